@@ -1,0 +1,30 @@
+// The API server's defaulting, by kind: each entry mutates a private copy in place.
+
+import type { KubeObject } from "../types";
+import { defaultPod } from "./pod";
+import { defaultDeployment } from "./deployment";
+import { defaultReplicaSet } from "./replicaset";
+import { defaultReplicationController } from "./replication-controller";
+import { defaultService } from "./service";
+import { defaultNamespace } from "./namespace";
+import { defaultSecret } from "./secret";
+
+type Defaulter = (obj: KubeObject) => void;
+
+const DEFAULTERS: Record<string, Defaulter> = {
+  Pod: defaultPod,
+  Deployment: defaultDeployment,
+  ReplicaSet: defaultReplicaSet,
+  ReplicationController: defaultReplicationController,
+  Service: defaultService,
+  Namespace: defaultNamespace,
+  Secret: defaultSecret,
+};
+
+/** A defaulted deep copy of obj; kinds without defaults come back as a plain copy. */
+export function applyDefaults(obj: KubeObject): KubeObject {
+  const copy = structuredClone(obj);
+  copy.metadata ??= {};
+  DEFAULTERS[copy.kind]?.(copy);
+  return copy;
+}

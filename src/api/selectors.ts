@@ -1,0 +1,161 @@
+// Label and field selectors: kubectl's `-l` syntax, LabelSelector objects, matching, and the
+// canonical string form kubectl prints (requirements sorted by key, no spaces).
+// Port of apimachinery/pkg/labels/selector.go (parse and String) in spirit.
+
+import type { KubeObject, LabelSelector } from "./types";
+import { badRequest } from "./errors";
+
+export type Operator = "=" | "==" | "!=" | "in" | "notin" | "exists" | "!";
+
+export interface Requirement {
+  readonly key: string;
+  readonly op: Operator;
+  readonly values: readonly string[];
+}
+
+export type Selector = readonly Requirement[];
+
+/** Everything matches the empty selector. */
+export const EVERYTHING: Selector = [];
+
+export function matches(selector: Selector, labels: Readonly<Record<string, string>> | undefined): boolean {
+  const l = labels ?? {};
+  return selector.every((r) => {
+    const has = Object.prototype.hasOwnProperty.call(l, r.key);
+    switch (r.op) {
+      case "=":
+      case "==":
+      case "in":
+        return has && r.values.includes(l[r.key]);
+      case "!=":
+      case "notin":
+        return !has || !r.values.includes(l[r.key]);
+      case "exists":
+        return has;
+      case "!":
+        return !has;
+    }
+  });
+}
+
+/**
+ * Parses kubectl's `-l` syntax: `app=web,tier!=db`, `env in (a,b)`, `!canary`, `release`.
+ * Throws a BadRequest-like error with the API server's words on bad syntax.
+ */
+export function parseSelector(text: string): Selector {
+  const out: Requirement[] = [];
+  for (const part of splitTopLevel(text)) {
+    const p = part.trim();
+    if (p === "") continue;
+    let m: RegExpMatchArray | null;
+    if ((m = p.match(/^([^\s!=(),]+)\s+(in|notin)\s*\(([^)]*)\)$/))) {
+      const values = m[3].split(",").map((v) => v.trim()).filter((v) => v !== "");
+      out.push({ key: m[1], op: m[2] as Operator, values });
+    } else if ((m = p.match(/^([^\s!=(),]+)\s*(==|!=|=)\s*([^\s!=(),]*)$/))) {
+      out.push({ key: m[1], op: m[2] as Operator, values: [m[3]] });
+    } else if ((m = p.match(/^!\s*([^\s!=(),]+)$/))) {
+      out.push({ key: m[1], op: "!", values: [] });
+    } else if ((m = p.match(/^([^\s!=(),]+)$/))) {
+      out.push({ key: m[1], op: "exists", values: [] });
+    } else {
+      throw badRequest(`unable to parse requirement: found '${p}', expected: identifier`);
+    }
+  }
+  return out;
+}
+
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of text) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      parts.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/** A LabelSelector object as requirements. An absent selector selects nothing (undefined). */
+export function fromLabelSelector(sel: LabelSelector | undefined | null): Selector | undefined {
+  if (!sel) return undefined;
+  const out: Requirement[] = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) out.push({ key: k, op: "=", values: [v] });
+  for (const e of sel.matchExpressions ?? []) {
+    const op: Operator = e.operator === "In" ? "in" : e.operator === "NotIn" ? "notin" : e.operator === "Exists" ? "exists" : "!";
+    out.push({ key: e.key, op, values: [...(e.values ?? [])].sort() });
+  }
+  return out;
+}
+
+/** A map selector (Service, ReplicationController): key=value for each entry. */
+export function fromMap(sel: Readonly<Record<string, string>> | undefined): Selector {
+  return Object.entries(sel ?? {}).map(([key, v]) => ({ key, op: "=" as Operator, values: [v] }));
+}
+
+/** kubectl's printed form: sorted by key, `k=v`, `k in (a,b)`, `!k`; empty → "<none>". */
+export function formatSelector(sel: Selector | undefined): string {
+  if (!sel || sel.length === 0) return "<none>";
+  return [...sel]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((r) => {
+      switch (r.op) {
+        case "=":
+        case "==":
+          return `${r.key}=${r.values[0]}`;
+        case "!=":
+          return `${r.key}!=${r.values[0]}`;
+        case "in":
+        case "notin":
+          return `${r.key} ${r.op} (${[...r.values].sort().join(",")})`;
+        case "exists":
+          return r.key;
+        case "!":
+          return `!${r.key}`;
+      }
+    })
+    .join(",");
+}
+
+/** Labels as kubectl prints them: sorted `k=v` joined by commas, or "<none>". */
+export function formatLabels(labels: Readonly<Record<string, string>> | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort();
+  if (keys.length === 0) return "<none>";
+  return keys.map((k) => `${k}=${labels![k]}`).join(",");
+}
+
+export interface FieldRequirement {
+  readonly field: string;
+  readonly op: "=" | "!=";
+  readonly value: string;
+}
+
+/** Parses `--field-selector`: `status.phase=Running,spec.nodeName!=x`. */
+export function parseFieldSelector(text: string): FieldRequirement[] {
+  return text
+    .split(",")
+    .filter((p) => p.trim() !== "")
+    .map((p) => {
+      const m = p.trim().match(/^([^=!]+)(==|!=|=)(.*)$/);
+      if (!m) throw badRequest(`invalid selector: '${text}'; can't understand '${p}'`);
+      return { field: m[1], op: m[2] === "!=" ? "!=" : "=", value: m[3] };
+    });
+}
+
+/** Reads a dotted field path (metadata.name, status.phase, spec.nodeName) as a string. */
+export function fieldValue(obj: KubeObject, field: string): string {
+  let cur: unknown = obj;
+  for (const part of field.split(".")) {
+    if (cur === null || typeof cur !== "object") return "";
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur === undefined || cur === null ? "" : String(cur);
+}
+
+export function matchesFields(reqs: readonly FieldRequirement[], obj: KubeObject): boolean {
+  return reqs.every((r) => (fieldValue(obj, r.field) === r.value) === (r.op === "="));
+}

@@ -1,0 +1,262 @@
+// The API server facade: every write — a user's or a controller's — goes
+// validate → default → admit → store here, so both get the same checks, resourceVersions,
+// generations and errors. Reads go straight to the store.
+
+import type { KubeObject, ObjectRef } from "./types";
+import { keyOf, refOf } from "./types";
+import type { Store } from "./store/store";
+import type { Instant } from "../sim/time";
+import { toRFC3339 } from "../sim/time";
+import type { Rng } from "../sim/random";
+import type { ResourceInfo } from "./registry";
+import { infoForKind, pluralDotGroup } from "./registry";
+import { alreadyExists, badRequest, conflict, invalid, notFound, StatusError } from "./errors";
+import { validateCreate, validateUpdate, unknownFields } from "./validation";
+import { applyDefaults } from "./defaulting";
+import { admit } from "./admission";
+import { newUid } from "./uid";
+import { deepEqual } from "./deep-equal";
+
+export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
+export type FieldValidation = "Strict" | "Warn" | "Ignore";
+
+export interface WriteOptions {
+  readonly dryRun?: boolean;
+  /** kubectl --validate: strict (default) rejects unknown fields, warn reports them. */
+  readonly fieldValidation?: FieldValidation;
+  /** Collects server warnings (printed by the CLI as "Warning: …"). */
+  readonly warnings?: string[];
+}
+
+export interface DeleteOptions {
+  readonly dryRun?: boolean;
+  readonly propagationPolicy?: PropagationPolicy;
+  /** undefined: the object's own grace period (pods: spec.terminationGracePeriodSeconds). */
+  readonly gracePeriodSeconds?: number;
+  /** --force with grace 0: remove at once, even a running pod. */
+  readonly force?: boolean;
+  /** Precondition: only delete the object with this uid. */
+  readonly uid?: string;
+}
+
+export interface ListOptions {
+  readonly labelSelector?: (labels: Record<string, string> | undefined) => boolean;
+  readonly fieldSelector?: (obj: KubeObject) => boolean;
+}
+
+const FOREGROUND = "foregroundDeletion";
+const ORPHAN = "orphan";
+
+export class ApiServer {
+  readonly store: Store;
+  private readonly clock: () => Instant;
+  private readonly rng: Rng;
+
+  constructor(store: Store, clock: () => Instant, rng: Rng) {
+    this.store = store;
+    this.clock = clock;
+    this.rng = rng;
+  }
+
+  get now(): Instant {
+    return this.clock();
+  }
+
+  info(kind: string): ResourceInfo {
+    const info = infoForKind(kind);
+    if (!info) throw badRequest(`no kind "${kind}" is registered`);
+    return info;
+  }
+
+  tryGet(kind: string, namespace: string, name: string): KubeObject | undefined {
+    return this.store.get(keyOf({ kind, namespace: this.info(kind).namespaced ? namespace : "", name }));
+  }
+
+  get(kind: string, namespace: string, name: string): KubeObject {
+    const obj = this.tryGet(kind, namespace, name);
+    if (!obj) throw notFound(pluralDotGroup(this.info(kind)), name);
+    return obj;
+  }
+
+  list(kind: string, namespace?: string, opts: ListOptions = {}): KubeObject[] {
+    const ns = this.info(kind).namespaced ? namespace : undefined;
+    return this.store
+      .list(kind, ns)
+      .filter((o) => (!opts.labelSelector || opts.labelSelector(o.metadata.labels)) && (!opts.fieldSelector || opts.fieldSelector(o)));
+  }
+
+  /** Creates obj; returns the stored object (or what would be stored, on dry run). */
+  create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const info = this.info(input.kind);
+    let obj = this.decode(input, info, opts);
+    if (info.namespaced && !obj.metadata.namespace) obj.metadata.namespace = "default";
+    if (!info.namespaced) delete obj.metadata.namespace;
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      obj.metadata.name = obj.metadata.generateName + this.rng.suffix(5);
+    }
+    obj = applyDefaults(obj);
+    const issues = validateCreate(obj, info);
+    if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
+    admit(obj, info, this);
+    if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
+    const meta = obj.metadata;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    meta.uid = newUid(this.rng);
+    meta.creationTimestamp = toRFC3339(this.now);
+    if (hasGeneration(info)) meta.generation = 1;
+    if (opts.dryRun) return obj;
+    meta.resourceVersion = this.store.nextResourceVersion();
+    this.store.put(obj);
+    return obj;
+  }
+
+  /**
+   * Replaces spec and metadata of an existing object (status is kept from the stored one).
+   * A resourceVersion in the input must match the stored one, or it is a Conflict.
+   */
+  update(input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const info = this.info(input.kind);
+    const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
+    this.checkVersion(old, input, info);
+    let obj = this.decode(input, info, opts);
+    obj.metadata.namespace = old.metadata.namespace;
+    if (!info.namespaced) delete obj.metadata.namespace;
+    obj = applyDefaults(obj);
+    if ("status" in old) obj.status = old.status;
+    else delete obj.status;
+    this.keepSystemMeta(old, obj);
+    const issues = validateUpdate(old, obj, info);
+    if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
+    if (hasGeneration(info)) {
+      obj.metadata.generation = (old.metadata.generation ?? 1) + (deepEqual(old.spec, obj.spec) ? 0 : 1);
+    }
+    return this.commit(old, obj, opts);
+  }
+
+  /** Replaces the status of an existing object; everything else is kept. */
+  updateStatus(input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const info = this.info(input.kind);
+    const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
+    this.checkVersion(old, input, info);
+    const obj: KubeObject = { ...structuredClone(old), status: structuredClone(input.status) };
+    return this.commit(old, obj, opts);
+  }
+
+  /**
+   * Deletes per Kubernetes' rules: objects with finalizers (or a foreground/orphan policy) get a
+   * deletionTimestamp and wait for the garbage collector; bound pods get a grace period and
+   * wait for their kubelet; everything else is removed at once. Returns the object as it was.
+   */
+  delete(ref: ObjectRef, opts: DeleteOptions = {}): KubeObject {
+    const info = this.info(ref.kind);
+    const old = this.get(ref.kind, ref.namespace, ref.name);
+    if (opts.uid && old.metadata.uid !== opts.uid) throw conflict(pluralDotGroup(info), ref.name);
+    if (opts.dryRun) return old;
+    const policy = opts.propagationPolicy ?? "Background";
+    const meta = old.metadata;
+    const finalizers = [...(meta.finalizers ?? [])];
+    if (policy === "Foreground" && !finalizers.includes(FOREGROUND)) finalizers.push(FOREGROUND);
+    if (policy === "Orphan" && !finalizers.includes(ORPHAN)) finalizers.push(ORPHAN);
+    const grace = this.gracePeriod(old, opts);
+    if (finalizers.length === 0 && grace === 0 && !hasSpecFinalizers(old)) {
+      this.store.remove(keyOf(refOf(old)));
+      return old;
+    }
+    if (meta.deletionTimestamp) {
+      // Already terminating: a shorter grace period still shortens it, as the API server allows.
+      if (grace === 0 && finalizers.length === 0) this.store.remove(keyOf(refOf(old)));
+      return old;
+    }
+    const obj = structuredClone(old);
+    obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
+    if (!obj.metadata.finalizers) delete obj.metadata.finalizers;
+    obj.metadata.deletionTimestamp = toRFC3339((this.now + grace * 1000) as Instant);
+    obj.metadata.deletionGracePeriodSeconds = grace;
+    if (hasGeneration(info)) obj.metadata.generation = (meta.generation ?? 1) + 1;
+    if (obj.kind === "Namespace") obj.status = { ...obj.status, phase: "Terminating" };
+    return this.commit(old, obj, {});
+  }
+
+  /** Writes obj in place of old, unless nothing changed; removes objects whose deletion is complete. */
+  private commit(old: KubeObject, obj: KubeObject, opts: WriteOptions): KubeObject {
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (deepEqual(old, obj)) return old;
+    if (opts.dryRun) return obj;
+    const finished = (obj.metadata.finalizers ?? []).length === 0 && !hasSpecFinalizers(obj) && !this.waitsForKubelet(obj);
+    if (obj.metadata.deletionTimestamp && finished) {
+      this.store.remove(keyOf(refOf(obj)));
+      return obj;
+    }
+    obj.metadata.resourceVersion = this.store.nextResourceVersion();
+    this.store.put(obj);
+    return obj;
+  }
+
+  /** A bound pod in its grace period is removed by its kubelet, not by the API server. */
+  private waitsForKubelet(obj: KubeObject): boolean {
+    return obj.kind === "Pod" && Boolean(obj.spec?.nodeName) && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+  }
+
+  private gracePeriod(obj: KubeObject, opts: DeleteOptions): number {
+    if (obj.kind !== "Pod") return 0;
+    if (opts.force && opts.gracePeriodSeconds === 0) return 0;
+    // An unscheduled pod has no kubelet to wait for: the API server deletes it at once.
+    if (!obj.spec?.nodeName) return 0;
+    if (opts.gracePeriodSeconds !== undefined) return Math.max(opts.gracePeriodSeconds, 1);
+    return obj.spec?.terminationGracePeriodSeconds ?? 30;
+  }
+
+  /** Strict field validation, then a private deep copy to default and stamp. */
+  private decode(input: KubeObject, info: ResourceInfo, opts: WriteOptions): KubeObject {
+    const mode = opts.fieldValidation ?? "Strict";
+    if (mode !== "Ignore") {
+      const unknown = unknownFields(input, info);
+      if (unknown.length > 0 && mode === "Strict") {
+        const version = input.apiVersion.includes("/") ? input.apiVersion.split("/")[1] : input.apiVersion;
+        throw badRequest(
+          `${info.kind} in version "${version}" cannot be handled as a ${info.kind}: strict decoding error: ` +
+            unknown.map((f: string) => `unknown field "${f}"`).join(", "),
+        );
+      }
+      for (const f of unknown) opts.warnings?.push(`unknown field "${f}"`);
+    }
+    const obj = structuredClone(input);
+    obj.metadata = obj.metadata ?? {};
+    return obj;
+  }
+
+  private checkVersion(old: KubeObject, input: KubeObject, info: ResourceInfo): void {
+    const rv = input.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(pluralDotGroup(info), old.metadata.name!);
+  }
+
+  /** Fields the user cannot set on update: uid, creationTimestamp, deletion state, generation. */
+  private keepSystemMeta(old: KubeObject, obj: KubeObject): void {
+    const o = old.metadata;
+    const m = obj.metadata;
+    m.uid = o.uid;
+    m.creationTimestamp = o.creationTimestamp;
+    m.generation = o.generation;
+    if (o.deletionTimestamp) {
+      m.deletionTimestamp = o.deletionTimestamp;
+      m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
+    } else {
+      delete m.deletionTimestamp;
+      delete m.deletionGracePeriodSeconds;
+    }
+    for (const k of Object.keys(m)) if (m[k] === undefined) delete m[k];
+  }
+}
+
+/** A terminating Namespace waits for its namespace controller to empty it (spec.finalizers). */
+function hasSpecFinalizers(obj: KubeObject): boolean {
+  return obj.kind === "Namespace" && (obj.spec?.finalizers ?? []).length > 0;
+}
+
+/** Kinds whose metadata.generation tracks spec changes (pods do not have one in v1.32). */
+function hasGeneration(info: ResourceInfo): boolean {
+  return !["Pod", "Event", "ConfigMap", "Secret", "Namespace", "Node", "ServiceAccount", "Endpoints", "Service"].includes(info.kind);
+}
+
+export { StatusError };

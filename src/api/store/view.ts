@@ -1,0 +1,24 @@
+// The read-only view controllers, the scheduler and kubelets decide from. It answers from the
+// store's indexes; it never exposes a way to write.
+
+import type { KubeObject, ObjectKey } from "../types";
+import type { Store } from "./store";
+
+export interface ClusterView {
+  get(key: ObjectKey): KubeObject | undefined;
+  list(kind: string, namespace?: string): readonly KubeObject[];
+  ownedBy(uid: string): readonly KubeObject[];
+  podsOnNode(nodeName: string): readonly KubeObject[];
+  /** The kubelet's runtime record for a pod uid (kept in the state file beside the objects). */
+  runtime(podUid: string): unknown;
+}
+
+export function viewOf(store: Store, runtime: ReadonlyMap<string, unknown>): ClusterView {
+  return {
+    get: (key) => store.get(key),
+    list: (kind, ns) => store.list(kind, ns),
+    ownedBy: (uid) => store.ownedBy(uid),
+    podsOnNode: (node) => store.podsOnNode(node),
+    runtime: (uid) => runtime.get(uid),
+  };
+}

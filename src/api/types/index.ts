@@ -1,0 +1,2 @@
+export type * from "./meta";
+export { keyOf, refOf, parseKey } from "./meta";

@@ -1,0 +1,47 @@
+// withCluster(): lock → load (or create the default cluster) → tick → fn → settle → save.
+// Every invocation that touches the cluster goes through here (DESIGN.md "Clock").
+
+import { Cluster } from "../sim/cluster";
+import type { Duration } from "../sim/time";
+import { instant, parseDuration } from "../sim/time";
+import { readState, withLock, writeState } from "../state/file";
+import { defaultClusterState } from "../state/default-cluster";
+import { UsageError } from "../api/errors";
+import type { VerbEnv } from "./verb";
+
+export const DEFAULT_TICK = "5s";
+export const DEFAULT_NODES = 3;
+
+export async function withCluster<T>(env: VerbEnv, fn: (cluster: Cluster) => Promise<T> | T): Promise<T> {
+  const tick = tickOverride(env);
+  return withLock(env.statePath, async () => {
+    const stored = readState(env.statePath);
+    const cluster = new Cluster(stored ?? freshState(env));
+    if (!stored) cluster.bootstrap();
+    cluster.advance(tick ?? cluster.tick);
+    const result = await fn(cluster);
+    cluster.settle();
+    writeState(env.statePath, cluster.toState());
+    return result;
+  });
+}
+
+/** The default cluster, created on first use with the clock at the wall time. */
+function freshState(env: VerbEnv) {
+  const start = instant(Math.floor(env.wallClock() / 1000) * 1000);
+  return defaultClusterState({ nodes: DEFAULT_NODES, seed: 1, start, tick: DEFAULT_TICK });
+}
+
+/** KUBESIM_TICK overrides the stored tick for this one invocation. */
+function tickOverride(env: VerbEnv): Duration | undefined {
+  const text = env.vars.KUBESIM_TICK;
+  if (text === undefined || text === "") return undefined;
+  const d = parseDuration(text);
+  if (d === undefined || d < 0) throw new UsageError(`invalid KUBESIM_TICK "${text}": expected a duration such as 5s, 1m or 0`);
+  return d;
+}
+
+/** Replaces the state file's cluster with `state` under the lock (sim reset). */
+export async function replaceCluster(env: VerbEnv, state: import("../sim/cluster").ClusterState): Promise<void> {
+  await withLock(env.statePath, () => writeState(env.statePath, state));
+}

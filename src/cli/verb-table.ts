@@ -1,0 +1,54 @@
+// Every verb kubesim answers, with kubectl's one-line help, loaded lazily: only the module of
+// the verb that runs is imported, which keeps start-up near `node -e 0`.
+
+import type { Verb } from "./verb";
+
+type Loader = () => Promise<{ default: Verb }>;
+
+export interface VerbEntry {
+  readonly short: string;
+  readonly load: Loader;
+  /** Section of `kubectl --help` it is listed under; sub-verbs have none. */
+  readonly group?: string;
+}
+
+const BASIC = "Basic Commands (Beginner)";
+const INTERMEDIATE = "Basic Commands (Intermediate)";
+const DEPLOY = "Deploy Commands";
+const TROUBLE = "Troubleshooting and Debugging Commands";
+const ADVANCED = "Advanced Commands";
+const SETTINGS = "Settings Commands";
+const OTHER = "Other Commands";
+const SIM = "Simulation Commands (kubesim)";
+
+export const VERBS: Readonly<Record<string, VerbEntry>> = {
+  create: { short: "Create a resource from a file or from stdin", load: () => import("./verbs/create/index"), group: BASIC },
+  "create deployment": { short: "Create a deployment with the specified name", load: () => import("./verbs/create/deployment") },
+  "create deploy": { short: "Create a deployment with the specified name", load: () => import("./verbs/create/deployment") },
+  "create configmap": { short: "Create a config map from a local file, directory or literal value", load: () => import("./verbs/create/configmap") },
+  "create cm": { short: "Create a config map from a local file, directory or literal value", load: () => import("./verbs/create/configmap") },
+  "create namespace": { short: "Create a namespace with the specified name", load: () => import("./verbs/create/namespace") },
+  "create ns": { short: "Create a namespace with the specified name", load: () => import("./verbs/create/namespace") },
+  run: { short: "Run a particular image on the cluster", load: () => import("./verbs/run"), group: BASIC },
+  get: { short: "Display one or many resources", load: () => import("./verbs/get"), group: INTERMEDIATE },
+  edit: { short: "Edit a resource on the server", load: () => import("./verbs/edit"), group: INTERMEDIATE },
+  delete: { short: "Delete resources by file names, stdin, resources and names, or by resources and label selector", load: () => import("./verbs/delete"), group: INTERMEDIATE },
+  scale: { short: "Set a new size for a deployment, replica set, or replication controller", load: () => import("./verbs/scale"), group: DEPLOY },
+  describe: { short: "Show details of a specific resource or group of resources", load: () => import("./verbs/describe"), group: TROUBLE },
+  apply: { short: "Apply a configuration to a resource by file name or stdin", load: () => import("./verbs/apply"), group: ADVANCED },
+  label: { short: "Update the labels on a resource", load: () => import("./verbs/label"), group: SETTINGS },
+  annotate: { short: "Update the annotations on a resource", load: () => import("./verbs/annotate"), group: SETTINGS },
+  "api-resources": { short: "Print the supported API resources on the server", load: () => import("./verbs/api-resources"), group: OTHER },
+  config: { short: "Modify kubeconfig files", load: () => import("./verbs/config/index"), group: OTHER },
+  "config current-context": { short: "Display the current-context", load: () => import("./verbs/config/current-context") },
+  "config get-contexts": { short: "Describe one or many contexts", load: () => import("./verbs/config/get-contexts") },
+  "config set-context": { short: "Set a context entry in kubeconfig", load: () => import("./verbs/config/set-context") },
+  "config use-context": { short: "Set the current-context in a kubeconfig file", load: () => import("./verbs/config/use-context") },
+  "config view": { short: "Display merged kubeconfig settings or a specified kubeconfig file", load: () => import("./verbs/config/view") },
+  version: { short: "Print the client and server version information", load: () => import("./verbs/version"), group: OTHER },
+  sim: { short: "Control the simulation: time, nodes, load, failures", load: () => import("./verbs/sim/index"), group: SIM },
+  "sim advance": { short: "Move simulated time forward, printing what happened", load: () => import("./verbs/sim/advance") },
+  "sim reset": { short: "Start a fresh simulated cluster", load: () => import("./verbs/sim/reset") },
+  "sim status": { short: "Show the simulated clock, tick, seed, nodes and object counts", load: () => import("./verbs/sim/status") },
+  "sim clock": { short: "Show the clock, or set the default tick", load: () => import("./verbs/sim/clock") },
+};

@@ -1,0 +1,43 @@
+// Port of pkg/controller/namespace/deletion/namespaced_resources_deleter.go: a terminating
+// namespace has everything in it deleted; once it is empty its `kubernetes` finalizer is
+// removed and the API server lets it go.
+
+import type { KubeObject } from "../api/types";
+import { RESOURCES } from "../api/registry";
+import type { Controller, Outcome, Write } from "./types";
+import { NOTHING } from "./types";
+
+const NAMESPACED_KINDS = [...new Set(RESOURCES.filter((r) => r.namespaced).map((r) => r.kind))];
+
+export const namespaceController = {
+  name: "namespace",
+  primary: "Namespace",
+  wakeOn: [
+    { kind: "Namespace", keysFor: (ns: KubeObject) => [`Namespace//${ns.metadata.name}`] },
+    ...NAMESPACED_KINDS.map((kind) => ({
+      kind,
+      keysFor: (obj: KubeObject) => [`Namespace//${obj.metadata.namespace}`],
+    })),
+  ],
+  reconcile(view, key): Outcome {
+    const ns = view.get(key);
+    if (!ns || !ns.metadata.deletionTimestamp) return NOTHING;
+    const name = ns.metadata.name!;
+    const writes: Write[] = [];
+    let remaining = 0;
+    for (const kind of NAMESPACED_KINDS) {
+      for (const obj of view.list(kind, name)) {
+        remaining++;
+        if (!obj.metadata.deletionTimestamp) {
+          writes.push({ op: "delete", ref: { kind, namespace: name, name: obj.metadata.name! }, propagationPolicy: "Background" });
+        }
+      }
+    }
+    if (remaining === 0 && (ns.spec?.finalizers ?? []).length > 0) {
+      const finalized = structuredClone(ns);
+      finalized.spec = { ...finalized.spec, finalizers: [] };
+      writes.push({ op: "update", object: finalized });
+    }
+    return { writes, events: [] };
+  },
+} satisfies Controller;

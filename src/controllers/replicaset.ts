@@ -1,0 +1,179 @@
+// The ReplicaSet controller: keeps spec.replicas active pods matching the selector.
+// Port of pkg/controller/replicaset/replica_set.go and replica_set_utils.go (kubernetes v1.32):
+// syncReplicaSet → claimPods → manageReplicas → calculateStatus. The ReplicationController
+// controller runs the same code (upstream wraps it too), configured by newReplicaManager.
+
+import type { KubeObject, ObjectKey } from "../api/types";
+import type { ClusterView } from "../api/store/view";
+import type { Selector } from "../api/selectors";
+import { fromLabelSelector, matches } from "../api/selectors";
+import type { Duration, Instant } from "../sim/time";
+import { duration } from "../sim/time";
+import type { Rng } from "../sim/random";
+import type { Controller, EventNote, Outcome, Trigger, Write } from "./types";
+import { NOTHING, self } from "./types";
+import { availableAt, filterActivePods, getControllerOf, isPodAvailable, isPodReady } from "./shared/controller-utils";
+import { claimCandidates, claimObjects, newControllerRef } from "./shared/owner-refs";
+import { getPodsToDelete } from "./shared/pod-ranking";
+import { getPodFromTemplate } from "./shared/pod-template";
+import { sameJSON } from "./shared/canonical";
+
+/** burstReplicas: at most this many creates or deletes per sync. */
+export const BURST_REPLICAS = 500;
+
+export interface ReplicaManagerConfig {
+  /** Controller name and event source: "replicaset-controller". */
+  readonly name: string;
+  /** The primary kind: "ReplicaSet" or "ReplicationController". */
+  readonly kind: string;
+  /** The pod selector; undefined selects nothing (upstream refuses to sync). */
+  selectorOf(obj: KubeObject): Selector | undefined;
+}
+
+/** Builds a ReplicaSet-style controller for one kind. */
+export function newReplicaManager(config: ReplicaManagerConfig) {
+  const podTrigger: Trigger = {
+    kind: "Pod",
+    // Through the controller reference; an orphan wakes every ReplicaSet that could adopt it.
+    keysFor: (pod, view) => {
+      const ref = getControllerOf(pod);
+      const ns = pod.metadata.namespace ?? "";
+      if (ref) return ref.kind === config.kind ? [`${config.kind}/${ns}/${ref.name}`] : [];
+      return view
+        .list(config.kind, ns)
+        .filter((rs) => {
+          const sel = config.selectorOf(rs);
+          return sel !== undefined && sel.length > 0 && matches(sel, pod.metadata.labels);
+        })
+        .map((rs) => `${config.kind}/${ns}/${rs.metadata.name}`);
+    },
+  };
+  return {
+    name: config.name,
+    primary: config.kind,
+    wakeOn: [self(config.kind), podTrigger],
+    reconcile: (view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome => syncReplicaSet(config, view, key, now, rng),
+  } satisfies Controller;
+}
+
+/** syncReplicaSet: one pass over one ReplicaSet. Never mutates the view. */
+export function syncReplicaSet(config: ReplicaManagerConfig, view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome {
+  const rs = view.get(key);
+  if (!rs) return NOTHING;
+  const selector = config.selectorOf(rs);
+  if (!selector || selector.length === 0) return NOTHING;
+
+  // Only active pods are claimed (upstream filters before claiming).
+  const candidates = filterActivePods(claimCandidates(view, rs, "Pod"));
+  const { claimed: filteredPods, writes: claimWrites } = claimObjects(rs, candidates, (p) => matches(selector, p.metadata.labels));
+
+  const writes: Write[] = [...claimWrites];
+  const events: EventNote[] = [];
+  if (!rs.metadata.deletionTimestamp) manageReplicas(config, view, rs, filteredPods, now, rng, writes, events);
+
+  const newStatus = calculateStatus(rs, filteredPods, now);
+  if (!sameJSON(newStatus, rs.status ?? {})) writes.push({ op: "updateStatus", object: { ...rs, status: newStatus } });
+
+  const requeueAfter = minReadyRequeue(rs, newStatus, filteredPods, now);
+  return requeueAfter === undefined ? { writes, events } : { writes, events, requeueAfter };
+}
+
+/** manageReplicas: create the missing pods or delete the surplus, at most burstReplicas. */
+function manageReplicas(
+  config: ReplicaManagerConfig,
+  view: ClusterView,
+  rs: KubeObject,
+  filteredPods: readonly KubeObject[],
+  now: Instant,
+  rng: Rng,
+  writes: Write[],
+  events: EventNote[],
+): void {
+  const diff = filteredPods.length - (rs.spec?.replicas ?? 1);
+  const ns = rs.metadata.namespace ?? "";
+  const note = (reason: string, message: string): EventNote => ({ regarding: rs, type: "Normal", reason, message, source: config.name });
+  if (diff < 0) {
+    const count = Math.min(-diff, BURST_REPLICAS);
+    const taken = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const pod = getPodFromTemplate(rs.spec?.template, rs.metadata.name ?? "", ns, newControllerRef(rs), view, rng, taken);
+      writes.push({ op: "create", object: pod });
+      events.push(note("SuccessfulCreate", `Created pod: ${pod.metadata.name}`));
+    }
+  } else if (diff > 0) {
+    const count = Math.min(diff, BURST_REPLICAS);
+    const relatedPods = getIndirectlyRelatedPods(view, rs, config.kind);
+    for (const pod of getPodsToDelete(filteredPods, relatedPods, count, now)) {
+      writes.push({ op: "delete", ref: { kind: "Pod", namespace: ns, name: pod.metadata.name ?? "" } });
+      events.push(note("SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`));
+    }
+  }
+}
+
+/**
+ * getIndirectlyRelatedPods: the pods of every ReplicaSet with the same controller (a
+ * Deployment's old and new ReplicaSets), used to rank doubled-up pods; just its own otherwise.
+ */
+function getIndirectlyRelatedPods(view: ClusterView, rs: KubeObject, kind: string): KubeObject[] {
+  const owner = getControllerOf(rs);
+  const siblings = owner ? view.ownedBy(owner.uid).filter((o) => o.kind === kind && getControllerOf(o)?.uid === owner.uid) : [rs];
+  const seen = new Map<string, KubeObject>();
+  for (const s of siblings) {
+    for (const pod of view.ownedBy(s.metadata.uid ?? "")) {
+      if (pod.kind === "Pod" && getControllerOf(pod)?.uid === s.metadata.uid) seen.set(pod.metadata.uid ?? pod.metadata.name ?? "", pod);
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * calculateStatus: replicas, fullyLabeledReplicas, readyReplicas, availableReplicas over the
+ * claimed active pods, and observedGeneration. Zero counts are omitted, as Go's omitempty does.
+ */
+export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObject[], now: Instant): Record<string, unknown> {
+  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  for (const pod of filteredPods) {
+    const labels = pod.metadata.labels ?? {};
+    if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (isPodReady(pod)) {
+      ready++;
+      if (isPodAvailable(pod, minReadySeconds, now)) available++;
+    }
+  }
+  const status: Record<string, unknown> = { ...(rs.status ?? {}) };
+  status.replicas = filteredPods.length;
+  setCount(status, "fullyLabeledReplicas", fullyLabeled);
+  setCount(status, "readyReplicas", ready);
+  setCount(status, "availableReplicas", available);
+  if (rs.metadata.generation !== undefined) status.observedGeneration = rs.metadata.generation;
+  return status;
+}
+
+function setCount(status: Record<string, unknown>, field: string, n: number): void {
+  if (n === 0) delete status[field];
+  else status[field] = n;
+}
+
+/**
+ * Upstream re-queues after minReadySeconds when every replica is ready but not all are
+ * available. kubesim comes back at the exact instant the next ready pod becomes available.
+ */
+function minReadyRequeue(rs: KubeObject, status: Record<string, unknown>, pods: readonly KubeObject[], now: Instant): Duration | undefined {
+  const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
+  const replicas = rs.spec?.replicas ?? 1;
+  if (minReadySeconds <= 0 || (status.readyReplicas ?? 0) !== replicas || (status.availableReplicas ?? 0) === replicas) return undefined;
+  const due = pods.map((p) => availableAt(p, minReadySeconds, now)).filter((t): t is Instant => t !== undefined);
+  if (due.length === 0) return undefined;
+  return duration(Math.max(1, Math.min(...due) - now));
+}
+
+/** The ReplicaSet controller (apps/v1). */
+export const replicaSetController = newReplicaManager({
+  name: "replicaset-controller",
+  kind: "ReplicaSet",
+  selectorOf: (rs) => fromLabelSelector(rs.spec?.selector),
+});

@@ -1,0 +1,89 @@
+// Claiming dependents: ClaimObject / AdoptPod / ReleasePod from
+// pkg/controller/controller_ref_manager.go (kubernetes v1.32). A controller owns the objects
+// whose controller reference names its uid and that its selector matches; it adopts orphans
+// its selector matches and releases owned objects its selector no longer matches. Adoption and
+// release are update writes (upstream patches), one per object.
+
+import type { KubeObject, OwnerReference } from "../../api/types";
+import type { ClusterView } from "../../api/store/view";
+import type { Write } from "../types";
+import { getControllerOf } from "./controller-utils";
+
+/** metav1.NewControllerRef: the reference a controller stamps on what it creates or adopts. */
+export function newControllerRef(owner: KubeObject): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name ?? "",
+    uid: owner.metadata.uid ?? "",
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+export interface Claimed {
+  /** The objects the controller owns after this claim (adopted ones included, with the new ref). */
+  readonly claimed: KubeObject[];
+  /** Adoption and release updates. */
+  readonly writes: Write[];
+}
+
+/**
+ * The candidates a controller considers: what it owns (by the owner index) plus the orphans of
+ * `kind` in its namespace. Sorted by name, each object once.
+ */
+export function claimCandidates(view: ClusterView, controller: KubeObject, kind: string): KubeObject[] {
+  const uid = controller.metadata.uid ?? "";
+  const byKey = new Map<string, KubeObject>();
+  for (const o of view.ownedBy(uid)) if (o.kind === kind) byKey.set(o.metadata.name ?? "", o);
+  for (const o of view.list(kind, controller.metadata.namespace ?? "")) {
+    if (!getControllerOf(o)) byKey.set(o.metadata.name ?? "", o);
+  }
+  return [...byKey.values()].sort((a, b) => ((a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1));
+}
+
+/**
+ * ClaimObjects over candidates. Never mutates its input.
+ * @param match the selector test (and any extra filter the controller applies)
+ */
+export function claimObjects(controller: KubeObject, candidates: readonly KubeObject[], match: (o: KubeObject) => boolean): Claimed {
+  const claimed: KubeObject[] = [];
+  const writes: Write[] = [];
+  const uid = controller.metadata.uid;
+  const controllerDeleting = Boolean(controller.metadata.deletionTimestamp);
+  for (const obj of candidates) {
+    const ref = getControllerOf(obj);
+    if (ref) {
+      if (ref.uid !== uid) continue; // owned by someone else
+      if (match(obj)) {
+        claimed.push(obj);
+        continue;
+      }
+      if (controllerDeleting) continue;
+      writes.push({ op: "update", object: release(obj, uid ?? "") });
+      continue;
+    }
+    // An orphan.
+    if (controllerDeleting || !match(obj)) continue;
+    if (obj.metadata.deletionTimestamp) continue;
+    if (controller.metadata.namespace && controller.metadata.namespace !== obj.metadata.namespace) continue;
+    const adopted = adopt(obj, controller);
+    writes.push({ op: "update", object: adopted });
+    claimed.push(adopted);
+  }
+  return { claimed, writes };
+}
+
+/** AdoptPod: adds the controller reference. */
+export function adopt(obj: KubeObject, controller: KubeObject): KubeObject {
+  const refs = [...(obj.metadata.ownerReferences ?? []), newControllerRef(controller)];
+  return { ...obj, metadata: { ...obj.metadata, ownerReferences: refs } };
+}
+
+/** ReleasePod: removes every reference to the owner uid. */
+export function release(obj: KubeObject, ownerUid: string): KubeObject {
+  const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid);
+  const metadata: KubeObject["metadata"] = { ...obj.metadata, ownerReferences: refs };
+  if (refs.length === 0) delete metadata.ownerReferences;
+  return { ...obj, metadata };
+}

@@ -1,0 +1,99 @@
+// The controller contract (STYLE.md §4): a controller reads a read-only view and returns its
+// intended writes; the engine applies them through the API server, records the events and
+// comes back at `requeueAfter`. The scheduler and the kubelets use the same contract.
+
+import type { KubeObject, ObjectKey, ObjectRef } from "../api/types";
+import type { ClusterView } from "../api/store/view";
+import type { Duration, Instant } from "../sim/time";
+import type { Rng } from "../sim/random";
+
+export type Write =
+  /** Create an object (server fills uid, resourceVersion, creationTimestamp; generateName honoured). */
+  | { readonly op: "create"; readonly object: KubeObject }
+  /** Replace spec/metadata; carries the resourceVersion it read (a stale one is a conflict). */
+  | { readonly op: "update"; readonly object: KubeObject }
+  /** Replace status only. */
+  | { readonly op: "updateStatus"; readonly object: KubeObject }
+  /**
+   * Delete through the API (graceful for bound pods; propagation as given, default Background).
+   * `gracePeriodSeconds: 0` with `force` removes the object at once (the kubelet's final delete).
+   */
+  | {
+      readonly op: "delete";
+      readonly ref: ObjectRef;
+      readonly propagationPolicy?: "Background" | "Foreground" | "Orphan";
+      readonly gracePeriodSeconds?: number;
+      readonly force?: boolean;
+      /** Only delete if the object still has this uid (a precondition, as upstream uses). */
+      readonly uid?: string;
+    };
+
+/** A Kubernetes Event to record about an object (the recorder aggregates repeats). */
+export interface EventNote {
+  readonly regarding: KubeObject;
+  readonly type: "Normal" | "Warning";
+  readonly reason: string;
+  readonly message: string;
+  /** Source component, e.g. "replicaset-controller", "default-scheduler", "kubelet". */
+  readonly source: string;
+  /** For kubelet events: the node (the source host). */
+  readonly host?: string;
+  /** For container events: "spec.containers{nginx}". */
+  readonly fieldPath?: string;
+}
+
+/** The kubelet's private per-pod record, kept in the state file beside the objects. */
+export interface RuntimeWrite {
+  readonly podUid: string;
+  /** The new record; undefined removes it. Must be JSON-serialisable. */
+  readonly record: unknown;
+}
+
+export interface Outcome {
+  readonly writes: readonly Write[];
+  readonly events: readonly EventNote[];
+  /** "Time alone will change my answer": come back after this long. */
+  readonly requeueAfter?: Duration;
+  /** Kubelet only: runtime records to store. */
+  readonly runtime?: readonly RuntimeWrite[];
+}
+
+export const NOTHING: Outcome = Object.freeze({ writes: [], events: [] });
+
+/** Which changes mark which keys dirty (like controller-runtime's For/Owns/Watches). */
+export interface Trigger {
+  readonly kind: string;
+  /** The keys of this controller's primary objects to reconcile when obj changed (before or after). */
+  keysFor(obj: KubeObject, view: ClusterView): readonly ObjectKey[];
+}
+
+/**
+ * A control loop. `reconcile` is pure: it never mutates the view, never reads the wall
+ * clock, and returns the same Outcome for the same (view, key, now, rng state).
+ * @example
+ *   const out = replicaSetController.reconcile(view, "ReplicaSet/default/web-7d9", now, rng);
+ */
+export interface Controller {
+  /** Order in manager.ts; also the default event source. */
+  readonly name: string;
+  /** The kind its keys name. */
+  readonly primary: string;
+  readonly wakeOn: readonly Trigger[];
+  reconcile(view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome;
+}
+
+/** The trigger that wakes a controller for changes to its own primary objects. */
+export function self(kind: string): Trigger {
+  return { kind, keysFor: (obj) => [`${kind}/${obj.metadata.namespace ?? ""}/${obj.metadata.name}`] };
+}
+
+/** The trigger that wakes the controlling owner (of kind ownerKind) of a changed object. */
+export function owner(kind: string, ownerKind: string): Trigger {
+  return {
+    kind,
+    keysFor: (obj) =>
+      (obj.metadata.ownerReferences ?? [])
+        .filter((r) => r.controller && r.kind === ownerKind)
+        .map((r) => `${ownerKind}/${obj.metadata.namespace ?? ""}/${r.name}`),
+  };
+}

@@ -1,0 +1,110 @@
+// Image pulls: which image a container needs, whether the node has it, how long a pull takes
+// and the kubelet's words for it. Port of pkg/kubelet/images/image_manager.go
+// (EnsureImageExists) with a serialized puller (serialize-image-pulls, the default) over
+// simulated time. Pull times come from a small table of image sizes at ~36 MB/s.
+
+import { formatGoDuration, duration } from "../sim/time";
+
+/** Compressed sizes of common images, by repository (what the Pulled event reports). */
+const IMAGE_SIZES: Readonly<Record<string, number>> = {
+  "docker.io/library/nginx": 72953636,
+  "docker.io/library/httpd": 58172374,
+  "docker.io/library/redis": 45142624,
+  "docker.io/library/busybox": 2167176,
+  "docker.io/library/alpine": 3623807,
+  "docker.io/library/ubuntu": 29754422,
+  "docker.io/library/debian": 48494272,
+  "docker.io/library/perl": 341226148,
+  "docker.io/library/mysql": 173645264,
+  "docker.io/library/postgres": 158443116,
+  "docker.io/library/python": 412398713,
+  "docker.io/library/node": 406843281,
+  "registry.k8s.io/pause": 320368,
+  "registry.k8s.io/busybox": 1144547,
+  "registry.k8s.io/liveness": 2432561,
+  "registry.k8s.io/goproxy": 2546713,
+  "registry.k8s.io/e2e-test-images/agnhost": 51175052,
+  "registry.k8s.io/hpa-example": 178413474,
+};
+
+/** An image the table does not know is assumed this big. */
+export const DEFAULT_IMAGE_SIZE = 50_000_000;
+
+/**
+ * A fresh pull: 500ms to resolve and unpack plus the download at 36 MB/s.
+ * Example: nginx, 72953636 bytes → 500 + 2026 = 2526ms ("2.526s").
+ */
+export function pullDurationMs(size: number): number {
+  return 500 + Math.floor(size / 36_000);
+}
+
+/** A pull of an image whose layers the node already has (policy Always): only the manifest check. */
+export function repullDurationMs(size: number): number {
+  return 400 + Math.floor(size / 1_000_000);
+}
+
+/**
+ * The fully qualified reference containerd reports: "nginx" → "docker.io/library/nginx:latest",
+ * "bitnami/redis:7" → "docker.io/bitnami/redis:7", "registry.k8s.io/pause:3.10" unchanged.
+ */
+export function qualifiedImage(image: string): string {
+  const slash = image.indexOf("/");
+  const first = slash < 0 ? "" : image.slice(0, slash);
+  const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let ref = hasRegistry ? image : slash < 0 ? `docker.io/library/${image}` : `docker.io/${image}`;
+  const lastPart = ref.slice(ref.lastIndexOf("/") + 1);
+  if (!lastPart.includes(":") && !ref.includes("@")) ref += ":latest";
+  return ref;
+}
+
+/** The repository part of a qualified reference (no tag, no digest). */
+export function repositoryOf(qualified: string): string {
+  const at = qualified.indexOf("@");
+  const noDigest = at < 0 ? qualified : qualified.slice(0, at);
+  const colon = noDigest.lastIndexOf(":");
+  return colon > noDigest.lastIndexOf("/") ? noDigest.slice(0, colon) : noDigest;
+}
+
+export function imageSize(image: string): number {
+  return IMAGE_SIZES[repositoryOf(qualifiedImage(image))] ?? DEFAULT_IMAGE_SIZE;
+}
+
+/** The digest form kubelet shows as imageID, derived from the reference so it is stable. */
+export function imageID(image: string): string {
+  const q = qualifiedImage(image);
+  return `${repositoryOf(q)}@sha256:${hex64(q)}`;
+}
+
+/** The API server's default when imagePullPolicy is unset: Always for :latest or no tag. */
+export function pullPolicyOf(container: { image?: string; imagePullPolicy?: string }): string {
+  if (container.imagePullPolicy) return container.imagePullPolicy;
+  const image = container.image ?? "";
+  if (image.includes("@")) return "IfNotPresent";
+  return qualifiedImage(image).endsWith(":latest") ? "Always" : "IfNotPresent";
+}
+
+export const pullingMessage = (image: string): string => `Pulling image "${image}"`;
+export const alreadyPresentMessage = (image: string): string => `Container image "${image}" already present on machine`;
+export const neverPullMessage = (image: string): string => `Container image "${image}" is not present with pull policy of Never`;
+
+/** "Successfully pulled image "nginx" in 2.526s (2.526s including waiting). Image size: 72953636 bytes." */
+export function pulledMessage(image: string, pullMs: number, totalMs: number, size: number): string {
+  return `Successfully pulled image "${image}" in ${goDurationMs(pullMs)} (${goDurationMs(totalMs)} including waiting). Image size: ${size} bytes.`;
+}
+
+/** Go's Duration.String() of a duration truncated to milliseconds: "650ms", "2.5s", "1m2.003s". */
+export function goDurationMs(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : formatGoDuration(duration(ms));
+}
+
+/** 64 hex digits determined by text (FNV-1a, re-mixed per word); stands in for sha256. */
+export function hex64(text: string): string {
+  let out = "";
+  for (let word = 0; word < 8; word++) {
+    let h = 0x811c9dc5 ^ word;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// The kubelets of every node as one controller: a key is a pod bound to a node. It syncs
+// the pod when its node is Ready and forgets pods that are gone. Port of the dispatch in
+// pkg/kubelet/kubelet.go (syncLoopIteration → podWorkers → SyncPod) and HandlePodCleanups.
+
+import type { KubeObject, ObjectKey } from "../api/types";
+import { keyOf, refOf } from "../api/types";
+import type { ClusterView } from "../api/store/view";
+import type { Controller, Outcome, RuntimeWrite, Trigger } from "../controllers/types";
+import { NOTHING } from "../controllers/types";
+import { KUBELET, syncPod } from "./sync-pod";
+import { nodeRecordId, readNodeRecord } from "./runtime-record";
+
+export function isNodeReady(node: KubeObject): boolean {
+  return ((node.status?.conditions ?? []) as { type: string; status: string }[]).some((c) => c.type === "Ready" && c.status === "True");
+}
+
+const podTrigger: Trigger = {
+  kind: "Pod",
+  keysFor: (obj) => (obj.spec?.nodeName ? [keyOf(refOf(obj))] : []),
+};
+
+/** A node that changes (becomes Ready, say) wakes the kubelet for each of its pods. */
+const nodeTrigger: Trigger = {
+  kind: "Node",
+  keysFor: (obj, view) => view.podsOnNode(obj.metadata.name ?? "").map((p) => keyOf(refOf(p))),
+};
+
+export const kubelet: Controller = {
+  name: KUBELET,
+  primary: "Pod",
+  wakeOn: [podTrigger, nodeTrigger],
+  reconcile(view, key, now, rng) {
+    const pod = view.get(key);
+    const nodeName = pod?.spec?.nodeName;
+    if (!pod || !nodeName) return cleanupPod(view, key, pod?.metadata.uid);
+    const node = view.get(`Node//${nodeName}`);
+    // A missing or failed node has no kubelet to act: its pods stay as they are.
+    if (!node || !isNodeReady(node)) return NOTHING;
+    const stale = staleRecords(view, nodeName, key, pod.metadata.uid ?? "");
+    const out = syncPod(view, pod, node, now, rng);
+    return stale.length === 0 ? out : { ...out, ...mergeNode(view, nodeName, stale, out) };
+  },
+};
+
+/**
+ * The records of a pod that is gone (force-deleted, or replaced by a new pod of the same
+ * name): upstream's HandlePodCleanups. Found through the node records, which list their pods.
+ */
+function cleanupPod(view: ClusterView, key: ObjectKey, liveUid: string | undefined): Outcome {
+  const runtime: RuntimeWrite[] = [];
+  for (const node of view.list("Node")) {
+    const name = node.metadata.name ?? "";
+    const rec = readNodeRecord(view, name);
+    const gone = Object.keys(rec.pods).filter((uid) => rec.pods[uid] === key && uid !== liveUid);
+    if (gone.length === 0) continue;
+    const pods = Object.fromEntries(Object.entries(rec.pods).filter(([uid]) => !gone.includes(uid)));
+    runtime.push(...gone.map((uid) => ({ podUid: uid, record: undefined })), { podUid: nodeRecordId(name), record: { ...rec, pods } });
+  }
+  return runtime.length === 0 ? NOTHING : { writes: [], events: [], runtime };
+}
+
+/** Records under this key on this node that belong to an earlier pod of the same name. */
+function staleRecords(view: ClusterView, nodeName: string, key: ObjectKey, uid: string): RuntimeWrite[] {
+  const rec = readNodeRecord(view, nodeName);
+  return Object.keys(rec.pods)
+    .filter((u) => rec.pods[u] === key && u !== uid)
+    .map((u) => ({ podUid: u, record: undefined }));
+}
+
+function withoutNodeRecord(runtime: readonly RuntimeWrite[] | undefined, nodeName: string): RuntimeWrite[] {
+  return (runtime ?? []).filter((r) => r.podUid !== nodeRecordId(nodeName));
+}
+
+/** The node record after the sync, minus the stale pods. */
+function mergeNode(view: ClusterView, nodeName: string, stale: readonly RuntimeWrite[], out: Outcome): { runtime: RuntimeWrite[] } {
+  const id = nodeRecordId(nodeName);
+  const synced = out.runtime?.find((r) => r.podUid === id)?.record as ReturnType<typeof readNodeRecord> | undefined;
+  const base = synced ?? readNodeRecord(view, nodeName);
+  const goneUids = new Set(stale.map((s) => s.podUid));
+  const pods = Object.fromEntries(Object.entries(base.pods).filter(([u]) => !goneUids.has(u)));
+  return { runtime: [...stale, ...withoutNodeRecord(out.runtime, nodeName), { podUid: id, record: { ...base, pods } }] };
+}

@@ -1,0 +1,53 @@
+// The kubelet's private state, kept in the state file beside the objects (view.runtime):
+// one record per pod uid (its sandbox and where each container is in its life) and one per
+// node (`node:<name>`: the images it holds, its pull queue, the pods it runs).
+
+import type { ClusterView } from "../api/store/view";
+
+export interface PullRecord {
+  /** When the kubelet asked for the image (the Pulling event). */
+  readonly requestedAt: number;
+  /** When the pull itself began (after waiting for the node's serialized puller). */
+  readonly startedAt: number;
+  readonly doneAt: number;
+}
+
+export interface ContainerRecord {
+  readonly name: string;
+  readonly pull?: PullRecord;
+  /** The image is on the node and the container may be created. */
+  readonly imageReady?: boolean;
+  /** A reason the container cannot start (ErrImageNeverPull …) and its message. */
+  readonly waiting?: { readonly reason: string; readonly message: string };
+  readonly containerID?: string;
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
+  readonly exitCode?: number;
+  readonly reason?: string;
+}
+
+export interface PodRecord {
+  readonly sandbox: { readonly ip: string; readonly createdAt: number };
+  readonly containers: readonly ContainerRecord[];
+}
+
+export interface NodeRecord {
+  /** Image reference → the instant it is (or will be, while pulling) on the node. */
+  readonly images: Readonly<Record<string, number>>;
+  /** The serialized puller is busy until then. */
+  readonly pullFreeAt: number;
+  /** Pod uid → pod key, for the pods this kubelet keeps records of. */
+  readonly pods: Readonly<Record<string, string>>;
+}
+
+export const EMPTY_NODE_RECORD: NodeRecord = Object.freeze({ images: {}, pullFreeAt: 0, pods: {} });
+
+export const nodeRecordId = (nodeName: string): string => `node:${nodeName}`;
+
+export function readPodRecord(view: ClusterView, uid: string): PodRecord | undefined {
+  return view.runtime(uid) as PodRecord | undefined;
+}
+
+export function readNodeRecord(view: ClusterView, nodeName: string): NodeRecord {
+  return (view.runtime(nodeRecordId(nodeName)) as NodeRecord | undefined) ?? EMPTY_NODE_RECORD;
+}

@@ -1,0 +1,96 @@
+// One kubelet sync of one pod, in upstream's phases (pkg/kubelet/kubelet.go SyncPod /
+// SyncTerminatingPod, kuberuntime_manager.go SyncPod): a terminating pod is killed and its
+// deletion confirmed; a live one gets a sandbox (pod IP), then its containers are started in
+// order. The status is recomputed from the runtime record and written when it changed.
+// Later phases (admission, volumes, init containers, restarts, probes) slot in between.
+
+import type { KubeObject } from "../api/types";
+import { refOf } from "../api/types";
+import type { ClusterView } from "../api/store/view";
+import { deepEqual } from "../api/deep-equal";
+import type { EventNote, Outcome, RuntimeWrite, Write } from "../controllers/types";
+import { NOTHING } from "../controllers/types";
+import type { Instant } from "../sim/time";
+import { duration } from "../sim/time";
+import type { Rng } from "../sim/random";
+import type { NodeRecord, PodRecord } from "./runtime-record";
+import { nodeRecordId, readNodeRecord, readPodRecord } from "./runtime-record";
+import type { ContainerEvent } from "./containers";
+import { startContainers } from "./containers";
+import { killContainers } from "./termination";
+import { allocatePodIP, hostIPOf, podCIDROf } from "./pod-ips";
+import { generatePodStatus } from "./pod-status";
+
+export const KUBELET = "kubelet";
+
+export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, now: Instant, rng: Rng): Outcome {
+  if (pod.metadata.deletionTimestamp) return syncTerminatingPod(view, pod, node, now);
+  if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") return NOTHING;
+  const nodeName = node.metadata.name ?? "";
+  const uid = pod.metadata.uid ?? "";
+  let nodeRec = readNodeRecord(view, nodeName);
+  let record = readPodRecord(view, uid);
+  if (!record) {
+    const ip = createSandbox(view, node);
+    if (!ip) return NOTHING; // the pod CIDR is exhausted; upstream retries the sandbox forever
+    record = { sandbox: { ip, createdAt: now }, containers: [] };
+    nodeRec = { ...nodeRec, pods: { ...nodeRec.pods, [uid]: `Pod/${pod.metadata.namespace}/${pod.metadata.name}` } };
+  }
+  const started = startContainers(pod.spec?.containers ?? [], record.containers, nodeRec, now, rng);
+  const nextRecord: PodRecord = { ...record, containers: started.containers };
+  const status = generatePodStatus(pod, { record: nextRecord, hostIP: hostIPOf(node) }, now);
+  return {
+    writes: statusWrites(pod, status),
+    events: started.events.map((e) => containerEvent(pod, nodeName, e)),
+    runtime: runtimeWrites(view, uid, nextRecord, nodeName, started.node),
+    ...(started.wakeAt !== undefined && { requeueAfter: duration(started.wakeAt - now) }),
+  };
+}
+
+/** Kill the containers, write the terminal status, confirm the deletion, forget the pod. */
+function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject, now: Instant): Outcome {
+  const uid = pod.metadata.uid ?? "";
+  const nodeName = node.metadata.name ?? "";
+  const record = readPodRecord(view, uid);
+  const writes: Write[] = [];
+  let events: ContainerEvent[] = [];
+  if (record) {
+    const killed = killContainers(record.containers, now);
+    events = killed.events;
+    const status = generatePodStatus(pod, { record: { ...record, containers: killed.containers }, hostIP: hostIPOf(node), podIsTerminal: true }, now);
+    writes.push(...statusWrites(pod, status));
+  }
+  writes.push({ op: "delete", ref: refOf(pod), gracePeriodSeconds: 0, force: true, uid });
+  const nodeRec = readNodeRecord(view, nodeName);
+  const { [uid]: _gone, ...pods } = nodeRec.pods;
+  const runtime: RuntimeWrite[] = [];
+  if (record) runtime.push({ podUid: uid, record: undefined });
+  if (_gone !== undefined) runtime.push({ podUid: nodeRecordId(nodeName), record: { ...nodeRec, pods } });
+  return { writes, events: events.map((e) => containerEvent(pod, nodeName, e)), runtime };
+}
+
+/** The sandbox's address: the lowest free one in the node's pod CIDR. */
+function createSandbox(view: ClusterView, node: KubeObject): string | undefined {
+  const taken = new Set<string>();
+  for (const p of view.podsOnNode(node.metadata.name ?? "")) {
+    const ip = readPodRecord(view, p.metadata.uid ?? "")?.sandbox.ip ?? p.status?.podIP;
+    if (ip) taken.add(ip);
+  }
+  return allocatePodIP(podCIDROf(node), taken);
+}
+
+function statusWrites(pod: KubeObject, status: Record<string, unknown>): Write[] {
+  if (deepEqual(pod.status, status)) return [];
+  return [{ op: "updateStatus", object: { ...pod, status } }];
+}
+
+function runtimeWrites(view: ClusterView, uid: string, record: PodRecord, nodeName: string, nodeRec: NodeRecord): RuntimeWrite[] {
+  const out: RuntimeWrite[] = [];
+  if (!deepEqual(view.runtime(uid), record)) out.push({ podUid: uid, record });
+  if (!deepEqual(readNodeRecord(view, nodeName), nodeRec)) out.push({ podUid: nodeRecordId(nodeName), record: nodeRec });
+  return out;
+}
+
+function containerEvent(pod: KubeObject, nodeName: string, e: ContainerEvent): EventNote {
+  return { regarding: pod, type: e.type, reason: e.reason, message: e.message, source: KUBELET, host: nodeName, fieldPath: `spec.containers{${e.container}}` };
+}

@@ -1,0 +1,58 @@
+// The only module that touches `process`: it builds the verb environment from argv, env and
+// stdio, runs the CLI, and sets the exit code.
+
+import * as os from "node:os";
+import * as path from "node:path";
+import * as fs from "node:fs";
+import { spawnSync } from "node:child_process";
+import { runCli } from "./cli/program";
+import type { IOStreams, VerbEnv } from "./cli/verb";
+import { contextNamespace, readKubeconfig } from "./state/kubeconfig";
+
+function statePath(argvState: string | undefined): string {
+  const p = argvState ?? process.env.KUBESIM_STATE ?? path.join(os.homedir(), ".kubesim", "state.json");
+  return path.resolve(p);
+}
+
+const io: IOStreams = {
+  out: { write: (s) => void process.stdout.write(s) },
+  err: { write: (s) => void process.stderr.write(s) },
+  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+
+const makeEnv = (globals: VerbEnv["globals"]): VerbEnv => {
+  const state = statePath(globals.state);
+  return {
+  vars: process.env,
+  cwd: process.cwd(),
+  home: os.homedir(),
+  readStdin: () => {
+    try {
+      return fs.readFileSync(0, "utf8");
+    } catch {
+      return "";
+    }
+  },
+  wallClock: () => Date.now(),
+  globals,
+  statePath: state,
+  namespace: globals.namespace ?? contextNamespace(readKubeconfig(state), globals.context),
+  explicitNamespace: globals.namespace !== undefined,
+  runEditor: (file) => {
+    const editor = process.env.KUBE_EDITOR || process.env.EDITOR || "vi";
+    const r = spawnSync(`${editor} "${file}"`, { shell: true, stdio: "inherit" });
+    return r.status ?? 1;
+  },
+  };
+};
+
+runCli(process.argv.slice(2), makeEnv, io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`error: internal: ${(err as Error)?.message ?? err} (please report)\n`);
+    if (process.env.KUBESIM_DEBUG === "1") process.stderr.write(`${(err as Error)?.stack}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,102 @@
+// One scheduling cycle for one pod: filter every node, score the feasible ones, pick the
+// best. Port of pkg/scheduler/schedule_one.go (schedulePod, findNodesThatFitPod,
+// prioritizeNodes, selectHost), without the queue, cache or extenders.
+
+import type { KubeObject } from "../api/types";
+import type { ClusterView } from "../api/store/view";
+import type { Rng } from "../sim/random";
+import type { FilterPlugin, NodeInfo, PluginContext, PluginStatus, ScorePlugin } from "./types";
+import { addResources, computePodResourceRequest, emptyResources, isTerminated } from "./resources";
+import { ERR_NO_NODES_AVAILABLE, fitErrorMessage } from "./fit-error";
+import { nodeUnschedulable } from "./plugins/node-unschedulable";
+import { nodeName } from "./plugins/node-name";
+import { taintToleration } from "./plugins/taint-toleration";
+import { nodeAffinity } from "./plugins/node-affinity";
+import { nodeResourcesFit } from "./plugins/node-resources-fit";
+import { balancedAllocation } from "./plugins/balanced-allocation";
+
+/** The default 1.32 profile's filters, in the order they run (a node stops at its first failure). */
+export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit];
+export const SCORERS: readonly ScorePlugin[] = [taintToleration, nodeResourcesFit, balancedAllocation];
+
+export type ScheduleResult =
+  | { readonly ok: true; readonly node: string; readonly evaluated: number; readonly feasible: number }
+  | { readonly ok: false; readonly message: string };
+
+/** NodeInfo for a node: its non-terminated pods and the sums of their requests. */
+export function nodeInfoFor(view: ClusterView, node: KubeObject): NodeInfo {
+  const pods = view.podsOnNode(node.metadata.name ?? "").filter((p) => !isTerminated(p));
+  let requested = emptyResources();
+  let nonZeroRequested = emptyResources();
+  for (const p of pods) {
+    requested = addResources(requested, computePodResourceRequest(p));
+    nonZeroRequested = addResources(nonZeroRequested, computePodResourceRequest(p, true));
+  }
+  return { node, pods, requested, nonZeroRequested };
+}
+
+/** RunFilterPlugins: the first failing plugin's status, or Success. */
+export function runFilters(pod: KubeObject, ctx: PluginContext, filters = FILTERS): PluginStatus | undefined {
+  for (const f of filters) {
+    const status = f.filter(pod, ctx.nodeInfo.node, ctx);
+    if (status.code !== "Success") return status;
+  }
+  return undefined;
+}
+
+export function schedulePod(view: ClusterView, pod: KubeObject, rng: Rng): ScheduleResult {
+  const nodes = view.list("Node");
+  if (nodes.length === 0) return { ok: false, message: ERR_NO_NODES_AVAILABLE };
+  const podRequest = computePodResourceRequest(pod);
+  const podNonZeroRequest = computePodResourceRequest(pod, true);
+  const feasible: PluginContext[] = [];
+  const failures: PluginStatus[] = [];
+  for (const node of nodes) {
+    const ctx = { nodeInfo: nodeInfoFor(view, node), podRequest, podNonZeroRequest };
+    const status = runFilters(pod, ctx);
+    if (status) failures.push(status);
+    else feasible.push(ctx);
+  }
+  if (feasible.length === 0) {
+    return { ok: false, message: fitErrorMessage(nodes.length, failures, pod.spec?.preemptionPolicy) };
+  }
+  // With one feasible node upstream skips scoring (and draws no random number).
+  if (feasible.length === 1) return { ok: true, node: nameOf(feasible[0]), evaluated: nodes.length, feasible: 1 };
+  const totals = prioritizeNodes(pod, feasible);
+  return { ok: true, node: nameOf(feasible[selectHost(totals, rng)]), evaluated: nodes.length, feasible: feasible.length };
+}
+
+/** Σ weight × (normalized) score per feasible node, in node order. */
+export function prioritizeNodes(pod: KubeObject, feasible: readonly PluginContext[], scorers = SCORERS): number[] {
+  const totals = feasible.map(() => 0);
+  for (const plugin of scorers) {
+    let scores = feasible.map((ctx) => plugin.score(pod, ctx.nodeInfo.node, ctx));
+    if (plugin.normalize) scores = plugin.normalize(scores);
+    scores.forEach((s, i) => (totals[i] += s * plugin.weight));
+  }
+  return totals;
+}
+
+/**
+ * selectHost: the highest total wins; among equal totals each is picked with equal chance by
+ * reservoir sampling (the k-th tie replaces the choice with probability 1/k), drawn from the
+ * seeded rng so runs repeat.
+ */
+export function selectHost(totals: readonly number[], rng: Rng): number {
+  let selected = 0;
+  let ties = 1;
+  for (let i = 1; i < totals.length; i++) {
+    if (totals[i] > totals[selected]) {
+      selected = i;
+      ties = 1;
+    } else if (totals[i] === totals[selected]) {
+      ties++;
+      if (rng.int(ties) === 0) selected = i;
+    }
+  }
+  return selected;
+}
+
+function nameOf(ctx: PluginContext): string {
+  return ctx.nodeInfo.node.metadata.name ?? "";
+}

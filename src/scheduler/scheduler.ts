@@ -1,0 +1,107 @@
+// The default scheduler as a controller: a key is an unscheduled pod; one reconcile is one
+// scheduling cycle (filter → score → bind) or a recorded failure. Port of the flow of
+// pkg/scheduler/schedule_one.go (scheduleOne, handleSchedulingFailure, bind).
+
+import type { KubeObject, ObjectKey } from "../api/types";
+import { keyOf, refOf } from "../api/types";
+import type { ClusterView } from "../api/store/view";
+import type { Controller, EventNote, Outcome, Trigger, Write } from "../controllers/types";
+import { NOTHING } from "../controllers/types";
+import type { Instant } from "../sim/time";
+import { seconds } from "../sim/time";
+import type { Rng } from "../sim/random";
+import { isTerminated } from "./resources";
+import { schedulePod } from "./schedule-one";
+import { withPodCondition } from "./pod-conditions";
+
+export const SCHEDULER_NAME = "default-scheduler";
+
+/**
+ * podMaxInUnschedulablePodsDuration: an unschedulable pod is retried at least this often even
+ * when nothing relevant changes (pkg/scheduler/internal/queue/scheduling_queue.go).
+ */
+export const POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION = seconds(300);
+
+export const SCHEDULING_GATED_MESSAGE = "Scheduling is blocked due to non-empty scheduling gates";
+
+/** A pod this scheduler still has to place. */
+export function isPendingPod(pod: KubeObject): boolean {
+  return (
+    pod.kind === "Pod" &&
+    !pod.spec?.nodeName &&
+    !pod.metadata.deletionTimestamp &&
+    (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
+    !isTerminated(pod)
+  );
+}
+
+/** Every pending pod's key; the retry set when the cluster changes in a way that may help. */
+export function pendingPodKeys(view: ClusterView): ObjectKey[] {
+  return view.list("Pod").filter(isPendingPod).map((p) => keyOf(refOf(p)));
+}
+
+const podTrigger: Trigger = {
+  kind: "Pod",
+  keysFor(obj, view) {
+    if (isPendingPod(obj)) return [keyOf(refOf(obj))];
+    // A bound pod that is gone or finished frees room on its node: retry everyone pending.
+    if (obj.spec?.nodeName && (!view.get(keyOf(refOf(obj))) || isTerminated(obj))) return pendingPodKeys(view);
+    return [];
+  },
+};
+
+const nodeTrigger: Trigger = { kind: "Node", keysFor: (_obj, view) => pendingPodKeys(view) };
+
+export const scheduler: Controller = {
+  name: SCHEDULER_NAME,
+  primary: "Pod",
+  wakeOn: [podTrigger, nodeTrigger],
+  reconcile(view, key, now, rng) {
+    const pod = view.get(key);
+    if (!pod || !isPendingPod(pod)) return NOTHING;
+    if ((pod.spec?.schedulingGates ?? []).length > 0) {
+      const conditions = withPodCondition(pod, { type: "PodScheduled", status: "False", reason: "SchedulingGated", message: SCHEDULING_GATED_MESSAGE }, now);
+      return conditions ? { writes: [statusWrite(pod, conditions)], events: [] } : NOTHING;
+    }
+    return scheduleOne(view, pod, now, rng);
+  },
+};
+
+function scheduleOne(view: ClusterView, pod: KubeObject, now: Instant, rng: Rng): Outcome {
+  const result = schedulePod(view, pod, rng);
+  if (!result.ok) return handleSchedulingFailure(pod, result.message, now);
+  const ns = pod.metadata.namespace ?? "";
+  const bound: KubeObject = { ...pod, spec: { ...pod.spec, nodeName: result.node } };
+  const conditions = withPodCondition(bound, { type: "PodScheduled", status: "True" }, now) ?? bound.status?.conditions ?? [];
+  return {
+    writes: [{ op: "update", object: bound }, statusWrite(bound, conditions, false)],
+    events: [event(pod, "Normal", "Scheduled", `Successfully assigned ${ns}/${pod.metadata.name} to ${result.node}`)],
+  };
+}
+
+/** PodScheduled=False Unschedulable with the fit error, a FailedScheduling event, retry in 5m. */
+function handleSchedulingFailure(pod: KubeObject, message: string, now: Instant): Outcome {
+  const conditions = withPodCondition(pod, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, now);
+  return {
+    writes: conditions ? [statusWrite(pod, conditions)] : [],
+    events: [event(pod, "Warning", "FailedScheduling", message)],
+    requeueAfter: POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION,
+  };
+}
+
+/**
+ * A status write with the new conditions. After the binding update the pod's resourceVersion
+ * has moved on, so the binding's status write goes without one (unconditional, as the real
+ * Binding subresource sets the condition in the same request).
+ */
+function statusWrite(pod: KubeObject, conditions: unknown[], keepResourceVersion = true): Write {
+  const { resourceVersion: _rv, ...metadata } = pod.metadata;
+  return {
+    op: "updateStatus",
+    object: { ...pod, metadata: keepResourceVersion ? pod.metadata : metadata, status: { ...pod.status, conditions } },
+  };
+}
+
+function event(pod: KubeObject, type: "Normal" | "Warning", reason: string, message: string): EventNote {
+  return { regarding: pod, type, reason, message, source: SCHEDULER_NAME };
+}

@@ -1,0 +1,150 @@
+// The engine: runs the control loops over the store until nothing changes (settle), and jumps
+// simulated time from one due instant to the next (advance). It is the only place that
+// applies components' intended writes, through the API server.
+
+import type { Controller, Outcome, Trigger, Write } from "../controllers/types";
+import type { KubeObject, ObjectKey } from "../api/types";
+import { parseKey } from "../api/types";
+import { StatusError } from "../api/errors";
+import { viewOf } from "../api/store/view";
+import type { Cluster } from "./cluster";
+import type { Duration, Instant } from "./time";
+import { plus } from "./time";
+import { recordEvent } from "./recorder";
+
+/** A controller fighting itself is a bug to report, not a loop to run forever. */
+const MAX_ROUNDS = 10_000;
+
+export class EngineError extends Error {}
+
+interface Wiring {
+  readonly components: readonly Controller[];
+  readonly byKind: ReadonlyMap<string, readonly { index: number; trigger: Trigger }[]>;
+  readonly indexByName: ReadonlyMap<string, number>;
+}
+
+export function wire(components: readonly Controller[]): Wiring {
+  const byKind = new Map<string, { index: number; trigger: Trigger }[]>();
+  components.forEach((c, index) => {
+    for (const trigger of c.wakeOn) {
+      const list = byKind.get(trigger.kind) ?? [];
+      list.push({ index, trigger });
+      byKind.set(trigger.kind, list);
+    }
+  });
+  return { components, byKind, indexByName: new Map(components.map((c, i) => [c.name, i])) };
+}
+
+/** Runs every component whose keys are dirty or due, at `cluster.now`, until none are. */
+export function settle(cluster: Cluster, wiring: Wiring): void {
+  const dirty: Set<ObjectKey>[] = wiring.components.map(() => new Set());
+  const view = viewOf(cluster.store, cluster.runtime);
+  for (const item of cluster.agenda.popDue(cluster.now)) {
+    const i = wiring.indexByName.get(item.component);
+    if (i !== undefined) dirty[i].add(item.key);
+  }
+  for (let round = 0; ; round++) {
+    if (round > MAX_ROUNDS) throw new EngineError(`internal: the control loops did not settle at ${cluster.now}`);
+    markChanges(cluster, wiring, dirty, view);
+    const i = dirty.findIndex((s) => s.size > 0);
+    if (i < 0) return;
+    const keys = [...dirty[i]].sort();
+    dirty[i].clear();
+    const component = wiring.components[i];
+    for (const key of keys) {
+      const outcome = runOne(component, view, key, cluster);
+      if (!apply(cluster, outcome)) dirty[i].add(key);
+      if (outcome.requeueAfter !== undefined && outcome.requeueAfter >= 0) {
+        cluster.agenda.add({ due: plus(cluster.now, outcome.requeueAfter), component: component.name, key });
+      }
+    }
+  }
+}
+
+function runOne(component: Controller, view: ReturnType<typeof viewOf>, key: ObjectKey, cluster: Cluster): Outcome {
+  try {
+    return component.reconcile(view, key, cluster.now, cluster.rng);
+  } catch (err) {
+    throw new EngineError(`internal: ${component.name} failed on ${key}: ${(err as Error).message}`);
+  }
+}
+
+function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], view: ReturnType<typeof viewOf>): void {
+  const changes = cluster.store.changes;
+  if (changes.length === 0) return;
+  cluster.store.changes = [];
+  for (const change of changes) {
+    for (const obj of [change.before, change.after]) {
+      if (!obj) continue;
+      for (const { index, trigger } of wiring.byKind.get(obj.kind) ?? []) {
+        for (const key of trigger.keysFor(obj, view)) dirty[index].add(key);
+      }
+    }
+  }
+}
+
+/** Applies an Outcome's writes; false when a conflict means the key must run again. */
+function apply(cluster: Cluster, outcome: Outcome): boolean {
+  let ok = true;
+  for (const w of outcome.writes) {
+    try {
+      applyWrite(cluster, w);
+    } catch (err) {
+      if (!(err instanceof StatusError)) throw err;
+      if (err.reason === "Conflict") ok = false;
+      else if (err.reason !== "NotFound" && err.reason !== "AlreadyExists") {
+        throw new EngineError(`internal: a controller write was rejected: ${err.message}`);
+      }
+    }
+  }
+  for (const r of outcome.runtime ?? []) {
+    if (r.record === undefined) cluster.runtime.delete(r.podUid);
+    else cluster.runtime.set(r.podUid, r.record);
+  }
+  for (const note of outcome.events) recordEvent(cluster.store, note, cluster.now, cluster.rng);
+  return ok;
+}
+
+function applyWrite(cluster: Cluster, w: Write): void {
+  const api = cluster.api;
+  switch (w.op) {
+    case "create":
+      api.create(w.object as KubeObject, { fieldValidation: "Ignore" });
+      return;
+    case "update":
+      api.update(w.object as KubeObject, { fieldValidation: "Ignore" });
+      return;
+    case "updateStatus":
+      api.updateStatus(w.object as KubeObject);
+      return;
+    case "delete":
+      api.delete(w.ref, {
+        propagationPolicy: w.propagationPolicy,
+        gracePeriodSeconds: w.gracePeriodSeconds,
+        force: w.force,
+        uid: w.uid,
+      });
+      return;
+  }
+}
+
+/**
+ * Moves time forward by `by`, stopping at every due instant on the agenda to settle there.
+ * `onStep` runs after each settle (waiting verbs print from it); returning true stops early.
+ * Returns true when stopped by onStep.
+ */
+export function advance(cluster: Cluster, wiring: Wiring, by: Duration, onStep?: () => boolean): boolean {
+  const target = plus(cluster.now, by);
+  for (;;) {
+    const next = cluster.agenda.nextDue();
+    if (next === undefined || next > target) break;
+    cluster.now = Math.max(next, cluster.now) as Instant;
+    settle(cluster, wiring);
+    if (onStep?.()) return true;
+  }
+  cluster.now = target;
+  settle(cluster, wiring);
+  return onStep?.() ?? false;
+}
+
+export { parseKey };

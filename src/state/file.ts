@@ -1,0 +1,62 @@
+// The state file: read, and written atomically (temporary file, fsync, rename) under an
+// exclusive lock, so concurrent invocations never lose an update and a crash never leaves a
+// half-written file. The only module that touches the file system for state.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import lockfile from "proper-lockfile";
+import type { ClusterState } from "../sim/cluster";
+import { checkSchema, StateFileError } from "./schema";
+
+export { StateFileError };
+
+/** Reads the state; undefined when the file does not exist. Throws StateFileError otherwise. */
+export function readState(file: string): ClusterState | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new StateFileError(`cannot read state file "${file}": ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new StateFileError(`state file "${file}" is not valid kubesim state (not JSON); move it away or run "kubesim sim reset"`);
+  }
+  return checkSchema(data, file);
+}
+
+export function writeState(file: string, state: ClusterState): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, "w");
+  try {
+    fs.writeSync(fd, JSON.stringify(state, null, 1) + "\n");
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+/** Holds the state file's lock while fn runs. */
+export async function withLock<T>(file: string, fn: () => Promise<T> | T): Promise<T> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const release = await lockfile.lock(file, {
+    realpath: false,
+    stale: 30_000,
+    retries: { retries: 600, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
+  });
+  try {
+    return await fn();
+  } finally {
+    await release();
+  }
+}
+
+/** The folder beside the state file where per-node static pod manifests live. */
+export function staticPodDir(stateFile: string, node: string): string {
+  return path.join(path.dirname(path.resolve(stateFile)), `${path.basename(stateFile, ".json")}.static-pods`, node);
+}

@@ -1,0 +1,3 @@
+export * from "./time";
+export * from "./objects";
+export * from "./outcome";

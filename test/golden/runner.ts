@@ -1,0 +1,88 @@
+// The golden-file runner (STYLE.md §7): each case file interleaves `$ kubesim …` lines with
+// the expected stdout, a `[stderr]` section when there is one, and `[exit N]` when N ≠ 0.
+// Every case runs bin/kubesim in a fresh temporary state, reset with seed 1 at T0, from the
+// repository root, with KUBESIM_TICK fixed (5s unless the command line sets it).
+
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse as shellParse } from "shell-quote";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const BIN = path.join(ROOT, "bin/kubesim");
+export const T0 = "2025-01-01T00:00:00Z";
+
+export interface Step {
+  readonly command: string;
+  readonly expected: string;
+}
+
+/** Splits a case file into its commands and their expected transcripts. */
+export function parseCase(text: string): Step[] {
+  const steps: { command: string; lines: string[] }[] = [];
+  for (const line of text.split("\n")) {
+    if (line.startsWith("$ ")) steps.push({ command: line.slice(2), lines: [] });
+    else if (steps.length > 0) steps[steps.length - 1].lines.push(line);
+  }
+  return steps.map((s) => ({ command: s.command, expected: trimFinalBlank(s.lines).join("\n") }));
+}
+
+/** Runs one command line as the case's shell would, and renders what it printed. */
+export function runStep(command: string, stateDir: string): string {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: stateDir,
+    KUBESIM_STATE: path.join(stateDir, "state.json"),
+    KUBESIM_TICK: "5s",
+    NO_COLOR: "1",
+  };
+  const words = shellParse(command, (name) => `$${name}`) as (string | { op: string; file?: string })[];
+  const args: string[] = [];
+  let stdin: string | undefined;
+  let i = 0;
+  for (; i < words.length; i++) {
+    const w = words[i];
+    if (typeof w === "string" && /^[A-Z_][A-Z0-9_]*=/.test(w)) {
+      const eq = w.indexOf("=");
+      env[w.slice(0, eq)] = w.slice(eq + 1);
+    } else break;
+  }
+  if (words[i] !== "kubesim") throw new Error(`golden commands must run kubesim: ${command}`);
+  for (i++; i < words.length; i++) {
+    const w = words[i];
+    if (typeof w === "string") args.push(w.replaceAll("$TMP", stateDir));
+    else if (w.op === "<") stdin = fs.readFileSync(path.join(ROOT, String(words[++i])), "utf8");
+    else throw new Error(`unsupported shell syntax in: ${command}`);
+  }
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: stdin ?? "", encoding: "utf8" });
+  return transcript(r.stdout, r.stderr, r.status ?? 1).replaceAll(stateDir, "$TMP");
+}
+
+export function transcript(stdout: string, stderr: string, code: number): string {
+  let out = stdout;
+  if (stderr) out += (out === "" || out.endsWith("\n") ? "" : "\n") + "[stderr]\n" + stderr;
+  if (code !== 0) out += (out === "" || out.endsWith("\n") ? "" : "\n") + `[exit ${code}]\n`;
+  return trimFinalBlank(out.split("\n")).join("\n");
+}
+
+/** Runs a whole case in a fresh state and returns the actual file text. */
+export function runCase(text: string): { actual: string; steps: { step: Step; got: string }[] } {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-golden-"));
+  try {
+    runStep(`KUBESIM_TICK=0 kubesim sim reset --seed 1 --start ${T0}`, stateDir);
+    const results = parseCase(text).map((step) => ({ step, got: runStep(step.command, stateDir) }));
+    const first = text.search(/^\$ /m);
+    const header = first > 0 ? text.slice(0, first) : "";
+    const actual = header + results.map((r) => `$ ${r.step.command}\n${r.got}${r.got ? "\n" : ""}`).join("\n");
+    return { actual, steps: results };
+  } finally {
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+function trimFinalBlank(lines: string[]): string[] {
+  const out = [...lines];
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return out;
+}
