@@ -18,13 +18,20 @@ export interface RunResult {
   code: number;
 }
 
+export interface RunOptions {
+  stdin?: string;
+  vars?: Record<string, string>;
+  /** Stands in for $KUBE_EDITOR (kubectl edit): gets the file path, returns the exit code. Default: fails with 1. */
+  editor?: (file: string) => number;
+}
+
 export interface Harness {
   dir: string;
   state: string;
   /** Runs one command, e.g. run("get", "pods", "-o", "wide"). */
   run(...args: string[]): Promise<RunResult>;
   /** Runs with standard input and extra environment. */
-  runWith(opts: { stdin?: string; vars?: Record<string, string> }, ...args: string[]): Promise<RunResult>;
+  runWith(opts: RunOptions, ...args: string[]): Promise<RunResult>;
   /** Writes a file under the temporary directory and returns its path. */
   file(name: string, content: string): string;
 }
@@ -33,7 +40,7 @@ export interface Harness {
 export async function harness(opts: { tick?: string; nodes?: number } = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-test-"));
   const state = path.join(dir, "state.json");
-  const run = async (o: { stdin?: string; vars?: Record<string, string> }, ...args: string[]): Promise<RunResult> => {
+  const run = async (o: RunOptions, ...args: string[]): Promise<RunResult> => {
     let stdout = "";
     let stderr = "";
     const vars = { KUBESIM_TICK: opts.tick ?? "0", ...o.vars };
@@ -49,7 +56,7 @@ export async function harness(opts: { tick?: string; nodes?: number } = {}): Pro
         statePath,
         namespace: globals.namespace ?? contextNamespace(readKubeconfig(statePath), globals.context),
         explicitNamespace: globals.namespace !== undefined,
-        runEditor: () => 1,
+        runEditor: o.editor ?? (() => 1),
       };
     };
     const code = await runCli(

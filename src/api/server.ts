@@ -11,7 +11,7 @@ import type { Rng } from "../sim/random";
 import type { ResourceInfo } from "./registry";
 import { infoForKind, pluralDotGroup } from "./registry";
 import { alreadyExists, badRequest, conflict, invalid, notFound, StatusError } from "./errors";
-import { validateCreate, validateUpdate, unknownFields } from "./validation";
+import { validateCreate, validateUpdate, unknownFields, decodeErrors } from "./validation";
 import { applyDefaults } from "./defaulting";
 import { admit } from "./admission";
 import { newUid } from "./uid";
@@ -144,6 +144,23 @@ export class ApiServer {
   }
 
   /**
+   * The pods/binding subresource: assigns an unbound pod to a node and marks it PodScheduled,
+   * as registry/core/pod/storage's assignPod does. A bound pod cannot be bound again.
+   */
+  bind(ref: ObjectRef, nodeName: string, uid?: string): KubeObject {
+    const old = this.get("Pod", ref.namespace, ref.name);
+    if (uid && old.metadata.uid !== uid) throw conflict("pods", ref.name);
+    if (old.spec?.nodeName) throw conflict("pods", ref.name);
+    if (old.metadata.deletionTimestamp) throw conflict("pods", ref.name);
+    const obj = structuredClone(old);
+    obj.spec = { ...obj.spec, nodeName };
+    const conditions = (obj.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
+    conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: toRFC3339(this.now) });
+    obj.status = { ...obj.status, conditions };
+    return this.commit(old, obj, {});
+  }
+
+  /**
    * Deletes per Kubernetes' rules: objects with finalizers (or a foreground/orphan policy) get a
    * deletionTimestamp and wait for the garbage collector; bound pods get a grace period and
    * wait for their kubelet; everything else is removed at once. Returns the object as it was.
@@ -210,12 +227,15 @@ export class ApiServer {
   /** Strict field validation, then a private deep copy to default and stamp. */
   private decode(input: KubeObject, info: ResourceInfo, opts: WriteOptions): KubeObject {
     const mode = opts.fieldValidation ?? "Strict";
+    const version = input.apiVersion.includes("/") ? input.apiVersion.split("/")[1] : input.apiVersion;
+    const cannot = `${info.kind} in version "${version}" cannot be handled as a ${info.kind}`;
+    const decode = decodeErrors(input, info);
+    if (decode.length > 0) throw badRequest(`${cannot}: ${decode[0]}`);
     if (mode !== "Ignore") {
       const unknown = unknownFields(input, info);
       if (unknown.length > 0 && mode === "Strict") {
-        const version = input.apiVersion.includes("/") ? input.apiVersion.split("/")[1] : input.apiVersion;
         throw badRequest(
-          `${info.kind} in version "${version}" cannot be handled as a ${info.kind}: strict decoding error: ` +
+          `${cannot}: strict decoding error: ` +
             unknown.map((f: string) => `unknown field "${f}"`).join(", "),
         );
       }

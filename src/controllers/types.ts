@@ -12,6 +12,11 @@ export type Write =
   | { readonly op: "create"; readonly object: KubeObject }
   /** Replace spec/metadata; carries the resourceVersion it read (a stale one is a conflict). */
   | { readonly op: "update"; readonly object: KubeObject }
+  /**
+   * Bind a pod to a node (the pods/binding subresource): sets spec.nodeName and the
+   * PodScheduled=True condition in one write, which a plain pod update may not do.
+   */
+  | { readonly op: "bind"; readonly ref: ObjectRef; readonly nodeName: string; readonly uid?: string }
   /** Replace status only. */
   | { readonly op: "updateStatus"; readonly object: KubeObject }
   /**

@@ -56,7 +56,6 @@ export function startContainers(specs: readonly Container[], records: readonly C
     if (i < 0) i = containers.push({ name: c.name }) - 1;
     let rec = containers[i];
     if (rec.startedAt !== undefined) continue;
-    if (rec.waiting) break;
     const image = c.image ?? "";
     const ref = qualifiedImage(image);
     if (!rec.imageReady && rec.pull) {
@@ -68,9 +67,10 @@ export function startContainers(specs: readonly Container[], records: readonly C
       const present = images[ref] !== undefined && images[ref] <= now;
       if (policy !== "Always" && present) {
         emit(c, "Normal", "Pulled", alreadyPresentMessage(image));
-        rec = { ...rec, imageReady: true };
+        rec = { name: rec.name, imageReady: true };
       } else if (policy === "Never") {
-        emit(c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
+        // Checked again on every sync (another pod may bring the image); reported once.
+        if (rec.waiting?.reason !== "ErrImageNeverPull") emit(c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
         containers[i] = { ...rec, waiting: { reason: "ErrImageNeverPull", message: neverPullMessage(image) } };
         break;
       } else {

@@ -10,6 +10,15 @@ import { instant, toRFC3339 } from "../sim/time";
 import { node } from "../../test/builders/node";
 import { kubelet } from "./kubelet";
 
+/** The conformance suite's rule: a component never mutates what it reads. */
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
 const T0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
 const at = (ms: number): Instant => instant(T0 + ms);
 
@@ -37,9 +46,11 @@ class Harness {
   readonly runtime = new Map<string, unknown>();
   readonly rng = createRng(7);
   constructor(objects: KubeObject[]) {
-    this.store = new Store(objects);
+    this.store = new Store(objects.map(deepFreeze));
   }
   sync(name: string, now: Instant): Outcome {
+    for (const r of this.runtime.values()) deepFreeze(r);
+    for (const o of this.store.all()) deepFreeze(o);
     const out = kubelet.reconcile(viewOf(this.store, this.runtime), `Pod/default/${name}`, now, this.rng);
     for (const w of out.writes) {
       if (w.op === "updateStatus") this.store.put({ ...this.store.get(keyOf(refOf(w.object)))!, status: w.object.status });
@@ -62,7 +73,13 @@ class Harness {
 const worker = () => node("kubesim-worker", 1).build();
 const events = (out: Outcome) => out.events.map((e) => `${e.reason} ${e.message}`);
 const writes = (out: Outcome) =>
-  out.writes.map((w) => (w.op === "delete" ? `delete ${w.ref.name} grace=${w.gracePeriodSeconds} force=${w.force} uid=${w.uid}` : `${w.op} ${w.object.metadata.name} ${w.object.status?.phase}`));
+  out.writes.map((w) =>
+    w.op === "delete"
+      ? `delete ${w.ref.name} grace=${w.gracePeriodSeconds} force=${w.force} uid=${w.uid}`
+      : w.op === "bind"
+        ? `bind ${w.ref.name} ${w.nodeName}`
+        : `${w.op} ${w.object.metadata.name} ${w.object.status?.phase}`,
+  );
 
 describe("kubelet: starting a pod step by step", () => {
   const h = new Harness([worker(), pod("web-abc")]);
@@ -206,6 +223,16 @@ describe("kubelet rules", () => {
     h.sync("a", at(2526));
     expect(h.sync("b", at(3000)).requeueAfter).toBe(472);
     expect(events(h.sync("b", at(3472)))[0]).toBe('Pulled Successfully pulled image "nginx" in 472ms (472ms including waiting). Image size: 72953636 bytes.');
+  });
+
+  it("starts a Never-policy container once another pod has brought its image, reporting the refusal only once", () => {
+    const h = new Harness([worker(), pod("never", "nginx:1.27", {}, { imagePullPolicy: "Never" }), pod("puller", "nginx:1.27")]);
+    expect(events(h.sync("never", T0))).toEqual(['ErrImageNeverPull Container image "nginx:1.27" is not present with pull policy of Never']);
+    expect(events(h.sync("never", at(1000)))).toEqual([]);
+    h.sync("puller", at(1000));
+    h.sync("puller", at(3526));
+    expect(events(h.sync("never", at(4000)))).toEqual(['Pulled Container image "nginx:1.27" already present on machine', "Created Created container nginx", "Started Started container nginx"]);
+    expect(h.pod("never").status.phase).toBe("Running");
   });
 
   it("serializes pulls on one node and reports the wait", () => {

@@ -5,7 +5,7 @@
 import type { KubeObject } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Rng } from "../sim/random";
-import type { FilterPlugin, NodeInfo, PluginContext, PluginStatus, ScorePlugin } from "./types";
+import type { FilterPlugin, NodeInfo, PluginContext, PluginStatus, SchedulerPlugin, ScorePlugin } from "./types";
 import { addResources, computePodResourceRequest, emptyResources, isTerminated } from "./resources";
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage } from "./fit-error";
 import { nodeUnschedulable } from "./plugins/node-unschedulable";
@@ -14,6 +14,9 @@ import { taintToleration } from "./plugins/taint-toleration";
 import { nodeAffinity } from "./plugins/node-affinity";
 import { nodeResourcesFit } from "./plugins/node-resources-fit";
 import { balancedAllocation } from "./plugins/balanced-allocation";
+
+/** Every plugin kubesim has, in the default profile's order (for suites run over all plugins). */
+export const PLUGINS: readonly SchedulerPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, balancedAllocation];
 
 /** The default 1.32 profile's filters, in the order they run (a node stops at its first failure). */
 export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit];

@@ -10,6 +10,15 @@ import { scheduler, pendingPodKeys } from "./scheduler";
 import { fitErrorMessage } from "./fit-error";
 import { selectHost } from "./schedule-one";
 
+/** The conformance suite's rule: a component never mutates what it reads. */
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
 const T0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
 const KEY = "Pod/default/web-abc";
 
@@ -33,6 +42,7 @@ const on = (p: KubeObject, nodeName: string): KubeObject => ({ ...p, spec: { ...
 function summary(out: Outcome): string[] {
   const writes = out.writes.map((w) => {
     if (w.op === "delete") return `delete ${w.ref.name}`;
+    if (w.op === "bind") return `bind ${w.ref.name} nodeName=${w.nodeName}`;
     const o = w.object;
     if (w.op === "update") return `update ${o.metadata.name} nodeName=${o.spec.nodeName}`;
     const c = (o.status.conditions ?? []).find((x: { type: string }) => x.type === "PodScheduled");
@@ -52,12 +62,12 @@ const cases: { name: string; given: KubeObject[]; want: string[]; requeue?: numb
   {
     name: "binds to the only feasible worker and records Scheduled",
     given: [node("kubesim-control-plane", 0).controlPlane().build(), node("kubesim-worker").build(), pod()],
-    want: ["update web-abc nodeName=kubesim-worker", "updateStatus web-abc PodScheduled=True", "event Normal Scheduled Successfully assigned default/web-abc to kubesim-worker"],
+    want: ["bind web-abc nodeName=kubesim-worker", "event Normal Scheduled Successfully assigned default/web-abc to kubesim-worker"],
   },
   {
     name: "picks the least-loaded worker",
     given: [...kindNodes(), on(pod("busy", "2"), "kubesim-worker"), pod("web-abc", "500m")],
-    want: ["update web-abc nodeName=kubesim-worker2", "updateStatus web-abc PodScheduled=True", "event Normal Scheduled Successfully assigned default/web-abc to kubesim-worker2"],
+    want: ["bind web-abc nodeName=kubesim-worker2", "event Normal Scheduled Successfully assigned default/web-abc to kubesim-worker2"],
   },
   {
     name: "reports the taint and the cpu shortage when nothing fits, and retries in five minutes",
@@ -92,7 +102,7 @@ const cases: { name: string; given: KubeObject[]; want: string[]; requeue?: numb
 
 describe("default-scheduler", () => {
   it.each(cases)("$name", ({ given, want, requeue }) => {
-    const view = viewOf(new Store(given), new Map());
+    const view = viewOf(new Store(given.map(deepFreeze)), new Map());
     const out = scheduler.reconcile(view, KEY, T0, createRng(1));
     expect(summary(out)).toEqual(want);
     expect(out.requeueAfter).toBe(requeue);
@@ -105,20 +115,19 @@ describe("default-scheduler", () => {
     );
   });
 
-  it("writes the binding with the resourceVersion it read and the condition with the binding time", () => {
-    const view = viewOf(new Store([...kindNodes(), pod()]), new Map());
-    const [bind, status] = scheduler.reconcile(view, KEY, T0, createRng(1)).writes;
-    expect(bind.op === "update" && bind.object.metadata.resourceVersion).toBe("7");
-    expect(status.op === "updateStatus" && status.object.status.conditions).toEqual([
-      { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: "2025-01-01T10:00:00Z" },
-    ]);
+  it("binds through the binding subresource, guarded by the pod's uid", () => {
+    const p = { ...pod(), metadata: { ...pod().metadata, uid: "uid-web" } };
+    const view = viewOf(new Store([...kindNodes(), p]), new Map());
+    const writes = scheduler.reconcile(view, KEY, T0, createRng(1)).writes;
+    expect(writes).toHaveLength(1);
+    expect(writes[0].op === "bind" && writes[0].uid).toBe("uid-web");
   });
 
   it("breaks ties between equal nodes with the seeded rng, the same way for the same seed", () => {
     const picks = (seed: number) => {
       const view = viewOf(new Store([...kindNodes(), pod()]), new Map());
       const out = scheduler.reconcile(view, KEY, T0, createRng(seed));
-      return out.writes[0].op === "update" ? out.writes[0].object.spec.nodeName : "";
+      return out.writes[0].op === "bind" ? out.writes[0].nodeName : "";
     };
     const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
     expect(seeds.map(picks)).toEqual(seeds.map(picks));
@@ -160,5 +169,29 @@ describe("wake-ups", () => {
     const terminating = { ...pod("d"), metadata: { ...pod("d").metadata, deletionTimestamp: "2025-01-01T10:00:00Z" } };
     const store = new Store([pod("a"), on(pod("b"), "n"), pod("c", undefined, { schedulerName: "x" }), terminating]);
     expect(pendingPodKeys(viewOf(store, new Map()))).toEqual(["Pod/default/a"]);
+  });
+});
+
+describe("retries of an unschedulable pod", () => {
+  const failed = {
+    ...pod("web-abc", "5"),
+    status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message: cpuMsg, lastProbeTime: null, lastTransitionTime: "2025-01-01T10:00:00Z" }] },
+  };
+  const ID = "scheduler:Pod/default/web-abc";
+  const cases: { name: string; given: KubeObject[]; attempts: object; now: number; want: string[]; requeue?: number; record?: object }[] = [
+    { name: "makes no second attempt at the instant of the first (its own status write woke it)", given: [...kindNodes(), failed], attempts: { attemptAt: T0, retryAt: T0 + 300_000 }, now: T0, want: [], requeue: undefined, record: { attemptAt: T0, retryAt: T0 + 300_000 } },
+    { name: "tries again later without doubling the retry already due", given: [...kindNodes(), failed], attempts: { attemptAt: T0, retryAt: T0 + 300_000 }, now: T0 + 5000, want: [`event Warning FailedScheduling ${cpuMsg}`], requeue: undefined, record: { attemptAt: T0 + 5000, retryAt: T0 + 300_000 } },
+    { name: "schedules the next periodic retry when the due one runs", given: [...kindNodes(), failed], attempts: { attemptAt: T0, retryAt: T0 + 300_000 }, now: T0 + 300_000, want: [`event Warning FailedScheduling ${cpuMsg}`], requeue: 300_000, record: { attemptAt: T0 + 300_000, retryAt: T0 + 600_000 } },
+    { name: "forgets its attempts once the pod is bound", given: [...kindNodes(), pod()], attempts: { attemptAt: T0, retryAt: T0 + 300_000 }, now: T0 + 1000, want: ["bind web-abc nodeName=kubesim-worker", "event Normal Scheduled Successfully assigned default/web-abc to kubesim-worker"], requeue: undefined, record: undefined },
+    { name: "forgets its attempts for a pod that is gone", given: kindNodes(), attempts: { attemptAt: T0, retryAt: T0 + 300_000 }, now: T0 + 1000, want: [], requeue: undefined, record: undefined },
+  ];
+  it.each(cases)("$name", ({ given, attempts, now, want, requeue, record }) => {
+    const runtime = new Map<string, unknown>([[ID, attempts]]);
+    // Seed 2 picks kubesim-worker among the two equal workers.
+    const out = scheduler.reconcile(viewOf(new Store(given.map(deepFreeze)), runtime), KEY, instant(now), createRng(2));
+    expect(summary(out)).toEqual(want);
+    expect(out.requeueAfter).toBe(requeue);
+    const written = (out.runtime ?? []).find((r) => r.podUid === ID);
+    expect(written ? written.record : attempts).toEqual(record);
   });
 });

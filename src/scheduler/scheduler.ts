@@ -58,7 +58,7 @@ export const scheduler: Controller = {
   wakeOn: [podTrigger, nodeTrigger],
   reconcile(view, key, now, rng) {
     const pod = view.get(key);
-    if (!pod || !isPendingPod(pod)) return NOTHING;
+    if (!pod || !isPendingPod(pod)) return forgetAttempts(view, key);
     if ((pod.spec?.schedulingGates ?? []).length > 0) {
       const conditions = withPodCondition(pod, { type: "PodScheduled", status: "False", reason: "SchedulingGated", message: SCHEDULING_GATED_MESSAGE }, now);
       return conditions ? { writes: [statusWrite(pod, conditions)], events: [] } : NOTHING;
@@ -69,23 +69,47 @@ export const scheduler: Controller = {
 
 function scheduleOne(view: ClusterView, pod: KubeObject, now: Instant, rng: Rng): Outcome {
   const result = schedulePod(view, pod, rng);
-  if (!result.ok) return handleSchedulingFailure(pod, result.message, now);
+  if (!result.ok) return handleSchedulingFailure(view, pod, result.message, now);
   const ns = pod.metadata.namespace ?? "";
-  const bound: KubeObject = { ...pod, spec: { ...pod.spec, nodeName: result.node } };
-  const conditions = withPodCondition(bound, { type: "PodScheduled", status: "True" }, now) ?? bound.status?.conditions ?? [];
   return {
-    writes: [{ op: "update", object: bound }, statusWrite(bound, conditions, false)],
+    writes: [{ op: "bind", ref: refOf(pod), nodeName: result.node, uid: pod.metadata.uid }],
     events: [event(pod, "Normal", "Scheduled", `Successfully assigned ${ns}/${pod.metadata.name} to ${result.node}`)],
+    runtime: forgetAttempts(view, keyOf(refOf(pod))).runtime,
   };
 }
 
-/** PodScheduled=False Unschedulable with the fit error, a FailedScheduling event, retry in 5m. */
-function handleSchedulingFailure(pod: KubeObject, message: string, now: Instant): Outcome {
+/**
+ * The scheduler's memory of a pending pod (upstream keeps it in the scheduling queue): when
+ * it last tried, and when its periodic retry is due. Kept beside the kubelets' records.
+ */
+interface Attempts {
+  readonly attemptAt: number;
+  readonly retryAt: number;
+}
+
+const attemptsId = (key: ObjectKey): string => `scheduler:${key}`;
+
+function forgetAttempts(view: ClusterView, key: ObjectKey): Outcome {
+  return view.runtime(attemptsId(key)) === undefined ? NOTHING : { writes: [], events: [], runtime: [{ podUid: attemptsId(key), record: undefined }] };
+}
+
+/**
+ * PodScheduled=False Unschedulable with the fit error, a FailedScheduling event, and a retry
+ * five minutes on. A second attempt at the same instant with the same result (woken by its
+ * own status write) is no attempt at all; a retry already on the agenda is not doubled.
+ */
+function handleSchedulingFailure(view: ClusterView, pod: KubeObject, message: string, now: Instant): Outcome {
+  const id = attemptsId(keyOf(refOf(pod)));
+  const last = view.runtime(id) as Attempts | undefined;
   const conditions = withPodCondition(pod, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, now);
+  if (!conditions && last?.attemptAt === now) return NOTHING;
+  const retryPending = last !== undefined && last.retryAt > now;
+  const retryAt = retryPending ? last.retryAt : now + POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION;
   return {
     writes: conditions ? [statusWrite(pod, conditions)] : [],
     events: [event(pod, "Warning", "FailedScheduling", message)],
-    requeueAfter: POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION,
+    runtime: [{ podUid: id, record: { attemptAt: now, retryAt } satisfies Attempts }],
+    ...(!retryPending && { requeueAfter: POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION }),
   };
 }
 

@@ -52,19 +52,23 @@ export function unresolvable(...reasons: string[]): PluginStatus {
   return { code: "UnschedulableAndUnresolvable", reasons };
 }
 
-export interface FilterPlugin {
+/**
+ * A plugin of the default profile: a filter, a scorer, or both (as TaintToleration and
+ * NodeResourcesFit are upstream).
+ */
+export interface SchedulerPlugin {
   readonly name: string;
-  filter(pod: KubeObject, node: KubeObject, ctx: PluginContext): PluginStatus;
-}
-
-export interface ScorePlugin {
-  readonly name: string;
-  /** The weight of the default 1.32 profile. */
-  readonly weight: number;
+  /** Whether the pod may run on the node. */
+  filter?(pod: KubeObject, node: KubeObject, ctx: PluginContext): PluginStatus;
+  /** The weight of the default 1.32 profile (scorers only). */
+  readonly weight?: number;
   /** 0–100 (MaxNodeScore) before normalization. */
-  score(pod: KubeObject, node: KubeObject, ctx: PluginContext): number;
+  score?(pod: KubeObject, node: KubeObject, ctx: PluginContext): number;
   /** NormalizeScore across all feasible nodes, when the plugin has one. */
   normalize?(scores: readonly number[]): number[];
 }
+
+export type FilterPlugin = SchedulerPlugin & Required<Pick<SchedulerPlugin, "filter">>;
+export type ScorePlugin = SchedulerPlugin & Required<Pick<SchedulerPlugin, "score" | "weight">>;
 
 export const MAX_NODE_SCORE = 100;

@@ -117,6 +117,9 @@ function applyWrite(cluster: Cluster, w: Write): void {
     case "updateStatus":
       api.updateStatus(w.object as KubeObject);
       return;
+    case "bind":
+      api.bind(w.ref, w.nodeName, w.uid);
+      return;
     case "delete":
       api.delete(w.ref, {
         propagationPolicy: w.propagationPolicy,

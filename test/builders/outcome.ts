@@ -14,7 +14,9 @@ export function summarize(out: Outcome, detail: (w: Write) => string = () => "")
     const head =
       w.op === "delete"
         ? `delete ${w.ref.kind} ${w.ref.name}`
-        : `${w.op} ${w.object.kind} ${w.object.metadata.name}`;
+        : w.op === "bind"
+          ? `bind ${w.ref.name} ${w.nodeName}`
+          : `${w.op} ${w.object.kind} ${w.object.metadata.name}`;
     const d = detail(w);
     return d ? `${head} ${d}` : head;
   });

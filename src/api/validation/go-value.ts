@@ -112,8 +112,10 @@ function inferGoType(value: object): GoType | undefined {
  * strings with %q, nil as "null", maps and structs with %#v.
  */
 export function renderGoValue(value: unknown, goType?: string): string {
-  if (value === undefined || value === null) return goQuote("null");
   const declared = goType ? GO_TYPES[goType] : undefined;
+  // A nil map or slice prints as a typed nil; a nil pointer as the string "null".
+  if (declared && (declared.kind === "map" || declared.kind === "slice")) return goSharpV(value, declared);
+  if (value === undefined || value === null) return goQuote("null");
   if (declared) return goSharpV(value, declared);
   if (typeof value === "string") return goQuote(value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);

@@ -4,10 +4,10 @@ import type { KubeObject } from "../types";
 import type { ResourceInfo } from "../registry";
 import type { FieldIssue } from "./issues";
 import { validateMetadata } from "./names";
-import { validateSchema, unknownFields } from "./openapi";
+import { validateSchema, unknownFields, decodeErrors } from "./openapi";
 import { validateSemantics, validateUpdateSemantics } from "./semantics";
 
-export { unknownFields };
+export { unknownFields, decodeErrors };
 
 /** Everything wrong with obj as a new object of this resource. */
 export function validateCreate(obj: KubeObject, info: ResourceInfo): FieldIssue[] {

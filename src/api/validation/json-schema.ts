@@ -1,9 +1,10 @@
-// Turns the client-node models reachable from one root into a JSON Schema for ajv: every
-// object closed (additionalProperties: false, so unknown fields surface as they do in the API
-// server's strict decoding), Go's scalar types, and the OpenAPI required lists.
+// Turns one client-node model into a JSON Schema for ajv: the object closed
+// (additionalProperties: false, so unknown fields surface as in the API server's strict
+// decoding), Go's scalar types, and the OpenAPI required list. Schemas stay one level deep so
+// that only the definitions a manifest actually uses are ever compiled.
 
 import type { Model, ModelField } from "./k8s-models";
-import { loadModel, referencedModels } from "./k8s-models";
+import { loadModel } from "./k8s-models";
 
 type Schema = Record<string, unknown>;
 
@@ -46,7 +47,10 @@ export function isQuantityField(model: string, field: string): boolean {
   return QUANTITY_FIELDS.has(`${model}.${field}`);
 }
 
-/** The schema of one field type; model references become $refs into definitions. */
+/**
+ * The schema of one field type. A reference to another model is checked here only as "an
+ * object"; the caller validates the nested object against that model's own schema.
+ */
 export function typeSchema(type: string, format: string, quantity: boolean): Schema {
   const array = /^Array<(.+)>$/.exec(type);
   if (array) return { type: "array", items: typeSchema(array[1], format, quantity) };
@@ -66,11 +70,15 @@ export function typeSchema(type: string, format: string, quantity: boolean): Sch
     case "any":
       return {};
     default:
-      return loadModel(type) ? { $ref: `#/definitions/${type}` } : {};
+      return loadModel(type) ? { type: "object" } : {};
   }
 }
 
-function modelSchema(model: Model): Schema {
+/**
+ * One model's own level: its fields' types, its required fields, and no other fields (the
+ * API server's strict decoding reports those as unknown).
+ */
+export function modelSchema(model: Model): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   for (const f of model.fields.values()) {
@@ -80,19 +88,11 @@ function modelSchema(model: Model): Schema {
   return { type: "object", properties, additionalProperties: false, ...(required.length ? { required } : {}) };
 }
 
-/** A self-contained schema for root and every model it reaches. */
-export function schemaFor(root: string): Schema {
-  const definitions: Record<string, Schema> = {};
-  const queue = [root];
-  while (queue.length > 0) {
-    const name = queue.pop()!;
-    if (definitions[name]) continue;
-    const model = loadModel(name);
-    if (!model) continue;
-    definitions[name] = modelSchema(model);
-    for (const f of model.fields.values() as Iterable<ModelField>) {
-      for (const ref of referencedModels(f.type)) if (!definitions[ref]) queue.push(ref);
-    }
-  }
-  return { $ref: `#/definitions/${root}`, definitions };
+/** Where a field's value holds objects of another model: the model, and how they are held. */
+export function nestedModel(field: ModelField): { model: string; holder: "value" | "array" | "map" } | undefined {
+  const array = /^Array<(.+)>$/.exec(field.type);
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(field.type);
+  const inner = array?.[1] ?? map?.[1] ?? field.type;
+  if (!loadModel(inner)) return undefined;
+  return { model: inner, holder: array ? "array" : map ? "map" : "value" };
 }

@@ -73,11 +73,6 @@ function readOptional(dts: string): Set<string> {
   return optional;
 }
 
-/** Model names a field type refers to ("Array<V1Container>" → ["V1Container"]). */
-export function referencedModels(type: string): string[] {
-  return [...type.matchAll(/\b([A-Z][A-Za-z0-9]*V[0-9][A-Za-z0-9]*|V[0-9][A-Za-z0-9]*)\b/g)].map((m) => m[1]);
-}
-
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The root model of a resource: "V1Deployment", "V2HorizontalPodAutoscaler", "CoreV1Event". */

@@ -1,6 +1,7 @@
 // Schema validation against the Kubernetes v1.32 OpenAPI definitions (see k8s-models.ts), with
-// ajv. One compiled validator per kind, built on first use, so commands that validate nothing
-// never load ajv. ajv's errors go no further than this file: missing required fields become
+// ajv. One compiled validator per definition, built the first time a manifest uses it (a
+// Deployment touches about ten of the hundred definitions its schema reaches), so commands
+// that validate nothing never load ajv and the rest compile only what they need. ajv's errors go no further than this file: missing required fields become
 // FieldIssues, unknown fields become kubectl's strict-decoding paths, and wrong types become
 // the Go JSON decoder's "cannot unmarshal" messages (a decode error, not a FieldIssue).
 
@@ -10,8 +11,9 @@ import type { KubeObject } from "../types";
 import type { ResourceInfo } from "../registry";
 import type { FieldIssue } from "./issues";
 import { required } from "./issues";
+import type { Model } from "./k8s-models";
 import { goTypeOfModel, loadModel, rootModelName, structNameOfModel } from "./k8s-models";
-import { isQuantityField, schemaFor } from "./json-schema";
+import { isQuantityField, modelSchema, nestedModel } from "./json-schema";
 
 interface SchemaResult {
   readonly required: FieldIssue[];
@@ -21,25 +23,52 @@ interface SchemaResult {
 
 const EMPTY: SchemaResult = { required: [], unknown: [], decode: [] };
 
-let ajv: { compile(schema: object): ValidateFunction } | undefined;
-const validators = new Map<string, ValidateFunction | undefined>();
+type Ajv = { compile(schema: object): ValidateFunction };
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
 const results = new WeakMap<object, SchemaResult>();
 
-function validatorFor(info: ResourceInfo, apiVersion: string): { root: string; validate: ValidateFunction } | undefined {
-  const slash = apiVersion.indexOf("/");
-  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-  const root = rootModelName(info, version || info.version) ?? rootModelName(info);
-  if (!root) return undefined;
-  if (!validators.has(root)) {
+/** ajv itself is loaded on first use, keeping it off the start-up path. */
+function compiledModel(model: Model): ValidateFunction {
+  let validate = validators.get(model.name);
+  if (!validate) {
     if (!ajv) {
       const mod = createRequire(import.meta.url)("ajv");
       const Ajv = mod.default ?? mod;
-      ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false }) as { compile(schema: object): ValidateFunction };
+      ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, inlineRefs: false }) as Ajv;
     }
-    validators.set(root, ajv.compile(schemaFor(root)));
+    validate = ajv.compile(modelSchema(model));
+    validators.set(model.name, validate);
   }
-  const validate = validators.get(root);
-  return validate ? { root, validate } : undefined;
+  return validate;
+}
+
+interface LocatedError {
+  readonly segments: (string | number)[];
+  readonly error: ErrorObject;
+}
+
+/** Validates data against model, then each nested object against its own model. */
+function validateModel(data: unknown, model: Model, at: (string | number)[], out: LocatedError[]): void {
+  const validate = compiledModel(model);
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) out.push({ segments: [...at, ...segmentsOf(error.instancePath)], error });
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return;
+  for (const [key, value] of Object.entries(data)) {
+    const field = model.fields.get(key);
+    const nested = field && nestedModel(field);
+    if (!nested) continue;
+    const inner = loadModel(nested.model)!;
+    const visit = (v: unknown, seg: (string | number)[]) => {
+      if (v !== null && typeof v === "object" && !Array.isArray(v)) validateModel(v, inner, seg, out);
+    };
+    if (nested.holder === "value") visit(value, [...at, key]);
+    else if (nested.holder === "array" && Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, key, i]));
+    else if (nested.holder === "map" && value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) visit(v, [...at, key, k]);
+    }
+  }
 }
 
 /** Go's decoder treats a JSON null as "absent" for every field kubesim validates. */
@@ -152,23 +181,26 @@ function valueAt(data: unknown, segments: readonly (string | number)[]): unknown
 function run(obj: KubeObject, info: ResourceInfo): SchemaResult {
   const cached = results.get(obj);
   if (cached) return cached;
-  const found = validatorFor(info, typeof obj.apiVersion === "string" ? obj.apiVersion : "");
-  if (!found) return EMPTY;
+  const apiVersion = typeof obj.apiVersion === "string" ? obj.apiVersion : "";
+  const version = apiVersion.slice(apiVersion.indexOf("/") + 1) || info.version;
+  const root = rootModelName(info, version) ?? rootModelName(info);
+  const rootModel = root ? loadModel(root) : undefined;
+  if (!root || !rootModel) return EMPTY;
   const data = withoutNulls(obj);
-  found.validate(data);
+  const located: LocatedError[] = [];
+  validateModel(data, rootModel, [], located);
   const order = decodeOrder(data);
   const byOrder = (a: string, b: string) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity);
   const unknown: string[] = [];
   const missing: string[] = [];
   const decode: { path: string; text: string }[] = [];
-  for (const e of (found.validate.errors ?? []) as ErrorObject[]) {
-    const segments = segmentsOf(e.instancePath);
-    if (e.keyword === "additionalProperties") {
-      unknown.push(fieldPath([...segments, (e.params as { additionalProperty: string }).additionalProperty]));
-    } else if (e.keyword === "required") {
-      missing.push(fieldPath([...segments, (e.params as { missingProperty: string }).missingProperty]));
-    } else if (e.keyword === "type") {
-      decode.push({ path: fieldPath(segments), text: decodeError(found.root, segments, valueAt(data, segments)) });
+  for (const { segments, error } of located) {
+    if (error.keyword === "additionalProperties") {
+      unknown.push(fieldPath([...segments, (error.params as { additionalProperty: string }).additionalProperty]));
+    } else if (error.keyword === "required") {
+      missing.push(fieldPath([...segments, (error.params as { missingProperty: string }).missingProperty]));
+    } else if (error.keyword === "type") {
+      decode.push({ path: fieldPath(segments), text: decodeError(root, segments, valueAt(data, segments)) });
     }
   }
   const result: SchemaResult = {

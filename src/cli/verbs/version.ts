@@ -2,7 +2,8 @@
 
 import { defineVerb } from "../verb";
 import { UsageError } from "../../api/errors";
-import { stringify as toYaml } from "yaml";
+import { toYaml } from "../../printers/formats/yaml";
+import { toJson } from "../../printers/formats/json";
 
 interface Flags {
   client?: boolean;
@@ -52,8 +53,8 @@ export default defineVerb<Flags, Options>({
     });
     const doc: Record<string, unknown> = { clientVersion: info(CLIENT), kustomizeVersion: KUSTOMIZE };
     if (!o.client) doc.serverVersion = info(SERVER);
-    if (o.output === "json") io.out.write(JSON.stringify(doc, null, 2) + "\n");
-    else if (o.output === "yaml") io.out.write(toYaml(doc, { defaultStringType: "PLAIN", defaultKeyType: "PLAIN" }).replace(/^(\s*major|\s*minor|\s*buildDate): (.*)$/gm, '$1: "$2"'));
+    if (o.output === "json") io.out.write(toJson(doc));
+    else if (o.output === "yaml") io.out.write(toYaml(doc));
     else {
       io.out.write(`Client Version: ${CLIENT.gitVersion}\nKustomize Version: ${KUSTOMIZE}\n`);
       if (!o.client) io.out.write(`Server Version: ${SERVER.gitVersion}\n`);

@@ -3,7 +3,7 @@
 // apimachinery's semantic equality.
 
 import type { FieldIssue } from "../issues";
-import { invalidValue } from "../issues";
+import { invalidValue, notSupported, required } from "../issues";
 
 export const isNegativeErrorMsg = "must be greater than or equal to 0";
 export const fieldImmutableErrorMsg = "field is immutable";
@@ -54,3 +54,9 @@ export function validateObjectMetaUpdate(newMeta: Obj, oldMeta: Obj): FieldIssue
 
 /** Go ranges over maps in random order; kubesim sorts keys to stay deterministic. */
 export const sortedKeys = (m: object | undefined | null): string[] => Object.keys(m ?? {}).sort();
+
+/** A required enum field: Required when empty, NotSupported when unknown. */
+export function validateEnum(value: unknown, supported: readonly string[], path: string): FieldIssue[] {
+  if (value === undefined || value === "") return [required(path, "")];
+  return supported.includes(String(value)) ? [] : [notSupported(path, value, supported)];
+}

@@ -1,0 +1,40 @@
+// The API server's own validation, per kind: a registry of small validators (semantics/*).
+// Objects are validated as the API server sees them: after defaulting, which happens when
+// a request is decoded, so e.g. a missing restartPolicy is never "Required".
+
+import type { KubeObject } from "../types";
+import type { ResourceInfo } from "../registry";
+import type { FieldIssue } from "./issues";
+import { applyDefaults } from "../defaulting";
+import { validateObjectMetaUpdate, type Obj } from "./semantics/common";
+import { validatePod, validatePodUpdate } from "./semantics/pod";
+import { validateDeployment, validateReplicaSet, validateReplicationController, validateSelectorUpdate } from "./semantics/workloads";
+import { validateService } from "./semantics/service";
+import { validateConfigMap, validateImmutableData, validateSecret, validateSecretUpdate } from "./semantics/config";
+
+interface KindRules {
+  readonly create: (obj: Obj) => FieldIssue[];
+  readonly update?: (newObj: Obj, oldObj: Obj) => FieldIssue[];
+}
+
+const RULES: Record<string, KindRules> = {
+  Pod: { create: validatePod, update: validatePodUpdate },
+  Deployment: { create: validateDeployment, update: validateSelectorUpdate },
+  ReplicaSet: { create: validateReplicaSet, update: validateSelectorUpdate },
+  ReplicationController: { create: validateReplicationController },
+  Service: { create: validateService },
+  ConfigMap: { create: validateConfigMap, update: (n, o) => validateImmutableData(n, o, ["data", "binaryData"]) },
+  Secret: { create: validateSecret, update: validateSecretUpdate },
+};
+
+/** What the kind's validator says about obj as a new object. */
+export function validateSemantics(obj: KubeObject, info: ResourceInfo): FieldIssue[] {
+  return RULES[info.kind]?.create(applyDefaults(obj)) ?? [];
+}
+
+/** What changing old into obj breaks: identity metadata, then the kind's immutable fields. */
+export function validateUpdateSemantics(old: KubeObject, obj: KubeObject, info: ResourceInfo): FieldIssue[] {
+  const newObj = applyDefaults(obj);
+  const oldObj = applyDefaults(old);
+  return [...validateObjectMetaUpdate(newObj.metadata, oldObj.metadata), ...(RULES[info.kind]?.update?.(newObj, oldObj) ?? [])];
+}

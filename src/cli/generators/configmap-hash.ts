@@ -1,0 +1,29 @@
+// --append-hash: staging/src/k8s.io/kubectl/pkg/util/hash/hash.go ConfigMapHash — sha256 of
+// Go's json.Marshal of {binaryData?, data, kind, name} (keys sorted), first 10 hex digits
+// with the vowel-like ones mapped to consonants (encodeHash).
+
+import { createHash } from "node:crypto";
+
+export function configMapHash(name: string, data: Record<string, string>, binaryData: Record<string, string>): string {
+  const m: Record<string, unknown> = {};
+  if (Object.keys(binaryData).length > 0) m.binaryData = sortKeys(binaryData);
+  m.data = sortKeys(data);
+  m.kind = "ConfigMap";
+  m.name = name;
+  return encodeHash(createHash("sha256").update(goJson(m)).digest("hex"));
+}
+
+/** encodeHash: 0→g 1→h 3→k a→m e→t over the first ten hex digits. */
+export function encodeHash(hex: string): string {
+  const map: Record<string, string> = { "0": "g", "1": "h", "3": "k", a: "m", e: "t" };
+  return [...hex.slice(0, 10)].map((c) => map[c] ?? c).join("");
+}
+
+function sortKeys(o: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+}
+
+/** Go's json.Marshal escapes <, > and & (and U+2028/U+2029) inside strings. */
+function goJson(v: unknown): string {
+  return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -1,0 +1,114 @@
+// What the generator verbs (create deployment|configmap|namespace, run) share: their printer
+// flags, the created/dry-run line or -o output, --save-config, int flags parsed as pflag
+// parses them, and server errors wrapped as kubectl's generators wrap them.
+
+import type { Command } from "commander";
+import type { KubeObject } from "../../api/types";
+import { StatusError, UsageError } from "../../api/errors";
+import { renderIssue } from "../../api/validation/render";
+import type { DryRun } from "../flags/dry-run";
+import { defineDryRun } from "../flags/dry-run";
+import type { OutputFormat } from "../flags/output";
+import { formatText, isHumanReadable } from "../flags/output";
+import { successLine } from "../flags/result";
+import { printObjects } from "../../printers/formats";
+
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+export function defineGeneratorFlags(cmd: Command, fieldManager: string): void {
+  cmd.option("--allow-missing-template-keys", "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.", true);
+  defineDryRun(cmd);
+  cmd.option("--field-manager <name>", "Name of the manager used to track field ownership.", fieldManager);
+  cmd.option("-o, --output <format>", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
+  cmd.option("--save-config", "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", false);
+  cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+  cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
+  cmd.option("--validate [mode]", "Must be one of: strict (or true), warn, ignore (or false).", "strict");
+}
+
+/** The line (or -o output) a created object is reported with. */
+export function printCreated(obj: KubeObject, output: OutputFormat, dryRun: DryRun, operation = "created"): string {
+  if (isHumanReadable(output)) return successLine(obj, operation, dryRun);
+  return printObjects(formatText(output), [obj], { single: true });
+}
+
+/**
+ * --save-config: the object as JSON (Go struct order, compact, with the newline Go's encoder
+ * adds) stored in the last-applied annotation (util.CreateOrUpdateAnnotation).
+ */
+export function withLastApplied(obj: KubeObject): KubeObject {
+  const meta = { ...obj.metadata };
+  const annotations = { ...(meta.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  const bare = { ...obj, metadata: { ...meta } as KubeObject["metadata"] };
+  if (Object.keys(annotations).length > 0) bare.metadata.annotations = annotations;
+  else delete bare.metadata.annotations;
+  const json = JSON.stringify(bare).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
+  const out = structuredClone(obj);
+  out.metadata = insertAnnotations(out.metadata, { ...annotations, [LAST_APPLIED]: json });
+  return out;
+}
+
+/** Puts annotations where Go's ObjectMeta has them: right after labels. */
+function insertAnnotations(meta: KubeObject["metadata"], annotations: Record<string, string>): KubeObject["metadata"] {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [k, v] of Object.entries(meta)) {
+    if (k === "annotations") continue;
+    if (!placed && ["ownerReferences", "finalizers", "managedFields"].includes(k)) {
+      out.annotations = annotations;
+      placed = true;
+    }
+    out[k] = v;
+  }
+  if (!placed) out.annotations = annotations;
+  return out as KubeObject["metadata"];
+}
+
+/** The object as sent to the server: no `creationTimestamp: null` (the server stamps it). */
+export function forServer(obj: KubeObject): KubeObject {
+  const out = structuredClone(obj);
+  if (out.metadata.creationTimestamp === null) delete out.metadata.creationTimestamp;
+  return out;
+}
+
+/** `failed to create deployment: <server message>`: the server error as Go's %v prints it. */
+export function wrapServerError(err: unknown, prefix: string): unknown {
+  if (!(err instanceof StatusError)) return err;
+  return new UsageError(`${prefix}${serverMessage(err)}`);
+}
+
+/** A status error's message as the API server words it (Invalid with its causes in brackets). */
+export function serverMessage(err: StatusError): string {
+  if (err.reason !== "Invalid" || !err.invalid) return err.message;
+  const causes = [...new Set(err.invalid.issues.map(renderIssue))];
+  const base = `${err.invalid.kind}${err.invalid.group ? "." + err.invalid.group : ""} ${JSON.stringify(err.invalid.name)} is invalid`;
+  if (causes.length === 0) return base;
+  return `${base}: ${causes.length === 1 ? causes[0] : `[${causes.join(", ")}]`}`;
+}
+
+/** pflag's int parsing: `invalid argument "x" for "--replicas" flag: strconv.ParseInt: …`. */
+export function parseIntFlag(value: string | undefined, flag: string, fallback: number, verb: string): number {
+  if (value === undefined) return fallback;
+  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    const why = /^[+-]?\d+$/.test(value) ? "value out of range" : "invalid syntax";
+    throw new UsageError(`Error: invalid argument ${JSON.stringify(value)} for "${flag}" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${why}`, {
+      hint: `See 'kubectl ${verb} --help' for usage.`,
+    });
+  }
+  return Number(value);
+}
+
+/** kubectl's NameFromCommandArgs error. */
+export function exactlyOneName(count: number, verb: string): UsageError {
+  return new UsageError(`exactly one NAME is required, got ${count}`, { hint: `See 'kubectl ${verb} -h' for help and examples` });
+}
+
+/** cobra's MarkFlagRequired failure, without klog's timestamp and PID prefix. */
+export function requiredFlag(name: string): UsageError {
+  return new UsageError(`required flag(s) "${name}" not set`);
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

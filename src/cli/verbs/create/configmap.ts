@@ -1,0 +1,129 @@
+// kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key=value]
+// [--from-env-file=path] [--append-hash] (staging/src/k8s.io/kubectl/pkg/cmd/create/create_configmap.go).
+
+import { defineVerb } from "../../verb";
+import { UsageError } from "../../../api/errors";
+import type { DryRun } from "../../flags/dry-run";
+import { parseDryRun } from "../../flags/dry-run";
+import type { OutputFormat } from "../../flags/output";
+import { parseOutput } from "../../flags/output";
+import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
+import { buildConfigMap } from "../../generators/configmap";
+import { collect, defineGeneratorFlags, exactlyOneName, forServer, printCreated, withLastApplied, wrapServerError } from "../../generators/output";
+
+interface Flags {
+  fromFile: string[];
+  fromLiteral: string[];
+  fromEnvFile: string[];
+  appendHash?: boolean;
+  dryRun?: string | boolean;
+  output?: string;
+  saveConfig?: boolean;
+  argsLenAtDash?: number;
+}
+
+interface Options {
+  name: string;
+  fromFile: string[];
+  fromLiteral: string[];
+  fromEnvFile: string[];
+  appendHash: boolean;
+  dryRun: DryRun;
+  output: OutputFormat;
+  saveConfig: boolean;
+  namespace: string;
+  explicitNamespace: boolean;
+  cwd: string;
+  vars: Readonly<Record<string, string | undefined>>;
+}
+
+const VERB = "create configmap";
+
+export default defineVerb<Flags, Options>({
+  name: VERB,
+  help: {
+    short: "Create a config map from a local file, directory or literal value",
+    long: `Create a config map based on a file, directory, or specified literal value.
+
+ A single config map may package one or more key/value pairs.
+
+ When creating a config map based on a file, the key will default to the basename of the file, and the value will default to the file content.  If the basename is an invalid key, you may specify an alternate key.
+
+ When creating a config map based on a directory, each file whose basename is a valid key in the directory will be packaged into the config map.  Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc).`,
+    example: `  # Create a new config map named my-config based on folder bar
+  kubectl create configmap my-config --from-file=path/to/bar
+  
+  # Create a new config map named my-config with specified keys instead of file basenames on disk
+  kubectl create configmap my-config --from-file=key1=/path/to/bar/file1.txt --from-file=key2=/path/to/bar/file2.txt
+  
+  # Create a new config map named my-config with key1=config1 and key2=config2
+  kubectl create configmap my-config --from-literal=key1=config1 --from-literal=key2=config2
+  
+  # Create a new config map named my-config from the key=value pairs in the file
+  kubectl create configmap my-config --from-file=path/to/bar
+  
+  # Create a new config map named my-config from an env file
+  kubectl create configmap my-config --from-env-file=path/to/foo.env --from-env-file=path/to/bar.env`,
+    usage: "create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]",
+  },
+  define(cmd) {
+    defineGeneratorFlags(cmd, "kubectl-create");
+    cmd.option("--append-hash", "Append a hash of the configmap to its name.", false);
+    cmd.option("--from-env-file <file>", "Specify the path to a file to read lines of key=val pairs to create a configmap.", collect, []);
+    cmd.option(
+      "--from-file <source>",
+      "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.",
+      collect,
+      [],
+    );
+    cmd.option("--from-literal <literal>", "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)", collect, []);
+    trackArgsLenAtDash(cmd);
+  },
+  complete(flags, args, env) {
+    const before = argsBeforeDash(args, flags.argsLenAtDash);
+    if (before !== 1) throw exactlyOneName(before, VERB);
+    return {
+      name: args[0],
+      fromFile: flags.fromFile,
+      fromLiteral: flags.fromLiteral,
+      fromEnvFile: flags.fromEnvFile,
+      appendHash: Boolean(flags.appendHash),
+      dryRun: parseDryRun(flags.dryRun),
+      output: parseOutput(flags.output),
+      saveConfig: Boolean(flags.saveConfig),
+      namespace: env.namespace,
+      explicitNamespace: env.explicitNamespace,
+      cwd: env.cwd,
+      vars: env.vars,
+    };
+  },
+  validate(o) {
+    if (o.fromEnvFile.length > 0 && (o.fromFile.length > 0 || o.fromLiteral.length > 0)) {
+      throw new UsageError("from-env-file cannot be combined with from-file or from-literal");
+    }
+  },
+  run(o, cluster, io) {
+    let cm = buildConfigMap({
+      name: o.name,
+      fileSources: o.fromFile,
+      literalSources: o.fromLiteral,
+      envFileSources: o.fromEnvFile,
+      appendHash: o.appendHash,
+      namespace: o.explicitNamespace ? o.namespace : undefined,
+      cwd: o.cwd,
+      env: o.vars,
+    });
+    if (o.saveConfig) cm = withLastApplied(cm);
+    if (o.dryRun !== "client") {
+      const sent = forServer(cm);
+      sent.metadata.namespace = o.namespace;
+      try {
+        cm = cluster!.api.create(sent, { dryRun: o.dryRun === "server" });
+      } catch (err) {
+        throw wrapServerError(err, "failed to create configmap: ");
+      }
+    }
+    io.out.write(printCreated(cm, o.output, o.dryRun));
+    return 0;
+  },
+});

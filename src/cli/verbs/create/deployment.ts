@@ -1,0 +1,113 @@
+// kubectl create deployment NAME --image=IMAGE... [--replicas=N] [--port=P] [-- COMMAND args]
+// (staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go).
+
+import { defineVerb } from "../../verb";
+import { UsageError } from "../../../api/errors";
+import type { DryRun } from "../../flags/dry-run";
+import { parseDryRun } from "../../flags/dry-run";
+import type { OutputFormat } from "../../flags/output";
+import { parseOutput } from "../../flags/output";
+import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
+import { buildDeployment } from "../../generators/deployment";
+import {
+  collect,
+  defineGeneratorFlags,
+  exactlyOneName,
+  forServer,
+  parseIntFlag,
+  printCreated,
+  requiredFlag,
+  withLastApplied,
+  wrapServerError,
+} from "../../generators/output";
+
+interface Flags {
+  image: string[];
+  replicas?: string;
+  port?: string;
+  dryRun?: string | boolean;
+  output?: string;
+  saveConfig?: boolean;
+  argsLenAtDash?: number;
+}
+
+interface Options {
+  name: string;
+  images: string[];
+  replicas: number;
+  port: number;
+  command: string[];
+  dryRun: DryRun;
+  output: OutputFormat;
+  saveConfig: boolean;
+  namespace: string;
+  explicitNamespace: boolean;
+}
+
+const VERB = "create deployment";
+
+export default defineVerb<Flags, Options>({
+  name: VERB,
+  help: {
+    short: "Create a deployment with the specified name",
+    long: "Create a deployment with the specified name.",
+    example: `  # Create a deployment named my-dep that runs the busybox image
+  kubectl create deployment my-dep --image=busybox
+  
+  # Create a deployment with a command
+  kubectl create deployment my-dep --image=busybox -- date
+  
+  # Create a deployment named my-dep that runs the nginx image with 3 replicas
+  kubectl create deployment my-dep --image=nginx --replicas=3
+  
+  # Create a deployment named my-dep that runs the busybox image and expose port 5701
+  kubectl create deployment my-dep --image=busybox --port=5701
+  
+  # Create a deployment named my-dep that runs multiple containers
+  kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --image=nginx`,
+    usage: "create deployment NAME --image=image -- [COMMAND] [args...] [options]",
+  },
+  define(cmd) {
+    defineGeneratorFlags(cmd, "kubectl-create");
+    cmd.option("--image <image>", "Image names to run. A deployment can have multiple images set for multi-container pod.", collect, []);
+    cmd.option("--port <port>", "The containerPort that this deployment exposes.", "-1");
+    cmd.option("-r, --replicas <n>", "Number of replicas to create. Default is 1.", "1");
+    trackArgsLenAtDash(cmd);
+  },
+  complete(flags, args, env) {
+    const before = argsBeforeDash(args, flags.argsLenAtDash);
+    if (before !== 1) throw exactlyOneName(before, VERB);
+    if (flags.image.length === 0) throw requiredFlag("image");
+    return {
+      name: args[0],
+      images: flags.image,
+      replicas: parseIntFlag(flags.replicas, "--replicas", 1, VERB),
+      port: parseIntFlag(flags.port, "--port", -1, VERB),
+      command: args.slice(1),
+      dryRun: parseDryRun(flags.dryRun),
+      output: parseOutput(flags.output),
+      saveConfig: Boolean(flags.saveConfig),
+      namespace: env.namespace,
+      explicitNamespace: env.explicitNamespace,
+    };
+  },
+  validate(o) {
+    if (o.images.length > 1 && o.command.length > 0) throw new UsageError("cannot specify multiple --image options and command");
+  },
+  run(o, cluster, io) {
+    let deploy = buildDeployment(
+      { name: o.name, images: o.images, replicas: o.replicas, port: o.port, command: o.command, namespace: o.explicitNamespace ? o.namespace : undefined },
+      cluster!.rng,
+    );
+    if (o.saveConfig) deploy = withLastApplied(deploy);
+    if (o.dryRun !== "client") {
+      try {
+        deploy = cluster!.api.create({ ...forServer(deploy), metadata: { ...forServer(deploy).metadata, namespace: o.namespace } }, { dryRun: o.dryRun === "server" });
+      } catch (err) {
+        throw wrapServerError(err, "failed to create deployment: ");
+      }
+    }
+    io.out.write(printCreated(deploy, o.output, o.dryRun));
+    return 0;
+  },
+});

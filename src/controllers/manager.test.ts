@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { CONTROLLERS, WORKLOAD_CONTROLLERS, triggersByKind } from "./manager";
+
+describe("the controller manager table", () => {
+  it("runs the controllers in order: deployment, replicaset, replicationcontroller, garbage collector, then the namespace-level ones", () => {
+    expect(CONTROLLERS.map((c) => c.name)).toEqual(["deployment-controller", "replicaset-controller", "replication-controller", "garbage-collector", "namespace", "serviceaccount"]);
+  });
+
+  it.each([
+    { kind: "Pod", want: ["deployment-controller", "replicaset-controller", "replication-controller", "garbage-collector"] },
+    { kind: "ReplicaSet", want: ["deployment-controller", "replicaset-controller", "garbage-collector"] },
+    { kind: "Deployment", want: ["deployment-controller", "garbage-collector"] },
+    { kind: "ReplicationController", want: ["replication-controller", "garbage-collector"] },
+  ])("wakes $want on a $kind change", ({ kind, want }) => {
+    expect(triggersByKind(WORKLOAD_CONTROLLERS).get(kind)!.map((r) => r.controller.name)).toEqual(want);
+  });
+
+  it("gives every controller a unique name", () => {
+    expect(new Set(CONTROLLERS.map((c) => c.name)).size).toBe(CONTROLLERS.length);
+  });
+});

@@ -1,0 +1,34 @@
+// The describer registry by kind (STYLE: registries, not switches); other kinds get the
+// generic describer.
+
+import type { KubeObject } from "../../api/types";
+import { describeConfigMap } from "./configmap";
+import { describeDeployment } from "./deployment";
+import { describeGeneric } from "./generic";
+import { describeNamespace } from "./namespace";
+import { describeNode } from "./node";
+import { describePod } from "./pod";
+import type { DescribeContext, Describer } from "./render";
+import { describeReplicaSet, describeReplicationController } from "./replicaset";
+
+export type { DescribeContext } from "./render";
+
+const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  Pod: describePod,
+  Deployment: describeDeployment,
+  ReplicaSet: describeReplicaSet,
+  ReplicationController: describeReplicationController,
+  ConfigMap: describeConfigMap,
+  Node: describeNode,
+  Namespace: describeNamespace,
+};
+
+/** The text of `kubectl describe` for one object, ending in "\n". */
+export function describe(obj: KubeObject, ctx: DescribeContext): string {
+  return (DESCRIBERS[obj.kind] ?? describeGeneric)(obj, ctx);
+}
+
+/** Several descriptions, separated as kubectl separates them (two blank lines between). */
+export function describeAll(objects: readonly KubeObject[], ctx: DescribeContext): string {
+  return objects.map((o) => describe(o, ctx)).join("\n\n");
+}
