@@ -35,7 +35,7 @@ export function verbHelp(verb: Verb, cmd: Command): string {
   if (opts.length > 0) {
     out += "Options:\n";
     for (const o of opts) {
-      const names = o.short ? `${o.short}, ${o.long}` : `    ${o.long}`;
+      const names = o.short ? `${o.short}, ${o.long}` : `${o.long}`;
       const def = o.isBoolean() ? String(o.defaultValue ?? false) : o.defaultValue === undefined ? "''" : JSON.stringify(o.defaultValue).replace(/^"(.*)"$/, "'$1'");
       out += `    ${names}=${def}:\n\t${o.description}\n\n`;
     }

@@ -42,6 +42,9 @@ export interface GlobalFlags {
   readonly namespace?: string;
   readonly state?: string;
   readonly context?: string;
+  /** --cluster and --user: kubeconfig entries (config set-context reads them). */
+  readonly cluster?: string;
+  readonly user?: string;
 }
 
 export interface VerbHelp {

@@ -149,14 +149,18 @@ describe("kubelet: starting a pod step by step", () => {
     expect(h.pod("web-def").status.phase).toBe("Running");
   });
 
-  it("stops the containers of a deleted pod, then confirms the deletion", () => {
+  it("sends SIGTERM to a deleted pod's server, which exits a second later; then confirms the deletion", () => {
     const p = h.pod("web-abc");
     h.put({ ...p, metadata: { ...p.metadata, deletionTimestamp: toRFC3339(at(110_000)), deletionGracePeriodSeconds: 30 } });
-    const out = h.sync("web-abc", at(80_000));
-    expect(events(out)).toEqual(["Killing Stopping container nginx"]);
+    const first = h.sync("web-abc", at(80_000));
+    expect(events(first)).toEqual(["Killing Stopping container nginx"]);
+    expect(writes(first)).toEqual([]);
+    expect(first.requeueAfter).toBe(1000);
+    const out = h.sync("web-abc", at(81_000));
+    expect(events(out)).toEqual([]);
     expect(writes(out)).toEqual(["updateStatus web-abc Succeeded", "delete web-abc grace=0 force=true uid=uid-web-abc"]);
     const final = out.writes[0].op === "updateStatus" ? out.writes[0].object.status : undefined;
-    expect(final.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: "Completed", finishedAt: "2025-01-01T10:01:20Z" });
+    expect(final.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: "Completed", finishedAt: "2025-01-01T10:01:21Z" });
     expect(h.runtime.has("uid-web-abc")).toBe(false);
     expect(h.store.get("Pod/default/web-abc")).toBeUndefined();
   });

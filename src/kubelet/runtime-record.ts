@@ -22,6 +22,9 @@ export interface ContainerRecord {
   readonly containerID?: string;
   readonly startedAt?: number;
   readonly finishedAt?: number;
+  /** Graceful stop: when SIGTERM was sent, and when the process will be gone. */
+  readonly stopRequestedAt?: number;
+  readonly exitsAt?: number;
   readonly exitCode?: number;
   readonly reason?: string;
 }

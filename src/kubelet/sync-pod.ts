@@ -47,16 +47,27 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
   };
 }
 
-/** Kill the containers, write the terminal status, confirm the deletion, forget the pod. */
+/**
+ * Stop the containers (SIGTERM, then SIGKILL at the end of the grace period); once all are
+ * gone, write the terminal status, confirm the deletion and forget the pod.
+ */
 function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject, now: Instant): Outcome {
   const uid = pod.metadata.uid ?? "";
   const nodeName = node.metadata.name ?? "";
   const record = readPodRecord(view, uid);
+  const killed = record ? killContainers(pod, record.containers, now) : undefined;
+  const events = (killed?.events ?? []).map((e) => containerEvent(pod, nodeName, e));
+  if (record && killed?.doneAt !== undefined) {
+    const nextRecord: PodRecord = { ...record, containers: killed.containers };
+    return {
+      writes: [],
+      events,
+      runtime: deepEqual(record, nextRecord) ? [] : [{ podUid: uid, record: nextRecord }],
+      requeueAfter: duration(killed.doneAt - now),
+    };
+  }
   const writes: Write[] = [];
-  let events: ContainerEvent[] = [];
-  if (record) {
-    const killed = killContainers(record.containers, now);
-    events = killed.events;
+  if (record && killed) {
     const status = generatePodStatus(pod, { record: { ...record, containers: killed.containers }, hostIP: hostIPOf(node), podIsTerminal: true }, now);
     writes.push(...statusWrites(pod, status));
   }
@@ -66,7 +77,7 @@ function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject
   const runtime: RuntimeWrite[] = [];
   if (record) runtime.push({ podUid: uid, record: undefined });
   if (_gone !== undefined) runtime.push({ podUid: nodeRecordId(nodeName), record: { ...nodeRec, pods } });
-  return { writes, events: events.map((e) => containerEvent(pod, nodeName, e)), runtime };
+  return { writes, events, runtime };
 }
 
 /** The sandbox's address: the lowest free one in the node's pod CIDR. */

@@ -40,6 +40,9 @@ export class Cluster {
   now!: Instant;
   tick!: Duration;
   seed!: number;
+  /** The clock and resourceVersion before this invocation's tick: `sim advance` reports since. */
+  invokedAt!: Instant;
+  invokedAtVersion!: number;
 
   constructor(state: ClusterState) {
     this.load(state);
@@ -53,6 +56,8 @@ export class Cluster {
       state.agenda.map((a): AgendaItem => ({ due: instant(Date.parse(a.due)), component: a.component, key: a.key })),
     );
     this.now = instant(Date.parse(state.clock.now));
+    this.invokedAt = this.now;
+    this.invokedAtVersion = this.store.resourceVersion;
     this.tick = parseDuration(state.clock.tick) ?? (5000 as Duration);
     this.seed = state.seed;
     this.rng = createRng(state.rngState);

@@ -5,7 +5,7 @@
 import type { KubeObject } from "../../api/types";
 import type { Cluster } from "../../sim/cluster";
 import type { IOStreams } from "../verb";
-import { UsageError } from "../../api/errors";
+import { RawError, UsageError } from "../../api/errors";
 import { infoForKind } from "../../api/registry";
 import { errorText } from "../errors";
 import type { DryRun } from "../flags/dry-run";
@@ -84,7 +84,8 @@ function checkNoOverwrites(field: MetadataField, current: Record<string, string>
     throw new UsageError(`--overwrite is false but found the following declared annotation(s): ${list}`);
   }
   const lines = clashes.map(([k]) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
-  throw new UsageError(lines.join("\n").replace(/^/, ""), {});
+  // An aggregate of one error prints as that error; of several, one bare message a line.
+  throw lines.length === 1 ? new UsageError(lines[0]) : new RawError(lines.join("\n"));
 }
 
 /**

@@ -87,9 +87,16 @@ export function serverMessage(err: StatusError): string {
   return `${base}: ${causes.length === 1 ? causes[0] : `[${causes.join(", ")}]`}`;
 }
 
+/** kubectl's help lists flags sorted by long name; call at the end of define(). */
+export function sortOptions(cmd: Command): void {
+  const key = (o: { long?: string }) => (o.long ?? "").replace(/^--/, "");
+  (cmd.options as unknown as { long?: string }[]).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** pflag's int parsing: `invalid argument "x" for "--replicas" flag: strconv.ParseInt: …`. */
-export function parseIntFlag(value: string | undefined, flag: string, fallback: number, verb: string): number {
+export function parseIntFlag(value: string | number | undefined, flag: string, fallback: number, verb: string): number {
   if (value === undefined) return fallback;
+  if (typeof value === "number") return value;
   if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
     const why = /^[+-]?\d+$/.test(value) ? "value out of range" : "invalid syntax";
     throw new UsageError(`Error: invalid argument ${JSON.stringify(value)} for "${flag}" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${why}`, {

@@ -93,7 +93,11 @@ export function applyOverrides(obj: KubeObject, overrides: string): KubeObject {
   } catch {
     throw new UsageError("Invalid JSON Patch");
   }
-  return mergePatch(obj, patch) as KubeObject;
+  const merged = mergePatch(obj, patch) as KubeObject;
+  // kubectl decodes the result into a typed Pod: every container gets its non-pointer
+  // `resources: {}` back.
+  for (const c of merged.spec?.containers ?? []) if (c && typeof c === "object" && !("resources" in c)) c.resources = {};
+  return merged;
 }
 
 /** RFC 7386: objects merge key by key, null deletes, anything else replaces. */

@@ -26,7 +26,7 @@ export interface Targets {
 export function findTargets(api: ApiServer, q: TargetQuery): Targets {
   const req = parseResourceArgs(q.args);
   if (req.named && (q.selector !== "" || q.all)) {
-    throw new UsageError(q.all ? "name cannot be provided when a selector is specified" : "name cannot be provided when a selector is specified");
+    throw new UsageError("name cannot be provided when a selector is specified");
   }
   if (!req.named && q.selector === "" && !q.all) {
     throw new UsageError(`resource(s) were provided, but no name was specified`);

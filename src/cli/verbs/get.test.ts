@@ -527,15 +527,6 @@ namespace/kube-system
     stderr: ``,
     code: 0,
   },
-  {
-    name: "rejects --watch until watching is implemented",
-    args: ["get","pods","-w"],
-    stdout: ``,
-    stderr: `Error: unknown shorthand flag: 'w' in -w
-See 'kubectl get --help' for usage.
-`,
-    code: 1,
-  },
 ];
 
 describe("kubectl get", () => {
@@ -546,6 +537,75 @@ describe("kubectl get", () => {
   });
 
   it.each(cases)("$name", async ({ args, stdout, stderr, code }) => {
+    expect(await h.run(...args)).toEqual({ stdout, stderr, code });
+  });
+});
+
+const watchCases: Case[] = [
+  {
+    name: "prints the listing with -w and stops when nothing changes",
+    args: ["get", "pods", "-w"],
+    stdout: `NAME    READY   STATUS    RESTARTS   AGE
+db-10   0/1     Pending   0          10m
+web-1   0/1     Pending   0          90s
+web-2   0/1     Pending   0          30s
+`,
+    stderr: ``,
+    code: 0,
+  },
+  {
+    name: "sorts the listing once and warns that later events are not sorted",
+    args: ["get", "pods", "-w", "--sort-by=.metadata.creationTimestamp", "-o", "name"],
+    stdout: `pod/db-10
+pod/web-1
+pod/web-2
+`,
+    stderr: `warning: --watch requested, --sort-by will be ignored for watch events received
+`,
+    code: 0,
+  },
+  {
+    name: "prints nothing with --watch-only when nothing changes",
+    args: ["get", "pods", "--watch-only"],
+    stdout: ``,
+    stderr: ``,
+    code: 0,
+  },
+  {
+    name: "watches only one type",
+    args: ["get", "pods,deploy", "-w"],
+    stdout: ``,
+    stderr: `error: watch is only supported on individual resources and resource collections - more than 1 resource was found
+`,
+    code: 1,
+  },
+  {
+    name: "watches only one name",
+    args: ["get", "pods", "web-1", "web-2", "-w"],
+    stdout: ``,
+    stderr: `error: watch is only supported on individual resources and resource collections - more than 1 resource was found
+`,
+    code: 1,
+  },
+  {
+    name: "fails at once for a missing name",
+    args: ["get", "pod", "nope", "-w"],
+    stdout: ``,
+    stderr: `Error from server (NotFound): pods "nope" not found
+`,
+    code: 1,
+  },
+];
+
+// A watch may run the simulation forward, so these get a cluster of their own.
+describe("kubectl get -w", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness();
+    seed(h, standardObjects());
+  });
+
+  it.each(watchCases)("$name", async ({ args, stdout, stderr, code }) => {
     expect(await h.run(...args)).toEqual({ stdout, stderr, code });
   });
 });

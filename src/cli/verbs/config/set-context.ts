@@ -41,8 +41,8 @@ export default defineVerb<Flags, SetContextOptions>({
     return {
       name: args[0],
       current: Boolean(flags.current),
-      cluster: flags.cluster,
-      user: flags.user,
+      cluster: flags.cluster ?? env.globals.cluster,
+      user: flags.user ?? env.globals.user,
       namespace: env.globals.namespace,
     };
   },

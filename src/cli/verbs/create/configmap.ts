@@ -9,7 +9,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildConfigMap } from "../../generators/configmap";
-import { collect, defineGeneratorFlags, exactlyOneName, forServer, printCreated, withLastApplied, wrapServerError } from "../../generators/output";
+import { collect, defineGeneratorFlags, exactlyOneName, forServer, printCreated, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
 
 interface Flags {
   fromFile: string[];
@@ -78,6 +78,7 @@ export default defineVerb<Flags, Options>({
     );
     cmd.option("--from-literal <literal>", "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)", collect, []);
     trackArgsLenAtDash(cmd);
+    sortOptions(cmd);
   },
   complete(flags, args, env) {
     const before = argsBeforeDash(args, flags.argsLenAtDash);

@@ -1,6 +1,7 @@
 // kubectl create deployment NAME --image=IMAGE... [--replicas=N] [--port=P] [-- COMMAND args]
 // (staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go).
 
+import { Option } from "commander";
 import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
 import type { DryRun } from "../../flags/dry-run";
@@ -17,14 +18,15 @@ import {
   parseIntFlag,
   printCreated,
   requiredFlag,
+  sortOptions,
   withLastApplied,
   wrapServerError,
 } from "../../generators/output";
 
 interface Flags {
   image: string[];
-  replicas?: string;
-  port?: string;
+  replicas?: string | number;
+  port?: string | number;
   dryRun?: string | boolean;
   output?: string;
   saveConfig?: boolean;
@@ -70,9 +72,11 @@ export default defineVerb<Flags, Options>({
   define(cmd) {
     defineGeneratorFlags(cmd, "kubectl-create");
     cmd.option("--image <image>", "Image names to run. A deployment can have multiple images set for multi-container pod.", collect, []);
-    cmd.option("--port <port>", "The containerPort that this deployment exposes.", "-1");
-    cmd.option("-r, --replicas <n>", "Number of replicas to create. Default is 1.", "1");
+    // Numeric defaults, so help shows `--port=-1` and `--replicas=1` as kubectl's int flags do.
+    cmd.addOption(new Option("--port <port>", "The containerPort that this deployment exposes.").default(-1));
+    cmd.addOption(new Option("-r, --replicas <n>", "Number of replicas to create. Default is 1.").default(1));
     trackArgsLenAtDash(cmd);
+    sortOptions(cmd);
   },
   complete(flags, args, env) {
     const before = argsBeforeDash(args, flags.argsLenAtDash);

@@ -8,7 +8,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildNamespace } from "../../generators/namespace";
-import { defineGeneratorFlags, exactlyOneName, forServer, printCreated, withLastApplied } from "../../generators/output";
+import { defineGeneratorFlags, exactlyOneName, forServer, printCreated, sortOptions, withLastApplied } from "../../generators/output";
 
 interface Flags {
   dryRun?: string | boolean;
@@ -37,6 +37,7 @@ export default defineVerb<Flags, Options>({
   define(cmd) {
     defineGeneratorFlags(cmd, "kubectl-create");
     trackArgsLenAtDash(cmd);
+    sortOptions(cmd);
   },
   complete(flags, args) {
     const before = argsBeforeDash(args, flags.argsLenAtDash);

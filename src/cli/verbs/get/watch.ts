@@ -18,6 +18,7 @@ export const WATCH_LIMIT = (5 * 60 * 1000) as Duration;
 
 export interface WatchOptions {
   readonly output: OutputFormat;
+  /** Table options; `now` is ignored (each row is printed at the cluster's current instant). */
   readonly human: HumanOptions;
   /** --watch-only: no initial listing; the header comes with the first change. */
   readonly watchOnly: boolean;
@@ -39,12 +40,21 @@ export function watch(cluster: Cluster, list: () => readonly KubeObject[], initi
       return;
     }
     printed.push(obj);
-    const table = printTable(printed, { ...o.human, wide: o.output.kind === "wide", withNamespace: o.human.allNamespaces, withKind: o.human.showKind });
-    const lines = table.split("\n").filter((l) => l !== "");
+    const lines = table(printed).split("\n").filter((l) => l !== "");
     const header = !o.human.noHeaders && printed.length === 1 ? lines[0] + "\n" : "";
     out.write(header + lines[lines.length - 1] + "\n");
   };
-  if (!o.watchOnly) for (const obj of initial) emit(obj);
+  // AGE is computed at the instant each row is printed
+  const table = (objects: readonly KubeObject[]): string =>
+    printTable(objects, { ...o.human, now: cluster.now, withNamespace: o.human.allNamespaces, withKind: o.human.showKind });
+
+  if (!o.watchOnly) {
+    // the listing is one flush: its rows align with each other
+    if (human) {
+      out.write(table(initial));
+      printed.push(...initial);
+    } else for (const obj of initial) emit(obj);
+  }
 
   let seen = new Map(initial.map((obj) => [keyOf(refOf(obj)), obj]));
   cluster.advanceUntil(

@@ -33,11 +33,12 @@ export default defineVerb<object, Options>({
   validate() {},
   run(o, cluster, io) {
     const c = cluster!;
-    const start = c.now;
+    // The invocation's own tick counts too: report every event written since the command began.
+    const start = c.invokedAt;
     c.advance(o.by);
     const events = c.store
       .list("Event")
-      .filter((e) => Date.parse(e.lastTimestamp as string) > start)
+      .filter((e) => Number(e.metadata.resourceVersion) > c.invokedAtVersion)
       .sort(byTime);
     if (events.length > 0) {
       const rows = events.map((e) => row(e, start));
