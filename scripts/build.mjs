@@ -2,6 +2,11 @@
 // (dynamic import), so start-up loads only the launcher and the verb that runs.
 import { build } from "esbuild";
 
+import { rmSync } from "node:fs";
+
+// Stale chunks from earlier builds would pile up beside the new ones.
+rmSync("dist", { recursive: true, force: true });
+
 await build({
   entryPoints: ["src/main.ts"],
   outdir: "dist",

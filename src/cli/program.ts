@@ -6,7 +6,6 @@ import { Command, CommanderError, Option } from "commander";
 import type { GlobalFlags, IOStreams, Verb, VerbEnv } from "./verb";
 import { VERBS } from "./verb-table";
 import { renderError } from "./errors";
-import { withCluster } from "./session";
 import { UsageError } from "../api/errors";
 import { extractGlobals, normalizeArgs } from "./argv";
 import { topLevelHelp, verbHelp, unknownCommand } from "./help";
@@ -38,6 +37,8 @@ export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) 
     verb.validate(options);
     const needs = typeof verb.needsCluster === "function" ? verb.needsCluster(options) : verb.needsCluster !== false;
     if (!needs) return await verb.run(options, undefined, io, env);
+    // Loaded only now: the engine, the store and the state file are not needed before this.
+    const { withCluster } = await import("./session");
     return await withCluster(env, (cluster) => verb.run(options, cluster, io, env));
   } catch (err) {
     const r = renderError(err, debug);

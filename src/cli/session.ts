@@ -17,11 +17,13 @@ export async function withCluster<T>(env: VerbEnv, fn: (cluster: Cluster) => Pro
   return withLock(env.statePath, async () => {
     const stored = readState(env.statePath);
     const cluster = new Cluster(stored ?? freshState(env));
+    const loaded = stored ? cluster.fingerprint() : undefined;
     if (!stored) cluster.bootstrap();
     cluster.advance(tick ?? cluster.tick);
     const result = await fn(cluster);
     cluster.settle();
-    writeState(env.statePath, cluster.toState());
+    // A frozen clock and a read-only command leave the file as it was: no need to rewrite it.
+    if (cluster.fingerprint() !== loaded) writeState(env.statePath, cluster.toState());
     return result;
   });
 }

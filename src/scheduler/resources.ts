@@ -44,6 +44,18 @@ function containerRequest(c: Container, nonZero: boolean): Resources {
  * 500m → max(300m, 500m) = 500m.
  */
 export function computePodResourceRequest(pod: KubeObject, nonZero = false): Resources {
+  // Stored objects are replaced, never mutated, so a pod's request can be remembered by
+  // identity (upstream's scheduler cache keeps the same sums per node).
+  const memo = nonZero ? nonZeroMemo : memoRequests;
+  let cached = memo.get(pod);
+  if (!cached) memo.set(pod, (cached = computeRequest(pod, nonZero)));
+  return cached;
+}
+
+const memoRequests = new WeakMap<KubeObject, Resources>();
+const nonZeroMemo = new WeakMap<KubeObject, Resources>();
+
+function computeRequest(pod: KubeObject, nonZero: boolean): Resources {
   let reqs = emptyResources();
   for (const c of (pod.spec?.containers ?? []) as Container[]) reqs = addResources(reqs, containerRequest(c, nonZero));
   let sidecars = emptyResources();

@@ -2,7 +2,8 @@
 // clock and the seeded generator, with the API server in front. Loaded from and saved to the
 // state file by state/; verbs receive it and talk to `api`.
 
-import type { KubeObject } from "../api/types";
+import type { ClusterState } from "./state-shape";
+import { SCHEMA_VERSION } from "./state-shape";
 import { Store } from "../api/store/store";
 import { ApiServer } from "../api/server";
 import type { AgendaItem } from "./agenda";
@@ -14,19 +15,8 @@ import { createRng } from "./random";
 import { advance, settle, wire } from "./engine";
 import { COMPONENTS } from "./components";
 
-export const SCHEMA_VERSION = 1;
-
-/** The state file's JSON shape (schemaVersion 1). */
-export interface ClusterState {
-  schemaVersion: number;
-  clock: { now: string; tick: string };
-  seed: number;
-  rngState: number;
-  resourceVersion: number;
-  objects: KubeObject[];
-  agenda: { due: string; component: string; key: string }[];
-  runtime: Record<string, unknown>;
-}
+export { SCHEMA_VERSION } from "./state-shape";
+export type { ClusterState } from "./state-shape";
 
 let wiring: ReturnType<typeof wire> | undefined;
 const components = () => (wiring ??= wire(COMPONENTS));
@@ -43,6 +33,8 @@ export class Cluster {
   /** The clock and resourceVersion before this invocation's tick: `sim advance` reports since. */
   invokedAt!: Instant;
   invokedAtVersion!: number;
+  /** Counts the kubelets' runtime-record writes, so a caller can tell whether anything changed. */
+  runtimeWrites = 0;
 
   constructor(state: ClusterState) {
     this.load(state);
@@ -103,6 +95,11 @@ export class Cluster {
 
   deadline(by: Duration): Instant {
     return plus(this.now, by);
+  }
+
+  /** Everything that changes when the cluster does; equal fingerprints mean nothing to save. */
+  fingerprint(): string {
+    return [this.now, this.tick, this.store.resourceVersion, this.rng.state(), this.agenda.size, this.runtimeWrites].join("|");
   }
 
   toState(): ClusterState {

@@ -97,6 +97,7 @@ function apply(cluster: Cluster, outcome: Outcome): boolean {
       }
     }
   }
+  if ((outcome.runtime ?? []).length > 0) cluster.runtimeWrites++;
   for (const r of outcome.runtime ?? []) {
     if (r.record === undefined) cluster.runtime.delete(r.podUid);
     else cluster.runtime.set(r.podUid, r.record);

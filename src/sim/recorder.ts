@@ -10,19 +10,33 @@ import { toRFC3339 } from "./time";
 import { newUid } from "../api/uid";
 import type { Rng } from "./random";
 
+/** What makes two events the same event (client-go's aggregation key, less the host). */
+function aggregationKey(uid: unknown, reason: unknown, message: unknown, source: unknown, fieldPath: unknown): string {
+  return JSON.stringify([uid, reason, message, source, fieldPath ?? null]);
+}
+
+/** Per store: aggregation key → Event key, built once by a scan, then kept up by recordEvent. */
+const indexes = new WeakMap<Store, Map<string, string>>();
+
+function eventIndex(store: Store): Map<string, string> {
+  let index = indexes.get(store);
+  if (!index) {
+    index = new Map();
+    for (const e of store.list("Event") as any[]) {
+      index.set(aggregationKey(e.involvedObject?.uid, e.reason, e.message, e.source?.component, e.involvedObject?.fieldPath), `Event/${e.metadata.namespace}/${e.metadata.name}`);
+    }
+    indexes.set(store, index);
+  }
+  return index;
+}
+
 export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rng): void {
   const obj = note.regarding;
   const ns = obj.metadata.namespace || "default";
-  const existing = store
-    .list("Event", ns)
-    .find(
-      (e) =>
-        (e as any).involvedObject?.uid === obj.metadata.uid &&
-        (e as any).reason === note.reason &&
-        (e as any).message === note.message &&
-        (e as any).source?.component === note.source &&
-        (e as any).involvedObject?.fieldPath === note.fieldPath,
-    );
+  const index = eventIndex(store);
+  const agg = aggregationKey(obj.metadata.uid, note.reason, note.message, note.source, note.fieldPath);
+  const found = index.get(agg);
+  const existing = found === undefined ? undefined : store.get(found);
   const stamp = toRFC3339(now);
   if (existing) {
     const updated = structuredClone(existing) as any;
@@ -67,6 +81,7 @@ export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rn
     reportingInstance: note.host ?? "",
   };
   store.put(event);
+  index.set(agg, `Event/${ns}/${event.metadata.name}`);
 }
 
 /** Events are kept for an hour after they were last seen (the API server's --event-ttl). */

@@ -3,8 +3,8 @@
 // Service and a default StorageClass. Built as a state from a seed and a start instant.
 
 import type { KubeObject } from "../api/types";
-import type { ClusterState } from "../sim/cluster";
-import { SCHEMA_VERSION } from "../sim/cluster";
+import type { ClusterState } from "../sim/state-shape";
+import { SCHEMA_VERSION } from "../sim/state-shape";
 import type { Instant } from "../sim/time";
 import { toRFC3339 } from "../sim/time";
 import { createRng } from "../sim/random";

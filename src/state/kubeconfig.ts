@@ -1,10 +1,10 @@
-// The kubeconfig kubesim keeps beside its state file (<state>.kubeconfig, YAML like
-// ~/.kube/config): contexts and the namespace each one defaults to. `kubectl config` reads
-// and writes it; every verb's default namespace comes from its current context.
+// The kubeconfig kubesim keeps beside its state file (<state>.kubeconfig): contexts and the
+// namespace each one defaults to. `kubectl config` reads and writes it; every verb's default
+// namespace comes from its current context. It is stored as JSON — a kubeconfig the real
+// kubectl reads as well — so start-up needs no YAML parser.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse, stringify } from "yaml";
 
 export interface KubeconfigContext {
   name: string;
@@ -49,7 +49,7 @@ export function readKubeconfig(statePath: string): Kubeconfig {
     return defaultKubeconfig();
   }
   try {
-    const cfg = parse(text) as Kubeconfig;
+    const cfg = JSON.parse(text) as Kubeconfig;
     return cfg && Array.isArray(cfg.contexts) ? cfg : defaultKubeconfig();
   } catch {
     return defaultKubeconfig();
@@ -60,7 +60,7 @@ export function writeKubeconfig(statePath: string, cfg: Kubeconfig): void {
   const file = kubeconfigPath(statePath);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, stringify(cfg));
+  fs.writeFileSync(tmp, JSON.stringify(cfg, null, 2) + "\n");
   fs.renameSync(tmp, file);
 }
 

@@ -1,8 +1,8 @@
 // The state file's schema version. A newer or unknown version is refused with a clear error
 // rather than guessed at; migrations from older versions go here when there are some.
 
-import type { ClusterState } from "../sim/cluster";
-import { SCHEMA_VERSION } from "../sim/cluster";
+import type { ClusterState } from "../sim/state-shape";
+import { SCHEMA_VERSION } from "../sim/state-shape";
 
 export class StateFileError extends Error {}
 

@@ -14,12 +14,12 @@ export interface Change {
 
 export class Store {
   private readonly objects = new Map<ObjectKey, KubeObject>();
-  private readonly byKind = new Map<string, Set<ObjectKey>>();
+  /** Kind → namespace → names, each list kept sorted, so listing never sorts. */
+  private readonly byKind = new Map<string, Map<string, string[]>>();
   private readonly byOwner = new Map<string, Set<ObjectKey>>();
   private readonly byNode = new Map<string, Set<ObjectKey>>();
   /** Changes not yet seen by the engine. */
   changes: Change[] = [];
-
   resourceVersion: number;
 
   constructor(objects: readonly KubeObject[] = [], resourceVersion = 0) {
@@ -33,14 +33,14 @@ export class Store {
 
   /** Objects of one kind, optionally in one namespace, sorted by namespace then name. */
   list(kind: string, namespace?: string): KubeObject[] {
-    const keys = this.byKind.get(kind);
-    if (!keys) return [];
+    const byNs = this.byKind.get(kind);
+    if (!byNs) return [];
+    const namespaces = namespace === undefined ? [...byNs.keys()].sort() : [namespace];
     const out: KubeObject[] = [];
-    for (const key of keys) {
-      const obj = this.objects.get(key)!;
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    for (const ns of namespaces) {
+      for (const name of byNs.get(ns) ?? []) out.push(this.objects.get(`${kind}/${ns}/${name}`)!);
     }
-    return out.sort(compareObjects);
+    return out;
   }
 
   /** Objects whose ownerReferences name this uid. */
@@ -54,18 +54,20 @@ export class Store {
   }
 
   count(kind: string): number {
-    return this.byKind.get(kind)?.size ?? 0;
+    let n = 0;
+    for (const names of this.byKind.get(kind)?.values() ?? []) n += names.length;
+    return n;
   }
 
   kinds(): string[] {
-    return [...this.byKind.keys()].filter((k) => this.byKind.get(k)!.size > 0).sort();
+    return [...this.byKind.keys()].filter((k) => this.count(k) > 0).sort();
   }
 
   /** Stores obj (already stamped with its resourceVersion) and records the change. */
   put(obj: KubeObject): void {
     const key = keyOf(refOf(obj));
     const before = this.objects.get(key);
-    if (before) this.unindex(key, before);
+    if (before) this.unindexRefs(key, before);
     this.index(key, obj);
     this.changes.push({ key, before, after: obj });
   }
@@ -73,8 +75,17 @@ export class Store {
   remove(key: ObjectKey): KubeObject | undefined {
     const before = this.objects.get(key);
     if (!before) return undefined;
-    this.unindex(key, before);
+    this.unindexRefs(key, before);
+    this.objects.delete(key);
+    const { kind, namespace, name } = refOf(before);
+    const names = this.byKind.get(kind)?.get(namespace);
+    if (names) {
+      const i = lowerBound(names, name);
+      if (names[i] === name) names.splice(i, 1);
+    }
     this.changes.push({ key, before });
+    // A delete is a write too: etcd's revision (the cluster-wide resourceVersion) moves on.
+    this.resourceVersion += 1;
     return before;
   }
 
@@ -85,24 +96,42 @@ export class Store {
 
   /** Every object, in a stable order (for saving). */
   all(): KubeObject[] {
-    return [...this.objects.values()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : compareObjects(a, b)));
+    return [...this.byKind.keys()].sort().flatMap((kind) => this.list(kind));
   }
 
   private index(key: ObjectKey, obj: KubeObject): void {
+    const isNew = !this.objects.has(key);
     this.objects.set(key, obj);
-    addTo(this.byKind, obj.kind, key);
+    if (isNew) {
+      const { kind, namespace, name } = refOf(obj);
+      let byNs = this.byKind.get(kind);
+      if (!byNs) this.byKind.set(kind, (byNs = new Map()));
+      let names = byNs.get(namespace);
+      if (!names) byNs.set(namespace, (names = []));
+      names.splice(lowerBound(names, name), 0, name);
+    }
     for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key);
     const node = obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
     if (node) addTo(this.byNode, node, key);
   }
 
-  private unindex(key: ObjectKey, obj: KubeObject): void {
-    this.objects.delete(key);
-    this.byKind.get(obj.kind)?.delete(key);
+  private unindexRefs(key: ObjectKey, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
     const node = obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
     if (node) this.byNode.get(node)?.delete(key);
   }
+}
+
+/** The first index whose name is not less than `name` (binary search over a sorted list). */
+function lowerBound(names: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid] < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function addTo(index: Map<string, Set<ObjectKey>>, at: string, key: ObjectKey): void {
