@@ -31,18 +31,28 @@ export function topLevelHelp(): string {
 export function verbHelp(verb: Verb, cmd: Command): string {
   let out = `${verb.help.long.trimEnd()}\n\n`;
   if (verb.help.example.trim()) out += `Examples:\n${verb.help.example.replace(/\n+$/, "")}\n\n`;
-  const opts = cmd.options.filter((o) => !o.negate && !o.hidden);
+  // pflag prints flags sorted by their long name.
+  const opts = cmd.options.filter((o) => !o.negate && !o.hidden).sort((a, b) => ((a.long ?? "") < (b.long ?? "") ? -1 : 1));
   if (opts.length > 0) {
     out += "Options:\n";
     for (const o of opts) {
       const names = o.short ? `${o.short}, ${o.long}` : `${o.long}`;
-      const def = o.isBoolean() ? String(o.defaultValue ?? false) : o.defaultValue === undefined ? "''" : JSON.stringify(o.defaultValue).replace(/^"(.*)"$/, "'$1'");
+      const def = defaultText(o.isBoolean(), o.defaultValue);
       out += `    ${names}=${def}:\n\t${o.description}\n\n`;
     }
   }
   out += `Usage:\n  kubectl ${verb.help.usage}\n\n`;
   out += 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return out;
+}
+
+/** pflag's rendering of a default: false, 0, -1 and [] bare; strings in single quotes. */
+function defaultText(isBoolean: boolean, value: unknown): string {
+  if (isBoolean) return String(value ?? false);
+  if (value === undefined) return "''";
+  if (Array.isArray(value)) return `[${value.join(",")}]`;
+  if (typeof value === "number" || /^-?\d+(\.\d+)?((ns|us|ms|s|m|h)(\d+(\.\d+)?(ns|us|ms|s|m|h))*)?$/.test(String(value))) return String(value);
+  return `'${String(value)}'`;
 }
 
 /** kubectl's commands in the order cobra holds them (kubectl disables sorting). */

@@ -2,6 +2,8 @@
 // canonical form of the first operand's format (BinarySI "164Mi", DecimalSI "450m", "2").
 // Values are kept in milli-units so CPU sums stay exact.
 
+import { parseQuantity as parseValue } from "../../api/quantity";
+
 export interface Quantity {
   readonly milli: number;
   readonly binary: boolean;
@@ -14,13 +16,9 @@ export const ZERO: Quantity = { milli: 0, binary: false };
 
 export function parseQuantity(text: string | undefined): Quantity {
   if (!text) return ZERO;
-  const m = /^([+-]?[0-9.]+)([eE][+-]?\d+|[A-Za-z]*)$/.exec(text.trim());
-  if (!m) return ZERO;
-  const n = Number(m[1]);
-  const suffix = m[2];
-  if (suffix in BINARY) return { milli: Math.round(n * BINARY[suffix] * 1000), binary: true };
-  if (/^[eE]/.test(suffix)) return { milli: Math.round(n * 10 ** Number(suffix.slice(1)) * 1000), binary: false };
-  return { milli: Math.round(n * (DECIMAL[suffix] ?? 1) * 1000), binary: false };
+  const value = parseValue(text);
+  if (value === undefined) return ZERO;
+  return { milli: Math.round(value * 1000), binary: /[KMGTPE]i$/.test(text.trim()) };
 }
 
 /** Quantity.Add: the sum keeps the receiver's format (a zero receiver takes the operand's). */

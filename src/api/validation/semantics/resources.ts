@@ -3,7 +3,14 @@
 import type { FieldIssue } from "../issues";
 import { invalidValue, required } from "../issues";
 import { isNegativeErrorMsg, sortedKeys, type Obj } from "./common";
-import { parseQuantity, quantityString } from "./quantity";
+import { parseQuantity as parseQuantityText } from "../../quantity";
+
+/** A quantity as the API accepts it: a string, or a bare number in YAML/JSON. */
+const parseQuantity = (q: unknown): number | undefined =>
+  typeof q === "number" ? q : typeof q === "string" ? parseQuantityText(q) : undefined;
+
+/** Quantity.String() for values as users write them (kubesim keeps the user's spelling). */
+const quantityString = (q: unknown): string => String(q);
 
 /** Native resources (no domain, or a kubernetes.io one) except hugepages may be overcommitted. */
 function isOvercommitAllowed(name: string): boolean {
