@@ -97,7 +97,7 @@ export class ApiServer {
     obj = applyDefaults(obj);
     const issues = validateCreate(obj, info);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
-    admit(obj, info, this);
+    admit(obj, info, this, this.rng);
     if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
     const meta = obj.metadata;
     delete meta.deletionTimestamp;

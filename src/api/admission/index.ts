@@ -3,8 +3,12 @@
 import type { KubeObject } from "../types";
 import type { ResourceInfo } from "../registry";
 import type { ApiServer } from "../server";
+import type { Rng } from "../../sim/random";
 import { namespaceLifecycle } from "./namespace-lifecycle";
+import { mountServiceAccountToken } from "./service-account";
 
-export function admit(obj: KubeObject, info: ResourceInfo, api: ApiServer): void {
+/** Admission on create, in the API server's plugin order; mutating plugins change obj. */
+export function admit(obj: KubeObject, info: ResourceInfo, api: ApiServer, rng: Rng): void {
   namespaceLifecycle(obj, info, api);
+  mountServiceAccountToken(obj, rng);
 }

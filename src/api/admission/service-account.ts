@@ -1,0 +1,39 @@
+// Port of plugin/pkg/admission/serviceaccount (admission.go, mountServiceAccountToken): every
+// pod gets its ServiceAccount's API credentials as a projected `kube-api-access-<5>` volume,
+// mounted read-only at /var/run/secrets/kubernetes.io/serviceaccount in every container,
+// unless automountServiceAccountToken is false.
+
+import type { KubeObject } from "../types";
+import type { Rng } from "../../sim/random";
+
+export const SERVICE_ACCOUNT_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+export function mountServiceAccountToken(pod: KubeObject, rng: Rng): void {
+  if (pod.kind !== "Pod" || !pod.spec) return;
+  const spec = pod.spec;
+  if (spec.automountServiceAccountToken === false) return;
+  // Static (mirror) pods may not reference API objects; the kubelet creates them without one.
+  if (pod.metadata.annotations?.["kubernetes.io/config.mirror"]) return;
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  const mounted = containers.some((c: any) => (c.volumeMounts ?? []).some((m: any) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH));
+  if (mounted) return;
+  const name = `kube-api-access-${rng.suffix(5)}`;
+  spec.volumes = [...(spec.volumes ?? []), projectedVolume(name)];
+  for (const c of containers) {
+    c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name, readOnly: true }];
+  }
+}
+
+function projectedVolume(name: string): Record<string, unknown> {
+  return {
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+        { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
+        { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
+      ],
+    },
+  };
+}
