@@ -33,7 +33,7 @@ export function buildNode(index: number, name: string, created: string, rng: Rng
     "ephemeral-storage": "102626232Ki",
     "hugepages-1Gi": "0",
     "hugepages-2Mi": "0",
-    memory: shape.memory ?? "8Gi",
+    memory: shape.memory ?? "8388608Ki", // 8Gi, in the Ki a kubelet reports
     pods: "110",
   };
   const machineId = newUid(rng).replace(/-/g, "");
