@@ -63,14 +63,14 @@ Capacity:
   ephemeral-storage:  102626232Ki
   hugepages-1Gi:      0
   hugepages-2Mi:      0
-  memory:             8Gi
+  memory:             8388608Ki
   pods:               110
 Allocatable:
   cpu:                4
   ephemeral-storage:  102626232Ki
   hugepages-1Gi:      0
   hugepages-2Mi:      0
-  memory:             8Gi
+  memory:             8388608Ki
   pods:               110
 System Info:
   Machine ID:                 79632fa099224407afa70a0cf2ae9969
