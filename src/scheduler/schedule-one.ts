@@ -28,6 +28,19 @@ export type ScheduleResult =
 
 /** NodeInfo for a node: its non-terminated pods and the sums of their requests. */
 export function nodeInfoFor(view: ClusterView, node: KubeObject): NodeInfo {
+  // Upstream's scheduler cache: a node's sums change only when its pods do.
+  const revision = view.nodePodsRevision(node.metadata.name ?? "");
+  const cached = nodeInfoCache.get(node);
+  if (cached && cached.revision === revision) return cached.info;
+  const info = computeNodeInfo(view, node);
+  nodeInfoCache.set(node, { revision, info });
+  return info;
+}
+
+/** Node object (replaced on every change, so identity is its version) → its pods' sums. */
+const nodeInfoCache = new WeakMap<KubeObject, { revision: string; info: NodeInfo }>();
+
+function computeNodeInfo(view: ClusterView, node: KubeObject): NodeInfo {
   const pods = view.podsOnNode(node.metadata.name ?? "").filter((p) => !isTerminated(p));
   let requested = emptyResources();
   let nonZeroRequested = emptyResources();

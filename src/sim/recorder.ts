@@ -15,15 +15,26 @@ function aggregationKey(uid: unknown, reason: unknown, message: unknown, source:
   return JSON.stringify([uid, reason, message, source, fieldPath ?? null]);
 }
 
-/** Per store: aggregation key → Event key, built once by a scan, then kept up by recordEvent. */
-const indexes = new WeakMap<Store, Map<string, string>>();
+interface EventIndex {
+  /** Aggregation key → Event key. */
+  readonly byAggregation: Map<string, string>;
+  /** "ns/object name" → the last nanosecond stamp used in an Event name for it. */
+  readonly lastStamp: Map<string, bigint>;
+}
 
-function eventIndex(store: Store): Map<string, string> {
+/** Per store: built once by a scan, then kept up by recordEvent. */
+const indexes = new WeakMap<Store, EventIndex>();
+
+function eventIndex(store: Store): EventIndex {
   let index = indexes.get(store);
   if (!index) {
-    index = new Map();
+    index = { byAggregation: new Map(), lastStamp: new Map() };
     for (const e of store.list("Event") as any[]) {
-      index.set(aggregationKey(e.involvedObject?.uid, e.reason, e.message, e.source?.component, e.involvedObject?.fieldPath), `Event/${e.metadata.namespace}/${e.metadata.name}`);
+      index.byAggregation.set(aggregationKey(e.involvedObject?.uid, e.reason, e.message, e.source?.component, e.involvedObject?.fieldPath), `Event/${e.metadata.namespace}/${e.metadata.name}`);
+      const dot = e.metadata.name.lastIndexOf(".");
+      const stamp = BigInt(`0x${e.metadata.name.slice(dot + 1)}`);
+      const at = `${e.metadata.namespace}/${e.metadata.name.slice(0, dot)}`;
+      if (stamp > (index.lastStamp.get(at) ?? -1n)) index.lastStamp.set(at, stamp);
     }
     indexes.set(store, index);
   }
@@ -35,7 +46,7 @@ export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rn
   const ns = obj.metadata.namespace || "default";
   const index = eventIndex(store);
   const agg = aggregationKey(obj.metadata.uid, note.reason, note.message, note.source, note.fieldPath);
-  const found = index.get(agg);
+  const found = index.byAggregation.get(agg);
   const existing = found === undefined ? undefined : store.get(found);
   const stamp = toRFC3339(now);
   if (existing) {
@@ -46,8 +57,12 @@ export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rn
     store.put(updated);
     return;
   }
+  // client-go names events <object>.<UnixNano in hex>; two at one instant get the next nanosecond.
+  const at = `${ns}/${obj.metadata.name}`;
+  const last = index.lastStamp.get(at);
   let nanos = BigInt(now) * 1_000_000n;
-  while (store.get(`Event/${ns}/${obj.metadata.name}.${nanos.toString(16)}`)) nanos += 1n;
+  if (last !== undefined && last >= nanos) nanos = last + 1n;
+  index.lastStamp.set(at, nanos);
   const involvedObject: Record<string, unknown> = {
     apiVersion: obj.apiVersion,
     kind: obj.kind,
@@ -81,7 +96,7 @@ export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rn
     reportingInstance: note.host ?? "",
   };
   store.put(event);
-  index.set(agg, `Event/${ns}/${event.metadata.name}`);
+  index.byAggregation.set(agg, `Event/${ns}/${event.metadata.name}`);
 }
 
 /** Events are kept for an hour after they were last seen (the API server's --event-ttl). */

@@ -25,6 +25,7 @@ function frozenView(view: ClusterView): ClusterView {
     list: (kind, ns) => view.list(kind, ns).map(deepFreeze),
     ownedBy: (uid) => view.ownedBy(uid).map(deepFreeze),
     podsOnNode: (n) => view.podsOnNode(n).map(deepFreeze),
+    nodePodsRevision: (n) => view.nodePodsRevision(n),
     runtime: (uid) => deepFreeze(view.runtime(uid)),
   };
 }

@@ -12,7 +12,13 @@ export interface Change {
   readonly after?: KubeObject;
 }
 
+let storesMade = 0;
+
 export class Store {
+  /** Distinguishes stores, so a revision token from one can never match another's. */
+  private readonly id = ++storesMade;
+  /** Node → how many times the set of pods bound to it (or one of them) changed. */
+  private readonly nodeRevisions = new Map<string, number>();
   private readonly objects = new Map<ObjectKey, KubeObject>();
   /** Kind → namespace → names, each list kept sorted, so listing never sorts. */
   private readonly byKind = new Map<string, Map<string, string[]>>();
@@ -51,6 +57,14 @@ export class Store {
   /** Pods bound to a node. */
   podsOnNode(nodeName: string): KubeObject[] {
     return [...(this.byNode.get(nodeName) ?? [])].map((k) => this.objects.get(k)!).sort(compareObjects);
+  }
+
+  /**
+   * A token that changes whenever a pod bound to the node is added, changed or removed:
+   * callers may cache what they computed from podsOnNode(node) under it.
+   */
+  nodePodsRevision(nodeName: string): string {
+    return `${this.id}:${this.nodeRevisions.get(nodeName) ?? 0}`;
   }
 
   count(kind: string): number {
@@ -112,13 +126,19 @@ export class Store {
     }
     for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key);
     const node = obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
-    if (node) addTo(this.byNode, node, key);
+    if (node) {
+      addTo(this.byNode, node, key);
+      this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);
+    }
   }
 
   private unindexRefs(key: ObjectKey, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
     const node = obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
-    if (node) this.byNode.get(node)?.delete(key);
+    if (node) {
+      this.byNode.get(node)?.delete(key);
+      this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);
+    }
   }
 }
 

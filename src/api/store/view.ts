@@ -9,6 +9,8 @@ export interface ClusterView {
   list(kind: string, namespace?: string): readonly KubeObject[];
   ownedBy(uid: string): readonly KubeObject[];
   podsOnNode(nodeName: string): readonly KubeObject[];
+  /** Changes whenever podsOnNode(nodeName) would answer differently: a cache key. */
+  nodePodsRevision(nodeName: string): string;
   /** The kubelet's runtime record for a pod uid (kept in the state file beside the objects). */
   runtime(podUid: string): unknown;
 }
@@ -19,6 +21,7 @@ export function viewOf(store: Store, runtime: ReadonlyMap<string, unknown>): Clu
     list: (kind, ns) => store.list(kind, ns),
     ownedBy: (uid) => store.ownedBy(uid),
     podsOnNode: (node) => store.podsOnNode(node),
+    nodePodsRevision: (node) => store.nodePodsRevision(node),
     runtime: (uid) => runtime.get(uid),
   };
 }

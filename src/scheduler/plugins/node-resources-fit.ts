@@ -12,11 +12,17 @@ export const ERR_REASON_TOO_MANY_PODS = "Too many pods";
 export const errReasonInsufficient = (resource: string): string => `Insufficient ${resource}`;
 
 /** The node's allocatable in scheduler units (millicores, bytes, pod count). */
-export function allocatableOf(node: KubeObject): Record<string, number> {
-  const out: Record<string, number> = {};
+export function allocatableOf(node: KubeObject): Readonly<Record<string, number>> {
+  let out = allocatableMemo.get(node);
+  if (out) return out;
+  out = {};
   for (const [name, q] of Object.entries((node.status?.allocatable ?? {}) as Record<string, string>)) out[name] = resourceValue(name, q);
+  allocatableMemo.set(node, out);
   return out;
 }
+
+/** Node objects are replaced, never mutated, so their parsed allocatable can be remembered. */
+const allocatableMemo = new WeakMap<KubeObject, Record<string, number>>();
 
 /** fitsRequest: every insufficient resource is a reason, pods first, then cpu, memory, others. */
 export function fitsRequest(ctx: PluginContext, node: KubeObject): string[] {
