@@ -26,6 +26,11 @@ export interface WriteOptions {
   readonly fieldValidation?: FieldValidation;
   /** Collects server warnings (printed by the CLI as "Warning: …"). */
   readonly warnings?: string[];
+  /**
+   * The controller manager's own writes: built from stored objects, so decoding them again
+   * would only cost time.
+   */
+  readonly trusted?: boolean;
 }
 
 export interface DeleteOptions {
@@ -226,25 +231,25 @@ export class ApiServer {
 
   /** Strict field validation, then a private deep copy to default and stamp. */
   private decode(input: KubeObject, info: ResourceInfo, opts: WriteOptions): KubeObject {
-    const mode = opts.fieldValidation ?? "Strict";
+    const obj = structuredClone(input);
+    obj.metadata = obj.metadata ?? {};
+    if (opts.trusted) return obj;
     const version = input.apiVersion.includes("/") ? input.apiVersion.split("/")[1] : input.apiVersion;
     const cannot = `${info.kind} in version "${version}" cannot be handled as a ${info.kind}`;
     const decode = decodeErrors(input, info);
     if (decode.length > 0) throw badRequest(`${cannot}: ${decode[0]}`);
-    if (mode !== "Ignore") {
-      const unknown = unknownFields(input, info);
-      if (unknown.length > 0 && mode === "Strict") {
-        throw badRequest(
-          `${cannot}: strict decoding error: ` +
-            unknown.map((f: string) => `unknown field "${f}"`).join(", "),
-        );
-      }
-      for (const f of unknown) opts.warnings?.push(`unknown field "${f}"`);
+    const unknown = unknownFields(input, info);
+    if (unknown.length === 0) return obj;
+    const mode = opts.fieldValidation ?? "Strict";
+    if (mode === "Strict") {
+      throw badRequest(`${cannot}: strict decoding error: ` + unknown.map((f) => `unknown field "${f}"`).join(", "));
     }
-    const obj = structuredClone(input);
-    obj.metadata = obj.metadata ?? {};
+    // Warn and Ignore both decode as the server does, dropping what the schema does not know.
+    if (mode === "Warn") for (const f of unknown) opts.warnings?.push(`unknown field "${f}"`);
+    for (const f of unknown) dropField(obj, f);
     return obj;
   }
+
 
   private checkVersion(old: KubeObject, input: KubeObject, info: ResourceInfo): void {
     const rv = input.metadata.resourceVersion;
@@ -267,6 +272,17 @@ export class ApiServer {
     }
     for (const k of Object.keys(m)) if (m[k] === undefined) delete m[k];
   }
+}
+
+/** Removes the field at a strict-decoding path such as `spec.template.spec.containers[0].x`. */
+function dropField(obj: KubeObject, path: string): void {
+  const parts = path.match(/[^.[\]]+/g) ?? [];
+  let cur: any = obj;
+  for (const p of parts.slice(0, -1)) {
+    cur = cur?.[/^\d+$/.test(p) ? Number(p) : p];
+    if (cur === undefined || cur === null) return;
+  }
+  if (cur && typeof cur === "object") delete cur[parts[parts.length - 1]];
 }
 
 /** A terminating Namespace waits for its namespace controller to empty it (spec.finalizers). */

@@ -110,10 +110,10 @@ function applyWrite(cluster: Cluster, w: Write): void {
   const api = cluster.api;
   switch (w.op) {
     case "create":
-      api.create(w.object as KubeObject, { fieldValidation: "Ignore" });
+      api.create(w.object as KubeObject, { trusted: true });
       return;
     case "update":
-      api.update(w.object as KubeObject, { fieldValidation: "Ignore" });
+      api.update(w.object as KubeObject, { trusted: true });
       return;
     case "updateStatus":
       api.updateStatus(w.object as KubeObject);
