@@ -1,33 +1,13 @@
 // Image pulls: which image a container needs, whether the node has it, how long a pull takes
 // and the kubelet's words for it. Port of pkg/kubelet/images/image_manager.go
 // (EnsureImageExists) with a serialized puller (serialize-image-pulls, the default) over
-// simulated time. Pull times come from a small table of image sizes at ~36 MB/s.
+// simulated time. Pull times come from the image catalog's sizes at ~36 MB/s.
 
 import { formatGoDuration, duration } from "../sim/time";
+import { parseImageReference, qualifiedReference } from "../runtime/images/reference";
+import { findCatalogImage } from "../runtime/images/resolve";
 
-/** Compressed sizes of common images, by repository (what the Pulled event reports). */
-const IMAGE_SIZES: Readonly<Record<string, number>> = {
-  "docker.io/library/nginx": 72953636,
-  "docker.io/library/httpd": 58172374,
-  "docker.io/library/redis": 45142624,
-  "docker.io/library/busybox": 2167176,
-  "docker.io/library/alpine": 3623807,
-  "docker.io/library/ubuntu": 29754422,
-  "docker.io/library/debian": 48494272,
-  "docker.io/library/perl": 341226148,
-  "docker.io/library/mysql": 173645264,
-  "docker.io/library/postgres": 158443116,
-  "docker.io/library/python": 412398713,
-  "docker.io/library/node": 406843281,
-  "registry.k8s.io/pause": 320368,
-  "registry.k8s.io/busybox": 1144547,
-  "registry.k8s.io/liveness": 2432561,
-  "registry.k8s.io/goproxy": 2546713,
-  "registry.k8s.io/e2e-test-images/agnhost": 51175052,
-  "registry.k8s.io/hpa-example": 178413474,
-};
-
-/** An image the table does not know is assumed this big. */
+/** An image the catalog does not know is assumed this big. */
 export const DEFAULT_IMAGE_SIZE = 50_000_000;
 
 /**
@@ -46,14 +26,17 @@ export function repullDurationMs(size: number): number {
 /**
  * The fully qualified reference containerd reports: "nginx" → "docker.io/library/nginx:latest",
  * "bitnami/redis:7" → "docker.io/bitnami/redis:7", "registry.k8s.io/pause:3.10" unchanged.
+ * An unparsable image (which never gets a container: InvalidImageName) is qualified by the
+ * same rules without the grammar check.
  */
 export function qualifiedImage(image: string): string {
+  const parsed = parseImageReference(image);
+  if (parsed.ok) return qualifiedReference(parsed.ref);
   const slash = image.indexOf("/");
   const first = slash < 0 ? "" : image.slice(0, slash);
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
   let ref = hasRegistry ? image : slash < 0 ? `docker.io/library/${image}` : `docker.io/${image}`;
-  const lastPart = ref.slice(ref.lastIndexOf("/") + 1);
-  if (!lastPart.includes(":") && !ref.includes("@")) ref += ":latest";
+  if (!ref.slice(ref.lastIndexOf("/") + 1).includes(":") && !ref.includes("@")) ref += ":latest";
   return ref;
 }
 
@@ -66,8 +49,15 @@ export function repositoryOf(qualified: string): string {
 }
 
 export function imageSize(image: string): number {
-  return IMAGE_SIZES[repositoryOf(qualifiedImage(image))] ?? DEFAULT_IMAGE_SIZE;
+  const parsed = parseImageReference(image);
+  return (parsed.ok ? findCatalogImage(parsed.ref)?.size : undefined) ?? DEFAULT_IMAGE_SIZE;
 }
+
+/**
+ * How long containerd takes to learn that a reference does not exist: the resolve step of a
+ * pull (the 500ms of pullDurationMs), with nothing to download.
+ */
+export const FAILED_PULL_MS = 500;
 
 /** The digest form kubelet shows as imageID, derived from the reference so it is stable. */
 export function imageID(image: string): string {
@@ -86,6 +76,14 @@ export function pullPolicyOf(container: { image?: string; imagePullPolicy?: stri
 export const pullingMessage = (image: string): string => `Pulling image "${image}"`;
 export const alreadyPresentMessage = (image: string): string => `Container image "${image}" already present on machine`;
 export const neverPullMessage = (image: string): string => `Container image "${image}" is not present with pull policy of Never`;
+export const failedToPullMessage = (image: string, err: string): string => `Failed to pull image "${image}": ${err}`;
+export const backOffPullMessage = (image: string): string => `Back-off pulling image "${image}"`;
+/** The waiting message in back-off: 1.32 appends the last pull's error (prevPullErrMsg). */
+export const backOffWaitingMessage = (image: string, err: string): string => `${backOffPullMessage(image)}: ErrImagePull: ${err}`;
+/** startContainer's event when EnsureImageExists fails: "Error: ErrImagePull". */
+export const startErrorMessage = (reason: string): string => `Error: ${reason}`;
+export const invalidImageNameMessage = (image: string, err: string): string =>
+  `Failed to apply default image tag "${image}": couldn't parse image reference "${image}": ${err}`;
 
 /** "Successfully pulled image "nginx" in 2.526s (2.526s including waiting). Image size: 72953636 bytes." */
 export function pulledMessage(image: string, pullMs: number, totalMs: number, size: number): string {

@@ -90,10 +90,12 @@ export interface StatusInputs {
   readonly hostIP?: string;
   /** The pod is being deleted and its containers are all stopped. */
   readonly podIsTerminal?: boolean;
+  /** The sandbox (network namespace, pause container) is still being created. */
+  readonly sandboxPending?: boolean;
 }
 
 /** generateAPIPodStatus: the whole status the kubelet would write now. */
-export function generatePodStatus(pod: KubeObject, { record, hostIP, podIsTerminal = false }: StatusInputs, now: Instant): Record<string, unknown> {
+export function generatePodStatus(pod: KubeObject, { record, hostIP, podIsTerminal = false, sandboxPending = false }: StatusInputs, now: Instant): Record<string, unknown> {
   const old = (pod.status?.conditions ?? []) as Condition[];
   const containers = (pod.spec?.containers ?? []) as Container[];
   const statuses = containers.map((c) => containerStatus(c, record.containers.find((r) => r.name === c.name)));
@@ -105,20 +107,20 @@ export function generatePodStatus(pod: KubeObject, { record, hostIP, podIsTermin
     : ["ContainersNotReady", `containers with unready status: [${unready.join(" ")}]`];
   const ready = unready.length === 0 && !terminal;
   const conditions = [
-    condition(old, "PodReadyToStartContainers", terminal ? "False" : "True", now),
+    condition(old, "PodReadyToStartContainers", terminal || sandboxPending ? "False" : "True", now),
     condition(old, "Initialized", "True", now),
     ready ? condition(old, "Ready", "True", now) : condition(old, "Ready", "False", now, readyReason, readyMessage),
     ready ? condition(old, "ContainersReady", "True", now) : condition(old, "ContainersReady", "False", now, readyReason, readyMessage),
     ...old.filter((c) => !KUBELET_CONDITIONS.includes(c.type)),
   ];
-  const podIP = record.sandbox.ip;
+  // The pod IP is reported once the sandbox's network is up.
+  const podIP = sandboxPending ? undefined : record.sandbox.ip;
   return {
     conditions,
     containerStatuses: statuses,
     ...(hostIP && { hostIP, hostIPs: [{ ip: hostIP }] }),
     phase,
-    podIP,
-    podIPs: [{ ip: podIP }],
+    ...(podIP && { podIP, podIPs: [{ ip: podIP }] }),
     qosClass: pod.status?.qosClass ?? getPodQOS(pod),
     startTime: pod.status?.startTime ?? toRFC3339(instant(record.sandbox.createdAt)),
   };

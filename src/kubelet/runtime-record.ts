@@ -3,6 +3,7 @@
 // node (`node:<name>`: the images it holds, its pull queue, the pods it runs).
 
 import type { ClusterView } from "../api/store/view";
+import type { BackOffEntry } from "./image-pull-backoff";
 
 export interface PullRecord {
   /** When the kubelet asked for the image (the Pulling event). */
@@ -10,14 +11,27 @@ export interface PullRecord {
   /** When the pull itself began (after waiting for the node's serialized puller). */
   readonly startedAt: number;
   readonly doneAt: number;
+  /** The registry's error: the pull fails at doneAt with this message (ErrImagePull). */
+  readonly error?: string;
+}
+
+/**
+ * The image-pull back-off of a container's image (upstream keys it by pod uid and image; one
+ * entry per container is the same unless two containers share an image), with the error of
+ * the last failed pull, which the 1.32 kubelet quotes in the ImagePullBackOff message.
+ */
+export interface PullBackOffRecord extends BackOffEntry {
+  readonly image: string;
+  readonly error: string;
 }
 
 export interface ContainerRecord {
   readonly name: string;
   readonly pull?: PullRecord;
+  readonly pullBackOff?: PullBackOffRecord;
   /** The image is on the node and the container may be created. */
   readonly imageReady?: boolean;
-  /** A reason the container cannot start (ErrImageNeverPull …) and its message. */
+  /** A reason the container cannot start (ErrImagePull, ImagePullBackOff, ErrImageNeverPull …) and its message. */
   readonly waiting?: { readonly reason: string; readonly message: string };
   readonly containerID?: string;
   readonly startedAt?: number;
@@ -30,7 +44,8 @@ export interface ContainerRecord {
 }
 
 export interface PodRecord {
-  readonly sandbox: { readonly ip: string; readonly createdAt: number };
+  /** The pod sandbox: its IP, when the kubelet began creating it, and when it is up. */
+  readonly sandbox: { readonly ip: string; readonly createdAt: number; readonly readyAt?: number };
   readonly containers: readonly ContainerRecord[];
 }
 

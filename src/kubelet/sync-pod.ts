@@ -23,6 +23,13 @@ import { generatePodStatus } from "./pod-status";
 
 export const KUBELET = "kubelet";
 
+/**
+ * How long the runtime takes to set up a pod's sandbox (pause container, network) before
+ * its containers can be pulled and started: long enough that a new pod is seen in
+ * ContainerCreating even when its image is already on the node.
+ */
+export const SANDBOX_CREATION_MS = 1000;
+
 export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, now: Instant, rng: Rng): Outcome {
   if (pod.metadata.deletionTimestamp) return syncTerminatingPod(view, pod, node, now);
   if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") return NOTHING;
@@ -33,8 +40,17 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
   if (!record) {
     const ip = createSandbox(view, node);
     if (!ip) return NOTHING; // the pod CIDR is exhausted; upstream retries the sandbox forever
-    record = { sandbox: { ip, createdAt: now }, containers: [] };
+    record = { sandbox: { ip, createdAt: now, readyAt: now + SANDBOX_CREATION_MS }, containers: [] };
     nodeRec = { ...nodeRec, pods: { ...nodeRec.pods, [uid]: `Pod/${pod.metadata.namespace}/${pod.metadata.name}` } };
+  }
+  if (record.sandbox.readyAt !== undefined && now < record.sandbox.readyAt) {
+    const status = generatePodStatus(pod, { record, hostIP: hostIPOf(node), sandboxPending: true }, now);
+    return {
+      writes: statusWrites(pod, status),
+      events: [],
+      runtime: runtimeWrites(view, uid, record, nodeName, nodeRec),
+      requeueAfter: duration(record.sandbox.readyAt - now),
+    };
   }
   const started = startContainers(pod.spec?.containers ?? [], record.containers, nodeRec, now, rng);
   const nextRecord: PodRecord = { ...record, containers: started.containers };
