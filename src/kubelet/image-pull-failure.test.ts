@@ -59,35 +59,36 @@ describe("kubelet: a tag that does not exist, sync by sync", () => {
   const h = new Harness([node("kubesim-worker", 1).build(), bad()]);
   // Each step: the instant of the sync, its events, the container's waiting state, the requeue.
   const steps = [
-    { name: "asks for the image and comes back when the registry has answered", at: 0, events: ['Normal Pulling Pulling image "nginx:1.161"'], waiting: "Pending ContainerCreating: ", requeue: 500 },
+    { name: "creates the sandbox first and comes back when it is up", at: 0, events: [], waiting: "Pending ContainerCreating: ", requeue: 1000 },
+    { name: "asks for the image and comes back when the registry has answered", at: 1000, events: ['Normal Pulling Pulling image "nginx:1.161"'], waiting: "Pending ContainerCreating: ", requeue: 500 },
     {
       name: "reports the failed pull and ErrImagePull with containerd's error, and comes back at the next relist",
-      at: 500,
+      at: 1500,
       events: [`Warning Failed Failed to pull image "nginx:1.161": ${ERR}`, "Warning Failed Error: ErrImagePull"],
       waiting: `Pending ErrImagePull: ${ERR}`,
       requeue: 1000,
     },
-    { name: "changes nothing when synced again at the same instant", at: 500, events: [], waiting: `Pending ErrImagePull: ${ERR}`, requeue: 1000 },
+    { name: "changes nothing when synced again at the same instant", at: 1500, events: [], waiting: `Pending ErrImagePull: ${ERR}`, requeue: 1000 },
     {
       name: "enters ImagePullBackOff at the relist and comes back when the 10s back-off ends",
-      at: 1500,
+      at: 2500,
       events: ['Normal BackOff Back-off pulling image "nginx:1.161"', "Warning Failed Error: ImagePullBackOff"],
       waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`,
       requeue: 9000,
     },
-    { name: "stays in back-off quietly when woken early", at: 5000, events: [], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 5500 },
+    { name: "stays in back-off quietly when woken early", at: 6000, events: [], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 5500 },
     {
       name: "pulls again when the back-off ends, still showing ImagePullBackOff meanwhile",
-      at: 10_500,
+      at: 11_500,
       events: ['Normal Pulling Pulling image "nginx:1.161"'],
       waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`,
       requeue: 500,
     },
-    { name: "fails again with ErrImagePull", at: 11_000, events: [`Warning Failed Failed to pull image "nginx:1.161": ${ERR}`, "Warning Failed Error: ErrImagePull"], waiting: `Pending ErrImagePull: ${ERR}`, requeue: 1000 },
-    { name: "backs off for 20s the second time", at: 12_000, events: ['Normal BackOff Back-off pulling image "nginx:1.161"', "Warning Failed Error: ImagePullBackOff"], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 19_000 },
-    { name: "pulls a third time 20s after the second failure", at: 31_000, events: ['Normal Pulling Pulling image "nginx:1.161"'], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 500 },
-    { name: "fails a third time", at: 31_500, events: [`Warning Failed Failed to pull image "nginx:1.161": ${ERR}`, "Warning Failed Error: ErrImagePull"], waiting: `Pending ErrImagePull: ${ERR}`, requeue: 1000 },
-    { name: "backs off for 40s the third time", at: 32_500, events: ['Normal BackOff Back-off pulling image "nginx:1.161"', "Warning Failed Error: ImagePullBackOff"], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 39_000 },
+    { name: "fails again with ErrImagePull", at: 12_000, events: [`Warning Failed Failed to pull image "nginx:1.161": ${ERR}`, "Warning Failed Error: ErrImagePull"], waiting: `Pending ErrImagePull: ${ERR}`, requeue: 1000 },
+    { name: "backs off for 20s the second time", at: 13_000, events: ['Normal BackOff Back-off pulling image "nginx:1.161"', "Warning Failed Error: ImagePullBackOff"], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 19_000 },
+    { name: "pulls a third time 20s after the second failure", at: 32_000, events: ['Normal Pulling Pulling image "nginx:1.161"'], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 500 },
+    { name: "fails a third time", at: 32_500, events: [`Warning Failed Failed to pull image "nginx:1.161": ${ERR}`, "Warning Failed Error: ErrImagePull"], waiting: `Pending ErrImagePull: ${ERR}`, requeue: 1000 },
+    { name: "backs off for 40s the third time", at: 33_500, events: ['Normal BackOff Back-off pulling image "nginx:1.161"', "Warning Failed Error: ImagePullBackOff"], waiting: `Pending ImagePullBackOff: Back-off pulling image "nginx:1.161": ErrImagePull: ${ERR}`, requeue: 39_000 },
   ];
   it.each(steps)("$name", (step) => {
     const out = h.sync("web", at(step.at));
@@ -114,12 +115,13 @@ describe("kubelet: a tag that does not exist, sync by sync", () => {
 });
 
 describe("kubelet rules for images it cannot get", () => {
+  // `at`: the instant of the sync after the one at 0 that begins the sandbox (up at 1000).
   const cases: { name: string; given: KubeObject[]; sync: string; at: number; want: string[]; requeue?: number }[] = [
     {
       name: "pulls a known image with a tag that exists",
       given: [pod("ok", [{ name: "nginx", image: "nginx:1.14.2", imagePullPolicy: "IfNotPresent" }])],
       sync: "ok",
-      at: 0,
+      at: 1000,
       want: ['Normal Pulling Pulling image "nginx:1.14.2"'],
       requeue: 2526,
     },
@@ -127,7 +129,7 @@ describe("kubelet rules for images it cannot get", () => {
       name: "fails a missing tag under policy Always too",
       given: [pod("always", [{ name: "nginx", image: "nginx:1.161", imagePullPolicy: "Always" }])],
       sync: "always",
-      at: 0,
+      at: 1000,
       want: ['Normal Pulling Pulling image "nginx:1.161"'],
       requeue: 500,
     },
@@ -135,7 +137,7 @@ describe("kubelet rules for images it cannot get", () => {
       name: "refuses an image reference it cannot parse with InvalidImageName",
       given: [pod("upper", [{ name: "app", image: "Nginx:1.27", imagePullPolicy: "IfNotPresent" }])],
       sync: "upper",
-      at: 0,
+      at: 1000,
       want: [
         'Warning InspectFailed Failed to apply default image tag "Nginx:1.27": couldn\'t parse image reference "Nginx:1.27": invalid reference format: repository name (library/Nginx) must be lowercase',
         "Warning Failed Error: InvalidImageName",
@@ -145,20 +147,21 @@ describe("kubelet rules for images it cannot get", () => {
       name: "still refuses a missing image under policy Never with ErrImageNeverPull",
       given: [pod("never", [{ name: "nginx", image: "nginx:1.161", imagePullPolicy: "Never" }])],
       sync: "never",
-      at: 0,
+      at: 1000,
       want: ['Warning ErrImageNeverPull Container image "nginx:1.161" is not present with pull policy of Never'],
     },
     {
       name: "starts the next container while the first one's image cannot be had",
       given: [pod("two", [{ name: "never", image: "nginx:1.161", imagePullPolicy: "Never" }, { name: "redis", image: "redis:7", imagePullPolicy: "IfNotPresent" }])],
       sync: "two",
-      at: 0,
+      at: 1000,
       want: ['Warning ErrImageNeverPull Container image "nginx:1.161" is not present with pull policy of Never', 'Normal Pulling Pulling image "redis:7"'],
       requeue: 1753,
     },
   ];
   it.each(cases)("$name", ({ given, sync, at: t, want, requeue }) => {
     const h = new Harness([node("kubesim-worker", 1).build(), ...given]);
+    expect(events(h.sync(sync, at(0)))).toEqual([]);
     const out = h.sync(sync, at(t));
     expect(events(out)).toEqual(want);
     expect(out.requeueAfter).toBe(requeue);
@@ -167,6 +170,7 @@ describe("kubelet rules for images it cannot get", () => {
   it("shows InvalidImageName as the waiting reason and reports it once", () => {
     const h = new Harness([node("kubesim-worker", 1).build(), pod("upper", [{ name: "app", image: "Nginx:1.27" }])]);
     h.sync("upper", at(0));
+    expect(events(h.sync("upper", at(1000))).map((e) => e.split(" ")[1])).toEqual(["InspectFailed", "Failed"]);
     expect(events(h.sync("upper", at(5000)))).toEqual([]);
     expect(h.waiting("upper")).toBe(
       'Pending InvalidImageName: Failed to apply default image tag "Nginx:1.27": couldn\'t parse image reference "Nginx:1.27": invalid reference format: repository name (library/Nginx) must be lowercase',
@@ -176,16 +180,20 @@ describe("kubelet rules for images it cannot get", () => {
   it("keeps the node's serialized puller busy for a failed pull, and does not mark the image present", () => {
     const h = new Harness([node("kubesim-worker", 1).build(), bad("a"), pod("b", [{ name: "nginx", image: "nginx:1.27", imagePullPolicy: "IfNotPresent" }])]);
     h.sync("a", at(0));
-    expect(h.sync("b", at(0)).requeueAfter).toBe(500 + 2526);
-    h.sync("a", at(500));
+    h.sync("b", at(0));
+    h.sync("a", at(1000));
+    expect(h.sync("b", at(1000)).requeueAfter).toBe(500 + 2526);
+    h.sync("a", at(1500));
     expect(Object.keys((h.runtime.get("node:kubesim-worker") as { images: object }).images)).toEqual(["docker.io/library/nginx:1.27"]);
   });
 
   it("keeps separate back-offs for separate pods", () => {
     const h = new Harness([node("kubesim-worker", 1).build(), bad("a"), bad("b")]);
     h.sync("a", at(0));
-    expect(h.sync("b", at(0)).requeueAfter).toBe(1000); // queued behind a's pull on the serialized puller
-    h.sync("a", at(500));
-    expect(events(h.sync("b", at(1000)))).toEqual([`Warning Failed Failed to pull image "nginx:1.161": ${ERR}`, "Warning Failed Error: ErrImagePull"]);
+    h.sync("b", at(0));
+    h.sync("a", at(1000));
+    expect(h.sync("b", at(1000)).requeueAfter).toBe(1000); // queued behind a's pull on the serialized puller
+    h.sync("a", at(1500));
+    expect(events(h.sync("b", at(2000)))).toEqual([`Warning Failed Failed to pull image "nginx:1.161": ${ERR}`, "Warning Failed Error: ErrImagePull"]);
   });
 });

@@ -84,7 +84,8 @@ function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject
   }
   const writes: Write[] = [];
   if (record && killed) {
-    const status = generatePodStatus(pod, { record: { ...record, containers: killed.containers }, hostIP: hostIPOf(node), podIsTerminal: true }, now);
+    const sandboxPending = record.sandbox.readyAt !== undefined && now < record.sandbox.readyAt;
+    const status = generatePodStatus(pod, { record: { ...record, containers: killed.containers }, hostIP: hostIPOf(node), podIsTerminal: true, sandboxPending }, now);
     writes.push(...statusWrites(pod, status));
   }
   writes.push({ op: "delete", ref: refOf(pod), gracePeriodSeconds: 0, force: true, uid });
