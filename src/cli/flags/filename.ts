@@ -4,7 +4,7 @@
 // top level without -R), a named file is read whatever its extension. A path that does not exist
 // fails the whole command before anything is sent.
 
-import * as fs from "node:fs";
+import { listDir, readText, statPath, type FileStats } from "../../state/local-files";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { RawError, UsageError } from "../../api/errors";
@@ -53,15 +53,15 @@ export function readSources(opts: FilenameOptions, env: Pick<VerbEnv, "cwd" | "r
     }
     if (/^https?:\/\//.test(name)) throw new UsageError(`unable to read URL "${name}": kubesim has no network access`);
     const full = path.resolve(env.cwd, name);
-    let stat: fs.Stats;
+    let stat: FileStats;
     try {
-      stat = fs.statSync(full);
+      stat = statPath(full);
     } catch {
       missing.push(name);
       continue;
     }
     if (stat.isDirectory()) walk(name, full, opts.recursive, true, out);
-    else out.push({ source: name, text: fs.readFileSync(full, "utf8") });
+    else out.push({ source: name, text: readText(full) });
   }
   if (missing.length === 1) throw new UsageError(`the path "${missing[0]}" does not exist`);
   // Several: kubectl prints an aggregate, one bare line each.
@@ -72,12 +72,12 @@ export function readSources(opts: FilenameOptions, env: Pick<VerbEnv, "cwd" | "r
 /** filepath.Walk: entries in byte order, directories below the root only with -R. */
 function walk(shown: string, full: string, recursive: boolean, root: boolean, out: ManifestSource[]): void {
   if (!root && !recursive) return;
-  const names = fs.readdirSync(full).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const names = listDir(full).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   for (const name of names) {
     const childFull = path.join(full, name);
     const childShown = path.join(shown, name);
-    const stat = fs.statSync(childFull);
+    const stat = statPath(childFull);
     if (stat.isDirectory()) walk(childShown, childFull, recursive, false, out);
-    else if (EXTENSIONS.includes(path.extname(name))) out.push({ source: childShown, text: fs.readFileSync(childFull, "utf8") });
+    else if (EXTENSIONS.includes(path.extname(name))) out.push({ source: childShown, text: readText(childFull) });
   }
 }

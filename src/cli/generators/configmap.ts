@@ -1,7 +1,7 @@
 // The object `kubectl create configmap` builds (create_configmap.go createConfigMap): file
 // sources first, then literals, then env files, each key checked as kubectl checks it.
 
-import * as fs from "node:fs";
+import { listDirEntries, readBytes, readText, statPath, type FileStats } from "../../state/local-files";
 import * as path from "node:path";
 import type { KubeObject } from "../../api/types";
 import { isConfigMapKey } from "../../api/validation/dns";
@@ -36,7 +36,7 @@ export function buildConfigMap(p: ConfigMapParams): KubeObject {
     if (stat.isDirectory()) {
       if (source.includes("=")) throw new UsageError("cannot give a key name for a directory path");
       // ioutil.ReadDir sorts by name; only regular files (not links, not folders) become keys.
-      for (const entry of fs.readdirSync(full, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      for (const entry of listDirEntries(full).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (entry.isFile()) addFile(entry.name, path.join(full, entry.name));
       }
     } else addFile(key, full);
@@ -50,7 +50,7 @@ export function buildConfigMap(p: ConfigMapParams): KubeObject {
     if (statOrThrow(full, source).isDirectory()) throw new UsageError("env config file cannot be a directory");
     let pairs: [string, string][];
     try {
-      pairs = parseEnvFile(fs.readFileSync(full, "utf8"), source, p.env);
+      pairs = parseEnvFile(readText(full), source, p.env);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
@@ -68,7 +68,7 @@ export function buildConfigMap(p: ConfigMapParams): KubeObject {
   return obj;
 
   function addFile(key: string, file: string): void {
-    const bytes = fs.readFileSync(file);
+    const bytes = readBytes(file);
     const text = new TextDecoder("utf-8", { fatal: true });
     try {
       add(key, text.decode(bytes));
@@ -107,9 +107,9 @@ function validateNewKey(name: string, key: string, data: Record<string, string>,
   }
 }
 
-function statOrThrow(full: string, shown: string): fs.Stats {
+function statOrThrow(full: string, shown: string): FileStats {
   try {
-    return fs.statSync(full);
+    return statPath(full);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "not a directory" : String(code);

@@ -3,7 +3,7 @@
 // applied as the API server applies it (strategic merge, RFC 7386 merge or RFC 6902 JSON patch)
 // and the result goes through the same update path as every write.
 
-import * as fs from "node:fs";
+import { readText } from "../../state/local-files";
 import * as path from "node:path";
 import type { Operation } from "fast-json-patch";
 import { defineVerb } from "../verb";
@@ -149,7 +149,7 @@ function readPatch(o: Options, env: VerbEnv): unknown {
   let text = o.patch;
   if (o.patchFile !== "") {
     try {
-      text = fs.readFileSync(path.resolve(env.cwd, o.patchFile), "utf8");
+      text = readText(path.resolve(env.cwd, o.patchFile));
     } catch {
       throw new UsageError(`unable to read patch file: open ${o.patchFile}: no such file or directory`);
     }
