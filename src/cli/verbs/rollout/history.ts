@@ -16,9 +16,9 @@ import type { OutputFormat } from "../../flags/output";
 import { formatText, isHumanReadable, parseOutput } from "../../flags/output";
 import { parseIntFlag } from "../../generators/output";
 import type { TargetFlags, TargetOptions } from "./targets";
-import { defineTargetFlags, findRolloutTargets, noResourcesFound, requireResource, targetOptions } from "./targets";
+import { defineTargetFlags, requireResource, targetOptions } from "./targets";
 import { definePrinterFlags } from "./printer-flags";
-import { finish } from "./report";
+import { forEachTarget } from "./report";
 
 interface Flags extends TargetFlags {
   revision?: string;
@@ -58,19 +58,7 @@ export default defineVerb<Flags, Options>({
   },
   run(o, cluster, io, env) {
     const api = cluster!.api;
-    const { objects, errors } = findRolloutTargets(api, o, env);
-    if (objects.length === 0 && errors.length === 0) {
-      io.err.write(noResourcesFound(o.namespace));
-      return 0;
-    }
-    for (const obj of objects) {
-      try {
-        io.out.write(historyOf(obj, api.list("ReplicaSet", obj.metadata.namespace), o));
-      } catch (err) {
-        errors.push(err);
-      }
-    }
-    return finish(errors, io);
+    return forEachTarget(api, o, env, io, (obj) => io.out.write(historyOf(obj, api.list("ReplicaSet", obj.metadata.namespace), o)));
   },
 });
 

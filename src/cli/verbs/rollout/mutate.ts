@@ -11,8 +11,8 @@ import { parseOutput } from "../../flags/output";
 import { printCreated } from "../../generators/output";
 import { UsageError } from "../../../api/errors";
 import type { TargetFlags, TargetOptions } from "./targets";
-import { defineTargetFlags, findRolloutTargets, noResourcesFound, requireResource, targetOptions } from "./targets";
-import { finish, refusalError } from "./report";
+import { defineTargetFlags, requireResource, targetOptions } from "./targets";
+import { forEachTarget, refusalError } from "./report";
 import { defineFieldManager, definePrinterFlags } from "./printer-flags";
 
 interface Flags extends TargetFlags {
@@ -46,31 +46,20 @@ export function mutationVerb(spec: MutationVerb) {
     validate: requireResource,
     run(o, cluster, io, env) {
       const api = cluster!.api;
-      const { objects, errors } = findRolloutTargets(api, o, env);
-      if (objects.length === 0 && errors.length === 0) {
-        io.err.write(noResourcesFound(o.namespace));
-        return 0;
-      }
-      for (const obj of objects) {
+      return forEachTarget(api, o, env, io, (obj, errors) => {
         let changed;
         try {
           changed = spec.mutation(obj, cluster!.now);
         } catch (err) {
           errors.push(refusalError(obj, err));
-          continue;
+          return;
         }
         if (!changed) {
           errors.push(spec.emptyPatch(obj.metadata.name ?? ""));
-          continue;
+          return;
         }
-        try {
-          const written = api.update(changed);
-          io.out.write(printCreated(written, o.output, "none", spec.operation));
-        } catch (err) {
-          errors.push(err);
-        }
-      }
-      return finish(errors, io);
+        io.out.write(printCreated(api.update(changed), o.output, "none", spec.operation));
+      });
     },
   });
 }

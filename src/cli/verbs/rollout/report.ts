@@ -4,12 +4,41 @@
 // one per line through MultipleErrors — *without* adding `error: ` to plain messages (the
 // per-object refusals of pause/resume/restart carry their own `error: ` prefix).
 
-import type { IOStreams } from "../../verb";
+import type { IOStreams, VerbEnv } from "../../verb";
+import type { ApiServer } from "../../../api/server";
+import type { TargetOptions } from "./targets";
+import { findRolloutTargets, noResourcesFound } from "./targets";
 import { errorText, statusText } from "../../errors";
 import { StatusError, UsageError } from "../../../api/errors";
 import { pluralDotGroup, infoForKind } from "../../../api/registry";
 import type { KubeObject } from "../../../api/types";
 import { RolloutRefusal } from "../../../api/rollout/mutations";
+
+/**
+ * The loop every rollout sub-command runs: find the targets, say "No resources found" when
+ * there are none, run `each` on every object (a throw is that object's error), then finish.
+ */
+export function forEachTarget(
+  api: ApiServer,
+  o: TargetOptions,
+  env: Pick<VerbEnv, "cwd" | "readStdin">,
+  io: IOStreams,
+  each: (obj: KubeObject, errors: unknown[]) => void,
+): number {
+  const { objects, errors } = findRolloutTargets(api, o, env);
+  if (objects.length === 0 && errors.length === 0) {
+    io.err.write(noResourcesFound(o.namespace));
+    return 0;
+  }
+  for (const obj of objects) {
+    try {
+      each(obj, errors);
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  return finish(errors, io);
+}
 
 export function finish(errors: readonly unknown[], io: IOStreams): number {
   if (errors.length === 0) return 0;

@@ -15,9 +15,9 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { parseIntFlag, printCreated } from "../../generators/output";
 import type { TargetFlags, TargetOptions } from "./targets";
-import { defineTargetFlags, findRolloutTargets, noResourcesFound, requireResource, targetOptions } from "./targets";
+import { defineTargetFlags, requireResource, targetOptions } from "./targets";
 import { definePrinterFlags } from "./printer-flags";
-import { finish } from "./report";
+import { forEachTarget } from "./report";
 
 interface Flags extends TargetFlags {
   toRevision?: string;
@@ -60,20 +60,7 @@ export default defineVerb<Flags, Options>({
   }),
   validate: requireResource,
   run(o, cluster, io, env) {
-    const api = cluster!.api;
-    const { objects, errors } = findRolloutTargets(api, o, env);
-    if (objects.length === 0 && errors.length === 0) {
-      io.err.write(noResourcesFound(o.namespace));
-      return 0;
-    }
-    for (const obj of objects) {
-      try {
-        io.out.write(undo(obj, cluster!, o));
-      } catch (err) {
-        errors.push(err);
-      }
-    }
-    return finish(errors, io);
+    return forEachTarget(cluster!.api, o, env, io, (obj) => io.out.write(undo(obj, cluster!, o)));
   },
 });
 
