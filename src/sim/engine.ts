@@ -11,6 +11,7 @@ import type { Cluster } from "./cluster";
 import type { Duration, Instant } from "./time";
 import { plus } from "./time";
 import { recordEvent } from "./recorder";
+import { expireEvents } from "./event-ttl";
 
 /** A controller fighting itself is a bug to report, not a loop to run forever. */
 const MAX_ROUNDS = 10_000;
@@ -37,6 +38,7 @@ export function wire(components: readonly Controller[]): Wiring {
 
 /** Runs every component whose keys are dirty or due, at `cluster.now`, until none are. */
 export function settle(cluster: Cluster, wiring: Wiring): void {
+  expireEvents(cluster.store, cluster.now);
   const dirty: Set<ObjectKey>[] = wiring.components.map(() => new Set());
   const view = viewOf(cluster.store, cluster.runtime);
   for (const item of cluster.agenda.popDue(cluster.now)) {

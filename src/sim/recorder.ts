@@ -9,6 +9,7 @@ import type { Instant } from "./time";
 import { toRFC3339 } from "./time";
 import { newUid } from "../api/uid";
 import type { Rng } from "./random";
+import { trackEvent } from "./event-ttl";
 
 /** What makes two events the same event (client-go's aggregation key, less the host). */
 function aggregationKey(uid: unknown, reason: unknown, message: unknown, source: unknown, fieldPath: unknown): string {
@@ -55,6 +56,7 @@ export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rn
     updated.lastTimestamp = stamp;
     updated.metadata.resourceVersion = store.nextResourceVersion();
     store.put(updated);
+    trackEvent(store, found!, stamp);
     return;
   }
   // client-go names events <object>.<UnixNano in hex>; two at one instant get the next nanosecond.
@@ -97,7 +99,5 @@ export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rn
   };
   store.put(event);
   index.byAggregation.set(agg, `Event/${ns}/${event.metadata.name}`);
+  trackEvent(store, `Event/${ns}/${event.metadata.name}`, stamp);
 }
-
-/** Events are kept for an hour after they were last seen (the API server's --event-ttl). */
-export const EVENT_TTL_MS = 60 * 60 * 1000;

@@ -1,0 +1,45 @@
+// Scenario: Events live for an hour after they were last seen (kube-apiserver --event-ttl=1h).
+
+import { describe, expect, it } from "vitest";
+import { freshCluster } from "../conformance/seed-states";
+import { seconds } from "../../src/sim/time";
+
+const deployment = {
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: { name: "web" },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { app: "web" } },
+    template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27" }] } },
+  },
+};
+
+describe("event expiry", () => {
+  it("keeps a Deployment's events for the hour after they happened", () => {
+    const c = freshCluster();
+    c.api.create(deployment);
+    c.settle();
+    c.advance(seconds(59 * 60));
+    expect(c.store.list("Event", "default").length).toBeGreaterThan(0);
+  });
+
+  it("deletes them once an hour has passed since they were last seen", () => {
+    const c = freshCluster();
+    c.api.create(deployment);
+    c.settle();
+    c.advance(seconds(61 * 60));
+    expect(c.store.list("Event", "default")).toEqual([]);
+  });
+
+  it("gives an event that happens again a new hour from its last occurrence", () => {
+    const c = freshCluster();
+    c.api.create({ ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: { containers: [{ name: "nginx", image: "nginx:1.161" }] } } } });
+    c.settle();
+    // The pull keeps failing and backing off (at most every 5 minutes), so its events recur.
+    c.advance(seconds(90 * 60));
+    const reasons = c.store.list("Event", "default").map((e) => e.reason);
+    expect(reasons).toContain("BackOff");
+    expect(reasons).not.toContain("Scheduled");
+  });
+});
