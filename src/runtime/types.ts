@@ -1,0 +1,46 @@
+// The contracts between a container's process (runtime/shell), its filesystem (runtime/fs)
+// and its network (runtime/net). Everything is plain JSON-serialisable data, because a
+// container's whole life is kept in the state file and continues across commands.
+
+/** A path-addressed filesystem as a process sees it (mounts already resolved). */
+export interface FileSystem {
+  /** File content, or undefined when there is no such file. */
+  read(path: string): string | undefined;
+  /** Creates or replaces (append: adds to) a file; throws FsError (EROFS, ENOENT, EISDIR…). */
+  write(path: string, content: string, append?: boolean): void;
+  /** Names in a directory, sorted; undefined when it is not a directory. */
+  list(path: string): string[] | undefined;
+  kind(path: string): "file" | "dir" | undefined;
+  mkdir(path: string, parents?: boolean): void;
+  remove(path: string, recursive?: boolean): void;
+}
+
+export type FsErrorCode = "ENOENT" | "EEXIST" | "EISDIR" | "ENOTDIR" | "EROFS" | "ENOTEMPTY";
+
+export class FsError extends Error {
+  readonly code: FsErrorCode;
+  readonly path: string;
+  constructor(code: FsErrorCode, path: string) {
+    super(`${code}: ${path}`);
+    this.name = "FsError";
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** What a process can reach over the simulated network at the current instant. */
+export interface Network {
+  /** Addresses for a DNS name (Service, StatefulSet pod, …), or undefined (NXDOMAIN). */
+  resolve(name: string): string[] | undefined;
+  /** An HTTP GET answered by the target container's image model, or undefined (unreachable). */
+  httpGet(url: string): { status: number; body: string } | undefined;
+}
+
+/** The world one process step runs in. */
+export interface ProcessHost {
+  readonly fs: FileSystem;
+  readonly net: Network;
+  readonly hostname: string;
+  /** Simulated now, in ms since the epoch (for `date`). */
+  readonly now: number;
+}
