@@ -1,6 +1,7 @@
 // The images the Kubernetes documentation and tutorials use, as data: which tags exist and
-// how big each image is. A later issue adds each image's default command, ports and HTTP
-// paths as further fields of the same entries. An image not listed here pulls and runs
+// how big each image is, and (config, programs) what runs when a container starts from it:
+// the image config's Entrypoint/Cmd/WorkingDir/Env as `docker inspect` shows them, and the
+// behaviour of its programs (programs.ts; shapes in model.ts; read by behaviour.ts). An image not listed here pulls and runs
 // forever (DESIGN.md); a listed image with a tag it does not have fails to pull, as
 // `nginx:1.161` does in the Deployment docs.
 //
@@ -8,6 +9,9 @@
 // release, `series` lists them; where kubesim does not know an image's tags, `tags` is left
 // out and every tag pulls (better to accept a tag that does not exist than to refuse one that
 // does: a manifest that works on a real cluster must work here).
+
+import type { ImageConfig, ImageProgram } from "./model";
+import * as P from "./programs";
 
 export interface CatalogImage {
   /** As users write it: "nginx", "registry.k8s.io/pause" (normalised when looked up). */
@@ -18,7 +22,21 @@ export interface CatalogImage {
   readonly variants?: readonly string[];
   /** Compressed linux/amd64 size in bytes (what the Pulled event reports). */
   readonly size: number;
+  /** The image config; absent for an image whose config kubesim does not model. */
+  readonly config?: ImageConfig;
+  /** Its programs that kubesim models; any other argv goes to the shell interpreter. */
+  readonly programs?: readonly ImageProgram[];
+  /** The software version `latest` carries, for {{version}} in texts (a full x.y.z tag wins). */
+  readonly version?: string;
+  /** Versions of tags that are not themselves x.y.z ("2.0" → "2.0.0"). */
+  readonly tagVersions?: Readonly<Record<string, string>>;
 }
+
+const DEBIAN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+const shellImage = (shell: string): Pick<CatalogImage, "config" | "programs"> => ({
+  config: { cmd: [shell], env: { PATH: DEBIAN_PATH } },
+  programs: [P.BARE_SHELL],
+});
 
 /** `series("1.27", 5)` → "1.27", "1.27.0" … "1.27.5": a minor line and its patch releases. */
 function series(minor: string, lastPatch: number, firstPatch = 0): string[] {
@@ -43,12 +61,23 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     ],
     variants: ["alpine", "alpine-slim", "perl", "alpine-perl", "bookworm", "bookworm-perl", "bullseye", "bullseye-perl", "otel", "alpine-otel"],
     size: 72953636,
+    version: "1.29.1",
+    config: {
+      entrypoint: ["/docker-entrypoint.sh"],
+      cmd: ["nginx", "-g", "daemon off;"],
+      env: { PATH: DEBIAN_PATH, NGINX_VERSION: "1.29.1", NJS_VERSION: "0.9.1", PKG_RELEASE: "1~bookworm" },
+      wrappers: [{ path: "/docker-entrypoint.sh" }],
+    },
+    programs: [P.NGINX],
   },
   {
     repository: "httpd",
     tags: ["latest", "2", "alpine", "bookworm", ...series("2.2", 34, 31), ...series("2.4", 65, 10)],
     variants: ["alpine", "bookworm", "bullseye"],
     size: 58172374,
+    version: "2.4.65",
+    config: { cmd: ["httpd-foreground"], workingDir: "/usr/local/apache2", env: { PATH: `/usr/local/apache2/bin:${DEBIAN_PATH}`, HTTPD_PREFIX: "/usr/local/apache2" } },
+    programs: [P.HTTPD],
   },
   {
     repository: "redis",
@@ -58,6 +87,15 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     ],
     variants: ["alpine", "bookworm", "bullseye"],
     size: 45142624,
+    version: "8.2.1",
+    config: {
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["redis-server"],
+      workingDir: "/data",
+      env: { PATH: DEBIAN_PATH },
+      wrappers: [{ path: "docker-entrypoint.sh", flagsGoTo: "redis-server" }],
+    },
+    programs: [P.REDIS],
   },
   {
     repository: "busybox",
@@ -66,7 +104,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
       ...lines([["1.27", 2], ["1.28", 4], ["1.29", 3], ["1.30", 1], ["1.31", 1], ["1.32", 1], ["1.33", 1], ["1.34", 1], ["1.35", 0], ["1.36", 1], ["1.37", 0]]),
     ],
     variants: ["glibc", "musl", "uclibc"],
-    size: 2167176,
+    size: 2167176,  config: { cmd: ["sh"], env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" } }, programs: [P.BARE_SHELL],
   },
   {
     repository: "alpine",
@@ -77,7 +115,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
         ["3.13", 12], ["3.14", 10], ["3.15", 11], ["3.16", 9], ["3.17", 10], ["3.18", 12], ["3.19", 8], ["3.20", 7], ["3.21", 4], ["3.22", 1],
       ]),
     ],
-    size: 3623807,
+    size: 3623807,  config: { cmd: ["/bin/sh"], env: { PATH: DEBIAN_PATH } }, programs: [P.BARE_SHELL],
   },
   {
     repository: "ubuntu",
@@ -85,7 +123,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
       "latest", "rolling", "devel", "14.04", "16.04", "18.04", "20.04", "22.04", "24.04", "24.10", "25.04",
       "trusty", "xenial", "bionic", "focal", "jammy", "noble", "oracular", "plucky",
     ],
-    size: 29754422,
+    size: 29754422,  ...shellImage("/bin/bash"),
   },
   {
     repository: "debian",
@@ -95,7 +133,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
       ...series("10", 13).slice(1), ...series("11", 11).slice(1), ...series("12", 11).slice(1),
     ],
     variants: ["slim"],
-    size: 48494272,
+    size: 48494272,  ...shellImage("bash"),
   },
   {
     repository: "perl",
@@ -105,6 +143,8 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     ],
     variants: ["slim", "threaded", "bookworm", "bullseye", "slim-bookworm", "slim-bullseye", "threaded-bookworm", "threaded-bullseye"],
     size: 341226148,
+    config: { cmd: ["perl"], env: { PATH: `/usr/local/bin:${DEBIAN_PATH}` } },
+    programs: [P.PERL_STDIN],
   },
   {
     repository: "python",
@@ -114,6 +154,8 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     ],
     variants: ["slim", "alpine", "bookworm", "bullseye", "slim-bookworm", "slim-bullseye"],
     size: 412398713,
+    config: { cmd: ["python3"], env: { PATH: `/usr/local/bin:${DEBIAN_PATH}`, LANG: "C.UTF-8" } },
+    programs: [P.PYTHON_REPL],
   },
   {
     repository: "mysql",
@@ -124,6 +166,14 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     ],
     variants: ["oracle", "debian", "oraclelinux8", "oraclelinux9", "bookworm"],
     size: 173645264,
+    version: "9.4.0",
+    config: {
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["mysqld"],
+      env: { PATH: DEBIAN_PATH, MYSQL_MAJOR: "innovation", MYSQL_VERSION: "9.4.0-1.el9", MYSQL_SHELL_VERSION: "9.4.0-1.el9" },
+      wrappers: [{ path: "docker-entrypoint.sh", flagsGoTo: "mysqld" }],
+    },
+    programs: [P.MYSQLD],
   },
   {
     repository: "postgres",
@@ -134,21 +184,49 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     ],
     variants: ["alpine", "bookworm", "bullseye"],
     size: 158443116,
+    version: "17.6",
+    config: {
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["postgres"],
+      env: { PATH: `/usr/lib/postgresql/17/bin:${DEBIAN_PATH}`, PG_MAJOR: "17", PGDATA: "/var/lib/postgresql/data", LANG: "en_US.utf8" },
+      wrappers: [{ path: "docker-entrypoint.sh", flagsGoTo: "postgres" }],
+    },
+    programs: [P.POSTGRES],
   },
-  { repository: "node", size: 406843281 },
-  { repository: "registry.k8s.io/pause", tags: ["latest", "2.0", "3.0", "3.1", "3.2", "3.3", "3.4.1", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"], size: 320368 },
-  { repository: "registry.k8s.io/busybox", tags: ["latest", "1.24", "1.27"], size: 1144547 },
-  { repository: "registry.k8s.io/liveness", size: 2432561 },
-  { repository: "registry.k8s.io/goproxy", tags: ["0.1"], size: 2546713 },
-  { repository: "registry.k8s.io/hpa-example", tags: ["latest"], size: 178413474 },
-  { repository: "registry.k8s.io/e2e-test-images/agnhost", tags: Array.from({ length: 44 }, (_, i) => `2.${i + 10}`), size: 51175052 },
-  { repository: "registry.k8s.io/nginx-slim", size: 20123577 },
+  { repository: "node", size: 406843281, config: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], wrappers: [{ path: "docker-entrypoint.sh" }] } },
+  { repository: "registry.k8s.io/pause", tags: ["latest", "2.0", "3.0", "3.1", "3.2", "3.3", "3.4.1", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"], size: 320368, config: { entrypoint: ["/pause"] }, programs: [P.PAUSE] },
+  { repository: "registry.k8s.io/busybox", tags: ["latest", "1.24", "1.27"], size: 1144547, config: { cmd: ["sh"] }, programs: [P.BARE_SHELL] },
+  { repository: "registry.k8s.io/liveness", size: 2432561, config: { cmd: ["/server"] }, programs: [P.LIVENESS] },
+  { repository: "registry.k8s.io/goproxy", tags: ["0.1"], size: 2546713, config: { entrypoint: ["/goproxy"] }, programs: [P.GOPROXY] },
+  {
+    repository: "registry.k8s.io/hpa-example",
+    tags: ["latest"],
+    size: 178413474,
+    config: {
+      entrypoint: ["docker-php-entrypoint"],
+      cmd: ["apache2-foreground"],
+      workingDir: "/var/www/html",
+      env: { PATH: DEBIAN_PATH },
+      wrappers: [{ path: "docker-php-entrypoint", flagsGoTo: "apache2-foreground" }],
+    },
+    programs: [P.PHP_APACHE],
+  },
+  { repository: "registry.k8s.io/e2e-test-images/agnhost", tags: Array.from({ length: 44 }, (_, i) => `2.${i + 10}`), size: 51175052, config: { entrypoint: ["/agnhost"], cmd: ["pause"] }, programs: [P.BARE_SHELL, ...P.AGNHOST_PROGRAMS] },
+  { repository: "registry.k8s.io/nginx-slim", size: 20123577, version: "1.8.1", config: { cmd: ["nginx", "-g", "daemon off;"] }, programs: [P.NGINX] },
   { repository: "registry.k8s.io/echoserver", tags: ["1.4", "1.10"], size: 46011283 },
-  { repository: "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend", tags: ["v5"], size: 152340111 },
-  { repository: "us-docker.pkg.dev/google-samples/containers/gke/hello-app", tags: ["1.0", "2.0"], size: 4210934 },
+  {
+    repository: "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend",
+    tags: ["v5"],
+    size: 152340111,
+    config: { entrypoint: ["docker-php-entrypoint"], cmd: ["apache2-foreground"], workingDir: "/var/www/html", wrappers: [{ path: "docker-php-entrypoint" }] },
+    programs: [P.GUESTBOOK],
+  },
+  { repository: "us-docker.pkg.dev/google-samples/containers/gke/hello-app", tags: ["1.0", "2.0"], size: 4210934, version: "1.0.0", tagVersions: { "1.0": "1.0.0", "2.0": "2.0.0" }, config: { cmd: ["/hello-app"] }, programs: [P.HELLO_APP] },
   {
     repository: "quay.io/fluentd_elasticsearch/fluentd",
     tags: ["v2.5.2", "v2.6.0", "v2.7.0", "v2.8.0", "v2.9.0", "v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0", "v3.2.0", "v3.3.0", "v3.4.0", "v4.0.0", "v4.1.0", "v4.2.0", "v4.3.0"],
     size: 149321720,
+    config: { entrypoint: ["/entrypoint.sh"], cmd: ["/run.sh"], env: { PATH: DEBIAN_PATH } },
+    programs: [P.FLUENTD],
   },
 ];

@@ -1,0 +1,75 @@
+// The payload of each volume source kind: configMap, secret (pkg/volume/configmap,
+// pkg/volume/secret), downwardAPI (pkg/volume/downwardapi CollectData) and a projected
+// serviceAccountToken (pkg/volume/projected), v1.32. Each returns the files or the error text
+// the kubelet reports after `MountVolume.SetUp failed for volume "<name>" : `.
+
+import type { KubeObject } from "../../../api/types/meta";
+import { decodeSecretData } from "../../env/config-lookup";
+import { extractFieldPathAsString } from "../../env/field-ref";
+import { extractResourceValue } from "../../env/resource-field-ref";
+import { aggregateMessage, makePayload } from "./payload";
+import type { Payload, ProjectionInput } from "./payload";
+
+type PayloadResult = { payload: Payload } | { error: string };
+
+export function configMapPayload(source: any, defaultMode: number, input: ProjectionInput): PayloadResult {
+  const ns = input.pod.metadata.namespace ?? "default";
+  const optional = source.optional === true;
+  const cm = input.lookup.configMap(ns, source.name);
+  if (!cm && !optional) return { error: `configmap "${source.name}" not found` };
+  const data: Record<string, string> = { ...((cm?.data ?? {}) as Record<string, string>) };
+  for (const [k, v] of Object.entries((cm?.binaryData ?? {}) as Record<string, string>)) {
+    data[k] = Buffer.from(v, "base64").toString("utf8");
+  }
+  return makePayload(source.items, data, defaultMode, optional, (key) => `configmap references non-existent config key: ${key}`);
+}
+
+export function secretPayload(source: any, secretName: string, defaultMode: number, input: ProjectionInput): PayloadResult {
+  const ns = input.pod.metadata.namespace ?? "default";
+  const optional = source.optional === true;
+  const secret = input.lookup.secret(ns, secretName);
+  if (!secret && !optional) return { error: `secret "${secretName}" not found` };
+  const data = secret ? decodeSecretData(secret) : {};
+  return makePayload(source.items, data, defaultMode, optional, (key) => `references non-existent secret key: ${key}`);
+}
+
+/** Downward API items; every item's error is collected, as CollectData does. */
+export function downwardAPIPayload(items: readonly any[], defaultMode: number, input: ProjectionInput): PayloadResult {
+  const payload: Payload = {};
+  const errors: string[] = [];
+  for (const item of items ?? []) {
+    let data = "";
+    if (item.fieldRef) {
+      const r = extractFieldPathAsString(input.pod, item.fieldRef.fieldPath);
+      if ("error" in r) errors.push(r.error);
+      else data = r.value;
+    } else if (item.resourceFieldRef) {
+      const r = extractResourceValue(input.pod, item.resourceFieldRef, undefined, input.allocatable);
+      if ("error" in r) errors.push(r.error);
+      else data = r.value;
+    }
+    payload[item.path] = { data, mode: item.mode ?? defaultMode };
+  }
+  const error = aggregateMessage(errors);
+  return error ? { error } : { payload };
+}
+
+/**
+ * A stand-in for the TokenRequest API's JWT: same three-part shape and claims, a fixed fake
+ * signature, and no times (the caller passes a real-looking token if it wants one).
+ */
+export function fakeServiceAccountToken(pod: KubeObject): string {
+  const ns = pod.metadata.namespace ?? "default";
+  const sa = pod.spec?.serviceAccountName ?? "default";
+  const b64url = (s: string) => Buffer.from(s).toString("base64url");
+  const header = b64url(JSON.stringify({ alg: "RS256", kid: "kubesim" }));
+  const claims = b64url(
+    JSON.stringify({
+      aud: ["https://kubernetes.default.svc.cluster.local"],
+      iss: "https://kubernetes.default.svc.cluster.local",
+      "kubernetes.io": { namespace: ns, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: sa } },
+      sub: `system:serviceaccount:${ns}:${sa}`,
+    }),
+  );
+  return `${header}.${claims}.${b64url("kubesim-fake-signature")}`;
+}

@@ -1,0 +1,243 @@
+// What a container runs and how it behaves, decided from its image's catalog data (pure:
+// time and identity are parameters). The kubelet asks imageProcessFor() at container start;
+// a "model" process is then answered by httpAnswer/startupLogs/exitOnStart, a "shell" one is
+// handed to the shell interpreter (runtime/shell), which this module does not know.
+//
+// The argv rule is the container runtime's (Kubernetes docs, "Define a Command and Arguments
+// for a Container"): command replaces ENTRYPOINT and then CMD is dropped; args replace CMD.
+
+import type { Instant } from "../../sim/time";
+import { toRFC3339 } from "../../sim/time";
+import type { CatalogImage } from "./catalog";
+import type { EnvRequirement, HttpAnswerModel, ImageProgram, ProcessModel, ServeModel } from "./model";
+import { parseImageReference } from "./reference";
+import { findCatalogImage } from "./resolve";
+
+export interface ContainerStartSpec {
+  readonly command?: readonly string[];
+  readonly args?: readonly string[];
+  /** Containerport numbers the pod spec declares (what an unknown image listens on). */
+  readonly declaredPorts?: readonly number[];
+  /** `stdin: true`: a bare shell then waits for input instead of exiting. */
+  readonly stdin?: boolean;
+}
+
+/** The model a running process follows, with what it needs to fill its texts. */
+export interface ModelProcess {
+  readonly kind: "model";
+  readonly argv: readonly string[];
+  readonly workingDir: string;
+  /** The image's ENV (the container's env overrides it). */
+  readonly imageEnv: Readonly<Record<string, string>>;
+  readonly model: ProcessModel;
+  /** Ports actually listened on (flags and declared ports applied); empty for an exit model. */
+  readonly ports: readonly number[];
+  /** For {{version}}. */
+  readonly version: string;
+}
+
+/** Anything else: the shell interpreter runs argv (it also reports "not found"). */
+export interface ShellProcess {
+  readonly kind: "shell";
+  readonly argv: readonly string[];
+  readonly workingDir: string;
+  readonly imageEnv: Readonly<Record<string, string>>;
+}
+
+export type ImageProcess = ModelProcess | ShellProcess;
+
+/** What a container with an image kubesim does not know does: listen on its declared ports, 200 on "/". */
+export const UNKNOWN_IMAGE_MODEL: ServeModel = {
+  kind: "serve",
+  ports: "declared",
+  http: [{ path: "/", answer: { kind: "static", status: 200, body: "" } }],
+};
+
+// Programs the interpreter runs even in an image kubesim does not know (busybox-like tools).
+const INTERPRETER_PROGRAMS = new Set(["sh", "bash", "ash", "sleep", "echo", "printf", "cat", "true", "false", "env", "printenv", "ls", "date", "hostname", "wget", "curl", "nslookup", "test", "["]);
+
+const basename = (p: string): string => p.slice(p.lastIndexOf("/") + 1);
+
+/**
+ * The argv a runtime executes: command ?? ENTRYPOINT, followed by args ?? (command ? [] : CMD).
+ * @example effectiveArgv({ entrypoint: ["/e"], cmd: ["c"] }, undefined, ["a"]) // ["/e", "a"]
+ */
+export function effectiveArgv(config: CatalogImage["config"], command?: readonly string[], args?: readonly string[]): string[] {
+  const entry = command && command.length > 0 ? command : (config?.entrypoint ?? []);
+  const rest = args && args.length > 0 ? args : command && command.length > 0 ? [] : (config?.cmd ?? []);
+  return [...entry, ...rest];
+}
+
+/** The catalog entry for an image as written in a pod spec, if kubesim knows it. */
+export function catalogImageFor(image: string): CatalogImage | undefined {
+  const parsed = parseImageReference(image);
+  return parsed.ok ? findCatalogImage(parsed.ref) : undefined;
+}
+
+/**
+ * Decides what a container runs: its argv by the runtime's rule, then the image program that
+ * argv names (after entrypoint scripts that exec "$@"), or the shell interpreter.
+ * @example imageProcessFor("nginx", {}).kind // "model" (the nginx server)
+ * @example imageProcessFor("busybox", { command: ["sh", "-c", "sleep 3600"] }).kind // "shell"
+ */
+export function imageProcessFor(image: string, spec: ContainerStartSpec): ImageProcess {
+  const img = catalogImageFor(image);
+  const config = img?.config;
+  const argv = effectiveArgv(config, spec.command, spec.args);
+  const workingDir = config?.workingDir ?? "/";
+  const imageEnv = config?.env ?? {};
+  const version = versionOf(img, image);
+  const shell: ShellProcess = { kind: "shell", argv, workingDir, imageEnv };
+
+  if (!img) {
+    if (argv.length > 0 && INTERPRETER_PROGRAMS.has(basename(argv[0]))) return shell;
+    return { kind: "model", argv, workingDir, imageEnv, model: UNKNOWN_IMAGE_MODEL, ports: spec.declaredPorts ?? [], version };
+  }
+  const program = unwrap(argv, config?.wrappers ?? []);
+  const found = matchProgram(img.programs ?? [], program, spec.stdin === true);
+  if (!found) {
+    // A catalog image whose programs kubesim does not model (node, echoserver) behaves as an unknown one.
+    if (!img.programs && !(argv.length > 0 && INTERPRETER_PROGRAMS.has(basename(argv[0])))) {
+      return { kind: "model", argv, workingDir, imageEnv, model: UNKNOWN_IMAGE_MODEL, ports: spec.declaredPorts ?? [], version };
+    }
+    return shell;
+  }
+  return { kind: "model", argv, workingDir, imageEnv, model: found.model, ports: listeningPorts(found.model, program, spec.declaredPorts ?? []), version };
+}
+
+/** Strips entrypoint scripts that end in `exec "$@"`, applying their flags-first rule. */
+function unwrap(argv: readonly string[], wrappers: NonNullable<NonNullable<CatalogImage["config"]>["wrappers"]>): readonly string[] {
+  let rest = argv;
+  for (;;) {
+    const w = wrappers.find((x) => rest.length > 0 && x.path === rest[0]);
+    if (!w) return rest;
+    rest = rest.slice(1);
+    if (w.flagsGoTo && (rest.length === 0 || rest[0].startsWith("-"))) rest = [w.flagsGoTo, ...rest];
+  }
+}
+
+function matchProgram(programs: readonly ImageProgram[], argv: readonly string[], stdin: boolean): ImageProgram | undefined {
+  if (argv.length === 0) return undefined;
+  return programs.find((p) => {
+    if (!p.names.includes(argv[0])) return false;
+    if (p.subcommand !== undefined) return argv[1] === p.subcommand;
+    // A bare shell or REPL with stdin attached is interactive: the interpreter's job.
+    if (p.bareOnly) return argv.length === 1 && !stdin;
+    return true;
+  });
+}
+
+/** The model's ports with its port flag applied (`--http-port=8081` or `--http-port 8081`). */
+function listeningPorts(model: ProcessModel, argv: readonly string[], declared: readonly number[]): readonly number[] {
+  if (model.kind !== "serve") return [];
+  if (model.ports === "declared") return declared;
+  const flag = model.portFlag;
+  if (!flag) return model.ports;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i].startsWith(`${flag}=`) ? argv[i].slice(flag.length + 1) : argv[i] === flag ? argv[i + 1] : undefined;
+    if (value !== undefined && /^\d+$/.test(value)) return [Number(value), ...model.ports.slice(1)];
+  }
+  return model.ports;
+}
+
+function versionOf(img: CatalogImage | undefined, image: string): string {
+  const parsed = parseImageReference(image);
+  const tag = parsed.ok ? parsed.ref.tag : undefined;
+  const full = tag && /^\d+\.\d+\.\d+/.exec(tag);
+  if (full) return full[0];
+  return (tag && img?.tagVersions?.[tag]) ?? img?.version ?? "";
+}
+
+/** Who the process is and when it started: what its texts and time-dependent answers need. */
+export interface ProcessContext {
+  readonly startedAt: Instant;
+  readonly hostname: string;
+  readonly podIP?: string;
+  /** The container's resolved environment (image ENV already merged under it). */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * When the process ends as soon as it starts: an exit model, or a server whose required
+ * environment is missing (mysql without a root password option). Undefined when it runs on.
+ */
+export function exitOnStart(proc: ModelProcess, ctx: ProcessContext): { code: number; logs: string[] } | undefined {
+  const m = proc.model;
+  if (m.kind === "exit") return { code: m.code, logs: fillAll(m.logs ?? [], proc, ctx) };
+  if (m.requires && !requirementMet(m.requires, ctx.env)) return { code: m.requires.exitCode, logs: fillAll(m.requires.logs, proc, ctx) };
+  return undefined;
+}
+
+function requirementMet(req: EnvRequirement, env: Readonly<Record<string, string>>): boolean {
+  return req.anyOf.some((c) => (c.equals !== undefined ? env[c.name] === c.equals : (env[c.name] ?? "") !== ""));
+}
+
+/** The lines a running server prints at start (empty for an exiting process: see exitOnStart). */
+export function startupLogs(proc: ModelProcess, ctx: ProcessContext): string[] {
+  if (proc.model.kind !== "serve" || exitOnStart(proc, ctx)) return [];
+  return fillAll(proc.model.logs ?? [], proc, ctx);
+}
+
+/**
+ * The answer to `GET path` (with query) on `port` at `now`, or undefined when nothing answers
+ * HTTP there (connection refused, or a port that does not speak HTTP: probes then fail).
+ * @example httpAnswer(liveness, 8080, "/healthz", ctx, startedAt + 11_000) // { status: 500, body: "error: 11" }
+ */
+export function httpAnswer(proc: ModelProcess, port: number, path: string, ctx: ProcessContext, now: Instant): { status: number; body: string } | undefined {
+  const m = proc.model;
+  if (m.kind !== "serve" || !m.http || !proc.ports.includes(port) || exitOnStart(proc, ctx)) return undefined;
+  const q = path.indexOf("?");
+  const pathname = q < 0 ? path : path.slice(0, q);
+  const query = new URLSearchParams(q < 0 ? "" : path.slice(q + 1));
+  const route = m.http.find((r) => (r.path.endsWith("*") ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path));
+  if (!route) return { status: 404, body: "" };
+  return answer(route.answer, proc, ctx, now, query);
+}
+
+function answer(a: HttpAnswerModel, proc: ModelProcess, ctx: ProcessContext, now: Instant, query: URLSearchParams): { status: number; body: string } {
+  switch (a.kind) {
+    case "static":
+      return { status: a.status, body: fillTemplate(a.body, proc, ctx, now) };
+    case "hostname":
+      return { status: 200, body: ctx.hostname };
+    case "query":
+      return { status: 200, body: query.get(a.param) ?? "" };
+    case "healthy-for": {
+      // Go prints duration.Seconds() with %v: the shortest decimal, as JS's Number#toString.
+      const age = (now - ctx.startedAt) / 1000;
+      return age > a.seconds ? { status: 500, body: `error: ${age}` } : { status: 200, body: "ok" };
+    }
+  }
+}
+
+const fillAll = (lines: readonly string[], proc: ModelProcess, ctx: ProcessContext): string[] => lines.map((l) => fillTemplate(l, proc, ctx, ctx.startedAt));
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * Fills a model text's placeholders; timestamps are `at` in UTC in each program's own format
+ * ({{goNow}} is Go's time.Now() %v, its monotonic reading counted from the process start).
+ */
+export function fillTemplate(text: string, proc: Pick<ModelProcess, "version" | "ports">, ctx: Pick<ProcessContext, "hostname" | "podIP"> & { readonly startedAt?: Instant }, at: Instant): string {
+  if (!text.includes("{{")) return text;
+  const iso = toRFC3339(at); // 2025-11-22T10:00:04Z
+  const [date, time] = [iso.slice(0, 10), iso.slice(11, 19)];
+  const [y, mo, d] = date.split("-");
+  const ms = String(((at % 1000) + 1000) % 1000).padStart(3, "0");
+  const weekday = DAYS[(((Math.floor(at / 86_400_000) + 4) % 7) + 7) % 7]; // 1970-01-01 was a Thursday
+  const values: Record<string, string> = {
+    version: proc.version,
+    port: String(proc.ports[0] ?? ""),
+    hostname: ctx.hostname,
+    podIP: ctx.podIP ?? "127.0.0.1",
+    nginxTime: `${y}/${mo}/${d} ${time}`,
+    goLogTime: `${y}/${mo}/${d} ${time}`,
+    mysqlTime: `${date} ${time}+00:00`,
+    apacheTime: `${weekday} ${MONTHS[Number(mo) - 1]} ${d} ${time}.${ms}000 ${y}`,
+    redisTime: `${d} ${MONTHS[Number(mo) - 1]} ${y} ${time}.${ms}`,
+    pgTime: `${date} ${time}.${ms} UTC`,
+    goNow: `${date} ${time}.${ms}000000 +0000 UTC m=+${((at - (ctx.startedAt ?? at)) / 1000).toFixed(9)}`,
+  };
+  return text.replace(/\{\{(\w+)\}\}/g, (all, key: string) => values[key] ?? all);
+}

@@ -1,0 +1,179 @@
+// The public API of the shell interpreter: start a container process from its argv,
+// step it through simulated time (it suspends at `sleep` and is resumed from its JSON
+// state, possibly in another kubesim invocation), or run it to completion for exec and
+// probes.
+
+import type { Node, Program } from "./ast";
+import { runShell } from "./machine";
+import type { RunContext } from "./machine";
+import { parseScript, ShellSyntaxError } from "./parse";
+import type { ProcessState, Shell } from "./state";
+import type { ProcessHost } from "../types";
+
+export type { ProcessState } from "./state";
+
+export interface OutputChunk {
+  stream: "stdout" | "stderr";
+  text: string;
+  /** Simulated instant (ms since the epoch) the text was written. */
+  at: number;
+}
+
+export interface StepResult {
+  /** The process after the step (the input state is not modified). */
+  state: ProcessState;
+  output: OutputChunk[];
+  /** Present when the process ended during (or before) this step. */
+  exited?: { code: number };
+  /** Present when the process is asleep: step it again once the clock reaches this instant. */
+  wakeAt?: number;
+}
+
+export interface StartOptions {
+  /** The process id, `$$` (1: a container's main process). */
+  pid?: number;
+}
+
+/** Operations one uninterrupted run may take before a process that never sleeps is preempted. */
+const OPS_PER_SLICE = 100_000;
+/** Simulated time a preempted busy process waits before its next slice. */
+const BUSY_SLICE_MS = 1000;
+/** Wake-ups one step catches up on before it returns (the caller steps again). */
+const MAX_WAKES_PER_STEP = 10_000;
+
+const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+
+/**
+ * Creates the process for a container's argv (command + args after `$(VAR)` expansion):
+ * `sh -c SCRIPT [NAME [ARG…]]` (also /bin/sh, bash, combined flags like `-ec`) runs the
+ * script with $0 = NAME and $1… = ARGs; anything else runs as a single command.
+ * `env` becomes the exported variables. Parsing happens here; a syntax error makes a
+ * process whose first step prints it and exits 2.
+ */
+export function startProcess(argv: string[], env: Record<string, string>, options: StartOptions = {}): ProcessState {
+  const shell: Shell = {
+    vars: { ...env },
+    exported: Object.keys(env),
+    args: [argv[0] ?? "sh"],
+    funcs: {},
+    cwd: "/",
+    status: 0,
+    frames: [],
+  };
+  const state: ProcessState = { v: 1, pid: options.pid ?? 1, program: { nodes: [], root: [] }, shell };
+  const prog = argv[0] ?? "";
+  if (SHELLS.has(prog.slice(prog.lastIndexOf("/") + 1))) {
+    let i = 1;
+    let script: string | undefined;
+    for (; i < argv.length && /^-[a-z]+$/.test(argv[i]); i++) {
+      if (argv[i].includes("c")) script = "";
+    }
+    if (script !== undefined) {
+      script = argv[i++] ?? "";
+      shell.args = argv.length > i ? argv.slice(i) : [prog];
+      try {
+        state.program = parseScript(script);
+      } catch (err) {
+        if (!(err instanceof ShellSyntaxError)) throw err;
+        state.startError = `${prog}: ${err.message.replace(/^(\d+):\d+: /, "line $1: syntax error: ")}\n`;
+      }
+    }
+    // `sh` without -c would read commands from its standard input, which is empty.
+  } else {
+    state.program = singleCommand(argv);
+  }
+  shell.frames = [{ k: "list", stmts: state.program.root, i: 0 }];
+  return state;
+}
+
+/** A program of one command whose words are the argv, taken literally. */
+function singleCommand(argv: string[]): Program {
+  const nodes: Node[] = [
+    { t: "call", assigns: [], args: argv.map((a) => [{ t: "sq", v: a }]) },
+    { t: "stmt", cmd: 0 },
+  ];
+  return { nodes, root: [1] };
+}
+
+/**
+ * Runs the process from where it stopped until it exits or sleeps past `host.now`.
+ * Sleeps that end at or before `host.now` are taken inside the step (output is stamped
+ * with the simulated instant it was written), so one call catches a process up to now.
+ * A state still asleep at `host.now` comes back unchanged with its wakeAt.
+ */
+export function stepProcess(state: ProcessState, host: ProcessHost): StepResult {
+  const st = JSON.parse(JSON.stringify(state)) as ProcessState;
+  const output: OutputChunk[] = [];
+  if (st.exitCode !== undefined) return { state: st, output, exited: { code: st.exitCode } };
+  if (st.startError !== undefined) {
+    output.push({ stream: "stderr", text: st.startError, at: host.now });
+    st.exitCode = 2;
+    return { state: st, output, exited: { code: 2 } };
+  }
+  if (st.wakeAt !== undefined && st.wakeAt > host.now) return { state: st, output, wakeAt: st.wakeAt };
+  let clock = Math.min(st.wakeAt ?? host.now, host.now);
+  for (let wakes = 0; ; wakes++) {
+    delete st.wakeAt;
+    const now = clock;
+    const ctx: RunContext = {
+      host: { fs: host.fs, net: host.net, hostname: host.hostname, now },
+      pid: st.pid,
+      program: st.program,
+      emit: (stream, text) => {
+        const last = output[output.length - 1];
+        // Consecutive writes to one stream at one instant are one chunk.
+        if (last !== undefined && last.stream === stream && last.at === now) last.text += text;
+        else output.push({ stream, text, at: now });
+      },
+      pendingSleepMs: 0,
+      ops: OPS_PER_SLICE,
+    };
+    const r = runShell(st.shell, ctx);
+    if (r.k === "exit") {
+      st.exitCode = r.code;
+      return { state: st, output, exited: { code: r.code } };
+    }
+    const wake = r.k === "sleep" ? clock + r.ms : Math.max(clock, host.now) + BUSY_SLICE_MS;
+    st.wakeAt = wake;
+    if (wake > host.now || wakes + 1 >= MAX_WAKES_PER_STEP) return { state: st, output, wakeAt: wake };
+    clock = wake;
+  }
+}
+
+export interface CompletedRun {
+  output: OutputChunk[];
+  /** The exit status, or undefined when the time budget ran out first. */
+  exitCode: number | undefined;
+  timedOut: boolean;
+  /** The process as it ended (or as it was when the budget ran out). */
+  state: ProcessState;
+  /** Simulated instant the run ended at (host.now + time spent sleeping). */
+  endedAt: number;
+}
+
+/**
+ * Runs a command to its end, for `exec` and exec probes: sleeps advance a local clock
+ * starting at host.now, and the run is cut off (timedOut) once they would pass
+ * host.now + budgetMs.
+ */
+export function runToCompletion(
+  argv: string[],
+  env: Record<string, string>,
+  host: ProcessHost,
+  budgetMs = 60_000,
+  options: StartOptions = {},
+): CompletedRun {
+  let state = startProcess(argv, env, options);
+  const output: OutputChunk[] = [];
+  let clock = host.now;
+  const deadline = host.now + budgetMs;
+  for (;;) {
+    const r = stepProcess(state, { fs: host.fs, net: host.net, hostname: host.hostname, now: clock });
+    output.push(...r.output);
+    state = r.state;
+    if (r.exited) return { output, exitCode: r.exited.code, timedOut: false, state, endedAt: clock };
+    const wake = r.wakeAt ?? clock;
+    if (wake > deadline) return { output, exitCode: undefined, timedOut: true, state, endedAt: deadline };
+    clock = wake;
+  }
+}
