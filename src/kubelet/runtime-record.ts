@@ -36,11 +36,22 @@ export interface ContainerRecord {
   readonly containerID?: string;
   readonly startedAt?: number;
   readonly finishedAt?: number;
+  /** What the current instance printed (kubectl logs), oldest first; capped by the kubelet. */
+  readonly logs?: readonly LogLine[];
+  /** The previous instance's lines (kubectl logs --previous). */
+  readonly previousLogs?: readonly LogLine[];
   /** Graceful stop: when SIGTERM was sent, and when the process will be gone. */
   readonly stopRequestedAt?: number;
   readonly exitsAt?: number;
   readonly exitCode?: number;
   readonly reason?: string;
+}
+
+/** One line a container printed: when (simulated ms), on which stream, and the text (no newline). */
+export interface LogLine {
+  readonly at: number;
+  readonly stream: "stdout" | "stderr";
+  readonly text: string;
 }
 
 export interface PodRecord {
