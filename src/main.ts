@@ -17,7 +17,8 @@ function statePath(argvState: string | undefined): string {
 const io: IOStreams = {
   out: { write: (s) => void process.stdout.write(s) },
   err: { write: (s) => void process.stderr.write(s) },
-  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  isTTY: Boolean(process.stdin.isTTY),
+  color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb",
 };
 
 const makeEnv = (globals: VerbEnv["globals"]): VerbEnv => {

@@ -14,7 +14,10 @@ export interface Writer {
 export interface IOStreams {
   readonly out: Writer;
   readonly err: Writer;
+  /** Standard input is a terminal (kubectl run/exec -t need one). */
   readonly isTTY: boolean;
+  /** Colour is allowed on stderr: a terminal, TERM not dumb, NO_COLOR unset. */
+  readonly color?: boolean;
 }
 
 /** What main.ts hands a verb from the outside world: environment, files, stdin, wall clock. */

@@ -9,6 +9,7 @@ import { RawError, StatusError, UsageError } from "../../api/errors";
 import { renderIssue } from "../../api/validation/render";
 import { errorText } from "../errors";
 import type { IOStreams } from "../verb";
+import { warningLine } from "../../printers/color";
 
 /** `error when creating "x.yaml": deployments.apps "web" already exists` (reason and causes kept). */
 export function withSource(err: unknown, verb: string, source: string): unknown {
@@ -53,6 +54,6 @@ export function objectIdentity(obj: KubeObject, info: ResourceInfo): string {
 
 /** Server warnings, printed as they arrive. */
 export function printWarnings(warnings: string[], io: IOStreams): void {
-  for (const w of warnings.splice(0)) io.err.write(`Warning: ${w}\n`);
+  for (const w of warnings.splice(0)) io.err.write(warningLine(w, Boolean(io.color)));
 }
 

@@ -15,6 +15,7 @@ import { manifestItems } from "../manifests/read";
 import { applyObject } from "../manifests/apply-object";
 import { printWarnings, reportErrors } from "../manifests/report";
 import { ResultPrinter } from "../manifests/result-printer";
+import { warningLine } from "../../printers/color";
 
 interface Flags extends FilenameFlags {
   dryRun?: string | boolean;
@@ -79,7 +80,7 @@ export default defineVerb<Flags, Options>({
     for (const item of objects) {
       try {
         const r = applyObject(api, { object: item.object!, info: item.info!, source: item.source, dryRun: o.dryRun, fieldValidation: o.validation.fieldValidation }, serverWarnings);
-        for (const w of r.warnings) io.err.write(`Warning: ${w}\n`);
+        for (const w of r.warnings) io.err.write(warningLine(w, Boolean(io.color)));
         printWarnings(serverWarnings, io);
         printer.print(r.object, r.operation);
       } catch (err) {

@@ -21,6 +21,7 @@ import { manifestItems } from "../manifests/read";
 import type { DeleteTarget } from "../manifests/delete-targets";
 import { fileTargets, namedTargets, selectedTargets } from "../manifests/delete-targets";
 import { reportErrors, withSource } from "../manifests/report";
+import { warningLine } from "../../printers/color";
 const HELP = {
   short: "Delete resources by file names, stdin, resources and names, or by resources and label selector",
   long: "Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.\n\n Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately. If the node hosting a pod is down or cannot reach the API server, termination may take significantly longer than the grace period. To force delete a resource, you must specify the --force flag. Note: only a subset of resources support graceful deletion. In absence of the support, the --grace-period flag is ignored.\n\n IMPORTANT: Force deleting pods does not wait for confirmation that the pod's processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion. If your processes use shared storage or talk to a remote API and depend on the name of the pod to identify themselves, force deleting those pods may result in multiple processes running on different machines using the same identification which may lead to data corruption or inconsistency. Only force delete pods when you are sure the pod is terminated, or if your application can tolerate multiple copies of the same pod running at once. Also, if you force delete pods, the scheduler may place new pods on those nodes before the node has released those resources and causing those pods to be evicted immediately.\n\n Note that the delete command does NOT do resource version checks, so if someone submits an update to a resource right when you submit a delete, their update will be lost along with the rest of the resource.\n\n After a CustomResourceDefinition is deleted, invalidation of discovery cache may take up to 6 hours. If you don't want to wait, you might want to run \"kubectl api-resources\" to refresh the discovery cache.",
@@ -67,7 +68,7 @@ interface Options {
 const DEFAULT_WAIT = (168 * 3600 * 1000) as Duration;
 
 const FORCE_WARNING =
-  "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n";
+  "Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.";
 
 const NO_ARGS =
   "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
@@ -145,13 +146,13 @@ export default defineVerb<Flags, Options>({
       targets = fileTargets(items);
     } else if (o.request.named) targets = namedTargets(o.request, o.namespace);
     else targets = selectedTargets(c.api, o.request, { namespace: o.namespace, allNamespaces: o.allNamespaces, selector: o.selector });
-    if (o.gracePeriod === 0 && o.force) io.err.write(FORCE_WARNING);
+    if (o.gracePeriod === 0 && o.force) io.err.write(warningLine(FORCE_WARNING, Boolean(io.color)));
     const operation = o.gracePeriod === 0 ? "force deleted" : "deleted";
     const waitFor: { kind: string; namespace: string; name: string; uid?: string; plural: string }[] = [];
     let warnedClusterScope = false;
     for (const t of targets) {
       if (o.explicitNamespace && !t.info.namespaced && !warnedClusterScope) {
-        io.err.write("Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n");
+        io.err.write(warningLine("deleting cluster-scoped resources, not scoped to the provided namespace", Boolean(io.color)));
         warnedClusterScope = true;
       }
       if (o.dryRun !== "client") {
