@@ -2,13 +2,16 @@
 // kubeGenericRuntimeManager.SyncPod does: ensure the image (which may take simulated time),
 // then create and start. Port of pkg/kubelet/kuberuntime/kuberuntime_container.go
 // (startContainer) and pkg/kubelet/images/image_manager.go (EnsureImageExists).
-// Init containers, restarts with back-off and postStart hooks slot in here later.
+// Running processes are stepped here and exited ones restarted with the crash-loop back-off
+// (crash-loop.ts); init containers and postStart hooks slot in here later.
 
 import type { Rng } from "../sim/random";
 import type { Instant } from "../sim/time";
 import type { ContainerRecord, NodeRecord } from "./runtime-record";
-import type { Container } from "./ensure-image";
 import { ensureImage } from "./ensure-image";
+import type { ContainerSpec, PodRuntime } from "./container-process";
+import { startContainerProcess, stepContainer } from "./container-process";
+import { backOffEventMessage, crashLoopMessage, isInBackOffSince, nextCrashBackOff, shouldRestart } from "./crash-loop";
 
 export type ContainerEvent = { type: "Normal" | "Warning"; reason: string; message: string; container: string };
 
@@ -31,34 +34,118 @@ export function newContainerID(rng: Rng): string {
 }
 
 /**
- * Advances every not-yet-started container as far as `now` allows. A pull blocks the
- * containers after it (the pod's sync waits on the serialized puller); a container whose
- * image cannot be had (ErrImagePull, back-off, Never) is skipped and the next one tried, as
- * kuberuntime's SyncPod does.
+ * Advances every container as far as `now` allows: running shell processes are stepped,
+ * exited containers are restarted per restartPolicy (with the crash-loop back-off), and
+ * not-yet-started ones get their image, env, fs and process. A pull blocks the containers
+ * after it (the pod's sync waits on the serialized puller); a container whose image cannot be
+ * had (ErrImagePull, back-off, Never) or whose config cannot be built is skipped and the next
+ * one tried, as kuberuntime's SyncPod does.
  */
-export function startContainers(specs: readonly Container[], records: readonly ContainerRecord[], node: NodeRecord, now: Instant, rng: Rng): StartResult {
+export function startContainers(rt: PodRuntime, specs: readonly ContainerSpec[], records: readonly ContainerRecord[], node: NodeRecord, now: Instant, rng: Rng): StartResult {
   const containers = [...records];
   const events: ContainerEvent[] = [];
   let puller = { images: node.images, pullFreeAt: node.pullFreeAt };
   let wakeAt: number | undefined;
+  const wake = (t: number | undefined) => {
+    if (t !== undefined) wakeAt = Math.min(wakeAt ?? t, t);
+  };
   const result = (): StartResult => ({ containers, node: { ...node, ...puller }, events, ...(wakeAt !== undefined && { wakeAt }) });
+  const running = (r: ContainerRecord) => r.startedAt !== undefined && r.finishedAt === undefined;
+  // Running processes first, so exits and ports are known before anything starts.
+  for (let i = 0; i < containers.length; i++) {
+    if (!running(containers[i])) continue;
+    const stepped = stepContainer(rt, containers[i], now);
+    if (stepped.ok) {
+      containers[i] = stepped.record;
+      wake(stepped.wakeAt);
+      if (restarts(rt, stepped.record)) wake(Math.max(now, stepped.record.finishedAt!) + PLEG_RELIST_MS);
+    }
+  }
   for (const c of specs) {
     let i = containers.findIndex((r) => r.name === c.name);
     if (i < 0) i = containers.push({ name: c.name }) - 1;
-    const rec = containers[i];
-    if (rec.startedAt !== undefined) continue;
+    let rec = containers[i];
+    if (running(rec)) continue;
+    if (rec.finishedAt !== undefined) {
+      if (!shouldRestart(rt.pod, rec.exitCode ?? 0)) continue;
+      // The exit is seen at the next relist; then the back-off decides.
+      if (now < rec.finishedAt + PLEG_RELIST_MS && rec.waiting === undefined) {
+        wake(rec.finishedAt + PLEG_RELIST_MS);
+        continue;
+      }
+      if (isInBackOffSince(rec.crashBackOff, rec.finishedAt, now)) {
+        const backOffMs = rec.crashBackOff!.backoffMs;
+        if (rec.waiting?.reason !== "CrashLoopBackOff") {
+          events.push({ type: "Warning", reason: "BackOff", message: backOffEventMessage(c.name, rt.pod), container: c.name });
+          containers[i] = { ...rec, waiting: { reason: "CrashLoopBackOff", message: crashLoopMessage(backOffMs, c.name, rt.pod) } };
+        }
+        wake(rec.finishedAt + backOffMs);
+        continue;
+      }
+      rec = restarted(rec);
+      containers[i] = rec;
+    }
     if (!rec.imageReady) {
       const ensured = ensureImage(c, rec, puller, now);
       events.push(...ensured.events);
       puller = ensured.puller;
-      containers[i] = ensured.record;
-      if (ensured.wakeAt !== undefined) wakeAt = Math.min(wakeAt ?? ensured.wakeAt, ensured.wakeAt);
+      containers[i] = { ...carried(rec), ...ensured.record };
+      wake(ensured.wakeAt);
       if (ensured.state === "pulling") return result();
       if (ensured.state === "failed") continue;
+      rec = containers[i];
+    }
+    const taken = new Set(containers.filter((r) => running(r) && r.name !== c.name).flatMap((r) => r.ports ?? []));
+    const started = startContainerProcess(rt, c, { ...carried(rec), name: rec.name, imageReady: true, containerID: newContainerID(rng) }, taken, now);
+    events.push(...started.events);
+    if (!started.ok) {
+      if (rec.waiting?.message !== started.waiting.message) {
+        events.push({ type: "Warning", reason: "Failed", message: `Error: ${started.waiting.message}`, container: c.name });
+      }
+      containers[i] = { ...carried(rec), name: rec.name, imageReady: true, waiting: started.waiting };
+      continue;
     }
     events.push({ type: "Normal", reason: "Created", message: createdMessage(c.name), container: c.name });
     events.push({ type: "Normal", reason: "Started", message: startedMessage(c.name), container: c.name });
-    containers[i] = { name: rec.name, imageReady: true, containerID: newContainerID(rng), startedAt: now };
+    containers[i] = started.record;
+    wake(started.wakeAt);
+    if (restarts(rt, started.record)) wake(started.record.finishedAt! + PLEG_RELIST_MS);
   }
   return result();
+}
+
+/** An exited container that restartPolicy restarts: the kubelet comes back for it. */
+function restarts(rt: PodRuntime, rec: ContainerRecord): boolean {
+  return rec.finishedAt !== undefined && shouldRestart(rt.pod, rec.exitCode ?? 0);
+}
+
+/** How soon the kubelet sees an exit (the PLEG relist period) and acts on it. */
+export const PLEG_RELIST_MS = 1000;
+
+/** What survives from one instance of a container to the next. */
+function carried(rec: ContainerRecord): Partial<ContainerRecord> {
+  return {
+    ...(rec.restartCount !== undefined && { restartCount: rec.restartCount }),
+    ...(rec.lastTerminated && { lastTerminated: rec.lastTerminated }),
+    ...(rec.crashBackOff && { crashBackOff: rec.crashBackOff }),
+    ...(rec.previousLogs && { previousLogs: rec.previousLogs }),
+  };
+}
+
+/** The exited instance becomes lastState; the back-off is armed (Next) from its finishedAt. */
+function restarted(rec: ContainerRecord): ContainerRecord {
+  const finishedAt = rec.finishedAt!;
+  return {
+    name: rec.name,
+    restartCount: (rec.restartCount ?? 0) + 1,
+    lastTerminated: {
+      ...(rec.containerID && { containerID: rec.containerID }),
+      exitCode: rec.exitCode ?? 0,
+      reason: rec.reason ?? "Completed",
+      startedAt: rec.startedAt ?? finishedAt,
+      finishedAt,
+    },
+    crashBackOff: nextCrashBackOff(rec.crashBackOff, finishedAt),
+    previousLogs: rec.logs ?? [],
+  };
 }

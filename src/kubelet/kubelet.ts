@@ -25,10 +25,23 @@ const nodeTrigger: Trigger = {
   keysFor: (obj, view) => view.podsOnNode(obj.metadata.name ?? "").map((p) => keyOf(refOf(p))),
 };
 
+/**
+ * A ConfigMap or Secret that changes may let a waiting pod go on (CreateContainerConfigError,
+ * FailedMount): wake the bound pods of its namespace that have not started.
+ */
+const configTrigger = (kind: string): Trigger => ({
+  kind,
+  keysFor: (obj, view) =>
+    view
+      .list("Pod", obj.metadata.namespace ?? "")
+      .filter((p) => p.spec?.nodeName && (p.status?.phase ?? "Pending") === "Pending")
+      .map((p) => keyOf(refOf(p))),
+});
+
 export const kubelet: Controller = {
   name: KUBELET,
   primary: "Pod",
-  wakeOn: [podTrigger, nodeTrigger],
+  wakeOn: [podTrigger, nodeTrigger, configTrigger("ConfigMap"), configTrigger("Secret")],
   reconcile(view, key, now, rng) {
     const pod = view.get(key);
     const nodeName = pod?.spec?.nodeName;

@@ -5,7 +5,7 @@
 import type { Condition, KubeObject } from "../api/types";
 import type { Instant } from "../sim/time";
 import { instant, toRFC3339 } from "../sim/time";
-import type { ContainerRecord, PodRecord } from "./runtime-record";
+import type { ContainerRecord, PodRecord, TerminatedRecord } from "./runtime-record";
 import { imageID, qualifiedImage } from "./image-pull";
 import { getPodQOS } from "./qos";
 
@@ -14,20 +14,33 @@ const KUBELET_CONDITIONS = ["PodReadyToStartContainers", "Initialized", "Ready",
 
 type Container = { name: string; image?: string };
 
+function terminatedState(t: TerminatedRecord): Record<string, unknown> {
+  return {
+    terminated: {
+      containerID: t.containerID,
+      exitCode: t.exitCode,
+      finishedAt: toRFC3339(instant(t.finishedAt)),
+      reason: t.reason,
+      startedAt: toRFC3339(instant(t.startedAt)),
+    },
+  };
+}
+
 export function containerStatus(c: Container, rec: ContainerRecord | undefined): Record<string, unknown> {
   const running = rec?.startedAt !== undefined && rec.finishedAt === undefined;
   const created = rec?.containerID !== undefined;
   let state: Record<string, unknown>;
-  if (rec?.finishedAt !== undefined) {
-    state = {
-      terminated: {
-        containerID: rec.containerID,
-        exitCode: rec.exitCode ?? 0,
-        finishedAt: toRFC3339(instant(rec.finishedAt)),
-        reason: rec.reason ?? "Completed",
-        startedAt: toRFC3339(instant(rec.startedAt ?? rec.finishedAt)),
-      },
-    };
+  let lastState: Record<string, unknown> = rec?.lastTerminated ? terminatedState(rec.lastTerminated) : {};
+  const current: TerminatedRecord | undefined =
+    rec?.finishedAt !== undefined
+      ? { containerID: rec.containerID, exitCode: rec.exitCode ?? 0, reason: rec.reason ?? "Completed", startedAt: rec.startedAt ?? rec.finishedAt, finishedAt: rec.finishedAt }
+      : undefined;
+  if (current && rec?.waiting) {
+    // Waiting to be restarted (CrashLoopBackOff): the exited instance is already the last state.
+    state = { waiting: { ...rec.waiting } };
+    lastState = terminatedState(current);
+  } else if (current) {
+    state = terminatedState(current);
   } else if (running) {
     state = { running: { startedAt: toRFC3339(instant(rec!.startedAt!)) } };
   } else {
@@ -38,10 +51,10 @@ export function containerStatus(c: Container, rec: ContainerRecord | undefined):
     // Before the container exists the kubelet echoes the spec's image; after, the runtime's.
     image: created ? qualifiedImage(c.image ?? "") : c.image,
     imageID: created ? imageID(c.image ?? "") : "",
-    lastState: {},
+    lastState,
     name: c.name,
     ready: running,
-    restartCount: 0,
+    restartCount: rec?.restartCount ?? 0,
     started: running,
     state,
   };
@@ -62,6 +75,10 @@ export function getPhase(pod: KubeObject, statuses: readonly Record<string, any>
     else if (s.state.terminated) {
       stopped++;
       if (s.state.terminated.exitCode !== 0) failed++;
+    } else if (s.lastState?.terminated) {
+      // Waiting to restart after an exit counts as stopped (not yet started) in getPhase.
+      stopped++;
+      failed++;
     } else waiting++;
   }
   if (waiting > 0) return "Pending";

@@ -4,6 +4,8 @@
 
 import type { ClusterView } from "../api/store/view";
 import type { BackOffEntry } from "./image-pull-backoff";
+import type { ContainerFsData, VolumeStore } from "../runtime/fs";
+import type { ProcessState } from "../runtime/shell/process";
 
 export interface PullRecord {
   /** When the kubelet asked for the image (the Pulling event). */
@@ -45,6 +47,28 @@ export interface ContainerRecord {
   readonly exitsAt?: number;
   readonly exitCode?: number;
   readonly reason?: string;
+  /** The container's filesystem (image + /etc files, writable layer, mounts into the pod's volumes). */
+  readonly fs?: ContainerFsData;
+  /** The resolved environment the process started with (exec uses it too). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** A shell process's resumable state; absent for an image model (which serves or exits). */
+  readonly process?: ProcessState;
+  /** Ports an image model listens on (the pod shares one network namespace). */
+  readonly ports?: readonly number[];
+  /** Times the container was re-created. */
+  readonly restartCount?: number;
+  /** The previous instance's termination (status.lastState.terminated). */
+  readonly lastTerminated?: TerminatedRecord;
+  /** The crash-loop back-off (kubelet's backOff, keyed per container). */
+  readonly crashBackOff?: BackOffEntry;
+}
+
+export interface TerminatedRecord {
+  readonly containerID?: string;
+  readonly exitCode: number;
+  readonly reason: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
 }
 
 /** One line a container printed: when (simulated ms), on which stream, and the text (no newline). */
@@ -58,6 +82,10 @@ export interface PodRecord {
   /** The pod sandbox: its IP, when the kubelet began creating it, and when it is up. */
   readonly sandbox: { readonly ip: string; readonly createdAt: number; readonly readyAt?: number };
   readonly containers: readonly ContainerRecord[];
+  /** The pod's projected volumes (emptyDir blobs shared by its containers), set up once. */
+  readonly volumes?: VolumeStore;
+  /** The last FailedMount message, so a repeated failure is reported once. */
+  readonly mountError?: string;
 }
 
 export interface NodeRecord {

@@ -17,6 +17,8 @@ import type { NodeRecord, PodRecord } from "./runtime-record";
 import { nodeRecordId, readNodeRecord, readPodRecord } from "./runtime-record";
 import type { ContainerEvent } from "./containers";
 import { startContainers } from "./containers";
+import type { PodRuntime } from "./container-process";
+import { setUpPodVolumes } from "./pod-volumes";
 import { killContainers } from "./termination";
 import { allocatePodIP, hostIPOf, podCIDROf } from "./pod-ips";
 import { generatePodStatus } from "./pod-status";
@@ -52,8 +54,24 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
       requeueAfter: duration(record.sandbox.readyAt - now),
     };
   }
-  const started = startContainers(pod.spec?.containers ?? [], record.containers, nodeRec, now, rng);
-  const nextRecord: PodRecord = { ...record, containers: started.containers };
+  if (record.volumes === undefined) {
+    const setUp = setUpPodVolumes(view, pod, node);
+    if (!setUp.ok) {
+      // Retried when a ConfigMap or Secret of the namespace changes; reported once per message.
+      const failed: PodRecord = { ...record, mountError: setUp.message };
+      const status = generatePodStatus(pod, { record: failed, hostIP: hostIPOf(node) }, now);
+      const events: EventNote[] =
+        record.mountError === setUp.message ? [] : [{ regarding: pod, type: "Warning", reason: "FailedMount", message: setUp.message, source: KUBELET, host: nodeName }];
+      return { writes: statusWrites(pod, status), events, runtime: runtimeWrites(view, uid, failed, nodeName, nodeRec) };
+    }
+    const { mountError: _m, ...rest } = record;
+    record = { ...rest, volumes: setUp.volumes };
+  }
+  // The containers write into the pod's volumes: work on a copy, stored back below.
+  const volumes = structuredClone(record.volumes ?? {});
+  const rt: PodRuntime = { view, pod, node, podIP: record.sandbox.ip, hostIP: hostIPOf(node) ?? "", volumes };
+  const started = startContainers(rt, pod.spec?.containers ?? [], record.containers, nodeRec, now, rng);
+  const nextRecord: PodRecord = { ...record, volumes, containers: started.containers };
   const status = generatePodStatus(pod, { record: nextRecord, hostIP: hostIPOf(node) }, now);
   return {
     writes: statusWrites(pod, status),

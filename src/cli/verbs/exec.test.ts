@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { harness } from "../../../test/cli-harness";
+import type { Harness, RunResult } from "../../../test/cli-harness";
+
+const ok = (stdout: string, stderr = ""): RunResult => ({ stdout, stderr, code: 0 });
+const fail = (stderr: string, code = 1): RunResult => ({ stdout: "", stderr, code });
+
+const TWO_CONTAINERS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: duo
+spec:
+  containers:
+  - name: first
+    image: busybox
+    command: ["sh", "-c", "sleep 3600"]
+  - name: second
+    image: busybox
+    command: ["sh", "-c", "sleep 3600"]
+`;
+
+/** A running pod `box` (busybox sleeping for an hour) and a two-container pod `duo`. */
+async function running(): Promise<Harness> {
+  const h = await harness();
+  await h.run("run", "box", "--image=busybox", "--restart=Never", "--", "sh", "-c", "sleep 3600");
+  await h.run("apply", "-f", h.file("duo.yaml", TWO_CONTAINERS));
+  await h.run("sim", "advance", "10s");
+  return h;
+}
+
+describe("kubectl exec", () => {
+  const cases: { name: string; args: string[]; want: RunResult }[] = [
+    { name: "prints the command's output", args: ["box", "--", "echo", "hi", "there"], want: ok("hi there\n") },
+    { name: "runs a shell script", args: ["box", "--", "sh", "-c", "echo out; echo err >&2"], want: ok("out\n", "err\n") },
+    { name: "exits with the command's status and says so", args: ["box", "--", "sh", "-c", "exit 3"], want: fail("command terminated with exit code 3\n", 3) },
+    { name: "reports an unknown program as the shell does", args: ["box", "--", "sh", "-c", "nosuch"], want: fail("sh: nosuch: not found\ncommand terminated with exit code 127\n", 127) },
+    {
+      name: "warns that there is no terminal with -it and runs anyway",
+      args: ["-it", "box", "--", "echo", "x"],
+      want: ok("x\n", "Unable to use a TTY - input is not a terminal or the right kind of file\n"),
+    },
+    { name: "defaults to the first container and says so", args: ["duo", "--", "echo", "x"], want: ok("x\n", 'Defaulted container "first" out of: first, second\n') },
+    { name: "keeps quiet about the default container with -q", args: ["-q", "duo", "--", "echo", "x"], want: ok("x\n") },
+    { name: "runs in the container named with -c", args: ["duo", "-c", "second", "--", "echo", "x"], want: ok("x\n") },
+    { name: "refuses an unknown container", args: ["duo", "-c", "nope", "--", "echo"], want: fail("error: container nope not found in pod duo\n") },
+    { name: "reports a missing pod as NotFound", args: ["ghost", "--", "echo"], want: fail('Error from server (NotFound): pods "ghost" not found\n') },
+    {
+      name: "refuses the old form without --",
+      args: ["box", "date"],
+      want: fail("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n"),
+    },
+    { name: "requires a pod", args: ["--", "date"], want: fail("error: pod, type/name or --filename must be specified\n") },
+    { name: "requires a command", args: ["box"], want: fail("error: you must specify at least one command for the container\n") },
+  ];
+  it.each(cases)("$name", async ({ args, want }) => {
+    const h = await running();
+    expect(await h.run("exec", ...args)).toEqual(want);
+  });
+
+  it("keeps the files a command writes for later commands", async () => {
+    const h = await running();
+    expect(await h.run("exec", "box", "--", "sh", "-c", "echo kept > /tmp/note")).toEqual(ok(""));
+    expect(await h.run("exec", "box", "--", "cat", "/tmp/note")).toEqual(ok("kept\n"));
+  });
+
+  it("refuses a container that is not running yet", async () => {
+    const h = await harness();
+    await h.run("run", "box", "--image=busybox", "--restart=Never", "--", "sh", "-c", "sleep 3600");
+    expect(await h.run("exec", "box", "--", "echo")).toEqual(fail('error: unable to upgrade connection: container not found ("box")\n'));
+  });
+
+  it("refuses a completed pod", async () => {
+    const h = await harness();
+    await h.run("run", "box", "--image=busybox", "--restart=Never", "--", "true");
+    await h.run("sim", "advance", "10s");
+    expect(await h.run("exec", "box", "--", "echo")).toEqual(fail("error: cannot exec into a container in a completed pod; current phase is Succeeded\n"));
+  });
+
+  it("runs in a pod of a deployment", async () => {
+    const h = await harness();
+    await h.run("create", "deployment", "web", "--image=busybox", "--replicas=2", "--", "sh", "-c", "sleep 3600");
+    await h.run("sim", "advance", "30s");
+    expect(await h.run("exec", "deploy/web", "--", "echo", "hi")).toEqual(ok("hi\n"));
+  });
+});

@@ -1,0 +1,118 @@
+// Which pod `kubectl logs TYPE/NAME` and `kubectl exec TYPE/NAME` talk to
+// (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/helpers.go GetFirstPod, and
+// pkg/util/podutils ByLogging / ActivePods): the pods the object selects, sorted, first one.
+
+import type { KubeObject } from "../../../api/types";
+import type { Selector } from "../../../api/selectors";
+import { fromLabelSelector, fromMap, matches } from "../../../api/selectors";
+import { StatusError, UsageError, notFound } from "../../../api/errors";
+import { pluralDotGroup } from "../../../api/registry";
+import type { Cluster } from "../../../sim/cluster";
+import type { Duration } from "../../../sim/time";
+import { parseInstant } from "../../../sim/time";
+import { isPodReady, podReadySince } from "../../../controllers/shared/controller-utils";
+import { resolveType } from "../../flags/resources";
+
+export type PodOrder = (a: KubeObject, b: KubeObject) => number;
+
+/** The pod an argument names, and how many pods the controller had (0 for a pod argument). */
+export interface PickedPod {
+  readonly pod: KubeObject;
+  readonly count: number;
+}
+
+/** SelectorsForObject: the label selector of a workload or Service. */
+export function selectorForObject(obj: KubeObject): Selector {
+  switch (obj.kind) {
+    case "ReplicationController":
+    case "Service":
+      return fromMap(obj.spec?.selector);
+    case "ReplicaSet":
+    case "Deployment":
+    case "StatefulSet":
+    case "DaemonSet":
+    case "Job":
+      return fromLabelSelector(obj.spec?.selector) ?? [];
+    default:
+      throw new StatusError("BadRequest", `selector for *v1.${obj.kind} not implemented`);
+  }
+}
+
+/**
+ * Resolves `NAME` (a pod) or `TYPE/NAME`. For a controller it waits (on the simulated clock) up to
+ * `timeout` for a selected pod to exist, then picks the first pod in `order`.
+ */
+export function pickPod(cluster: Cluster, arg: string, namespace: string, timeout: Duration, order: PodOrder): PickedPod {
+  const slash = arg.indexOf("/");
+  const info = slash < 0 ? resolveType("pods") : resolveType(arg.slice(0, slash));
+  const name = slash < 0 ? arg : arg.slice(slash + 1);
+  const obj = cluster.api.tryGet(info.kind, namespace, name);
+  if (!obj) throw notFound(pluralDotGroup(info), name);
+  if (obj.kind === "Pod") return { pod: obj, count: 0 };
+  const selector = selectorForObject(obj);
+  const selected = (): KubeObject[] => cluster.api.list("Pod", namespace).filter((p) => matches(selector, p.metadata.labels));
+  if (selected().length === 0) {
+    cluster.advanceUntil(() => selected().length > 0, timeout);
+  }
+  const pods = selected().sort(order);
+  if (pods.length === 0) throw new UsageError("timed out waiting for the condition");
+  return { pod: pods[0], count: pods.length };
+}
+
+const LOGGING_PHASE: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+const ACTIVE_PHASE: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+function maxRestarts(pod: KubeObject): number {
+  const statuses = (pod.status?.containerStatuses ?? []) as { restartCount?: number }[];
+  return Math.max(0, ...statuses.map((s) => s.restartCount ?? 0));
+}
+
+function created(pod: KubeObject): number {
+  return parseInstant(pod.metadata.creationTimestamp ?? "") ?? Number.POSITIVE_INFINITY;
+}
+
+const assigned = (p: KubeObject): boolean => Boolean(p.spec?.nodeName);
+
+/** podutils.ByLogging: the pod most worth reading logs from first. */
+export const byLogging: PodOrder = (a, b) => {
+  if (assigned(a) !== assigned(b)) return assigned(a) ? -1 : 1;
+  const pa = LOGGING_PHASE[a.status?.phase] ?? 3;
+  const pb = LOGGING_PHASE[b.status?.phase] ?? 3;
+  if (pa !== pb) return pa - pb;
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a) ? -1 : 1;
+  if (isPodReady(a) && isPodReady(b)) {
+    const ra = podReadySince(a) ?? Number.POSITIVE_INFINITY;
+    const rb = podReadySince(b) ?? Number.POSITIVE_INFINITY;
+    if (ra !== rb) return ra - rb;
+  }
+  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(b) - maxRestarts(a);
+  return created(a) - created(b);
+};
+
+/** sort.Reverse(podutils.ActivePods): the most active pod first (what exec and attach use). */
+export const mostActive: PodOrder = (a, b) => {
+  if (assigned(a) !== assigned(b)) return assigned(a) ? -1 : 1;
+  const pa = ACTIVE_PHASE[a.status?.phase] ?? -1;
+  const pb = ACTIVE_PHASE[b.status?.phase] ?? -1;
+  if (pa !== pb) return pb - pa;
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a) ? -1 : 1;
+  if (isPodReady(a) && isPodReady(b)) {
+    const ra = podReadySince(a) ?? Number.POSITIVE_INFINITY;
+    const rb = podReadySince(b) ?? Number.POSITIVE_INFINITY;
+    if (ra !== rb) return ra - rb;
+  }
+  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(a) - maxRestarts(b);
+  return created(a) - created(b);
+};
+
+/** --all-pods: every pod the object selects (a pod argument is just itself), by name. */
+export function selectedPods(cluster: Cluster, arg: string, namespace: string): KubeObject[] {
+  const slash = arg.indexOf("/");
+  const info = slash < 0 ? resolveType("pods") : resolveType(arg.slice(0, slash));
+  const name = slash < 0 ? arg : arg.slice(slash + 1);
+  const obj = cluster.api.tryGet(info.kind, namespace, name);
+  if (!obj) throw notFound(pluralDotGroup(info), name);
+  if (obj.kind === "Pod") return [obj];
+  const selector = selectorForObject(obj);
+  return cluster.api.list("Pod", namespace).filter((p) => matches(selector, p.metadata.labels));
+}

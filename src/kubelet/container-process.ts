@@ -1,0 +1,171 @@
+// What runs in a container once it is created: its environment (makeEnvironmentVariables),
+// its filesystem (image files, the pod's /etc files, volume mounts), and its process as the
+// image and command say (runtime/images imageProcessFor): an image model that serves or exits
+// at once, or a shell process stepped through simulated time, its output kept as log lines.
+// Port in spirit of kuberuntime_container.go startContainer (generateContainerConfig → start).
+
+import type { KubeObject } from "../api/types";
+import type { ClusterView } from "../api/store/view";
+import type { Instant } from "../sim/time";
+import { instant } from "../sim/time";
+import { expandCommand, makeEnvironmentVariables } from "../runtime/env";
+import { buildContainerFs, containerLayers, emptyTree, podEtcFiles, treeFromFiles } from "../runtime/fs";
+import type { ContainerFsData, VolumeStore } from "../runtime/fs";
+import { catalogImageFor, exitOnStart, imageProcessFor, startupLogs } from "../runtime/images/behaviour";
+import type { ProcessState } from "../runtime/shell/process";
+import { startProcess, stepProcess } from "../runtime/shell/process";
+import type { OutputChunk } from "../runtime/shell/process";
+import type { ProcessHost } from "../runtime/types";
+import type { ContainerRecord, LogLine } from "./runtime-record";
+import type { ContainerEvent } from "./containers";
+import { viewLookup } from "./pod-volumes";
+import { clusterNetwork } from "../runtime/net";
+
+/** Lines kept per container instance (the oldest are dropped), so the state file stays small. */
+export const MAX_LOG_LINES = 1000;
+/** Steps one sync takes for one process before it comes back (a guard against runaway loops). */
+const MAX_STEPS_PER_SYNC = 10_000;
+
+/** The directories every Linux image has (the catalog models no image files yet). */
+const IMAGE_DIRS = ["/bin", "/dev", "/home", "/proc", "/root", "/sys", "/tmp", "/usr/bin", "/var/tmp"];
+
+export interface PodRuntime {
+  readonly view: ClusterView;
+  readonly pod: KubeObject;
+  readonly node: KubeObject;
+  readonly podIP: string;
+  readonly hostIP: string;
+  /** The pod's volume blobs; mutated in place by the containers' writes (the caller's copy). */
+  readonly volumes: VolumeStore;
+}
+
+export type ContainerSpec = {
+  name: string;
+  image?: string;
+  command?: string[];
+  args?: string[];
+  env?: any[];
+  envFrom?: any[];
+  ports?: { containerPort: number }[];
+  stdin?: boolean;
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[];
+};
+
+export type Started =
+  | { ok: false; waiting: { reason: string; message: string }; events: ContainerEvent[] }
+  | { ok: true; record: ContainerRecord; events: ContainerEvent[]; wakeAt?: number };
+
+export function appendLogs(logs: readonly LogLine[] | undefined, chunks: readonly { stream: "stdout" | "stderr"; text: string; at: number }[]): LogLine[] {
+  const out = [...(logs ?? [])];
+  for (const c of chunks) {
+    const lines = c.text.split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    for (const text of lines) out.push({ at: c.at, stream: c.stream, text });
+  }
+  return out.length > MAX_LOG_LINES ? out.slice(out.length - MAX_LOG_LINES) : out;
+}
+
+/** The address-in-use line a server prints when its port is taken (the pod shares one network namespace). */
+export function addressInUseLines(image: string, port: number): string[] {
+  switch (catalogImageFor(image)?.repository) {
+    case "nginx":
+      return [`nginx: [emerg] bind() to 0.0.0.0:${port} failed (98: Address already in use)`, "nginx: [emerg] still could not bind()"];
+    case "httpd":
+      return [`(98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:${port}`, "no listening sockets available, shutting down"];
+    case "redis":
+      return [`# Warning: Could not create server TCP listening socket *:${port}: bind: Address already in use`, "# Failed listening on port " + port + " (tcp), aborting."];
+    default:
+      return [`listen tcp :${port}: bind: address already in use`];
+  }
+}
+
+/** The world a process of the pod runs in at `now`: its fs, the cluster network, its hostname. */
+export function processHost(view: ClusterView, pod: KubeObject, fs: ContainerFsData, volumes: VolumeStore, now: number): ProcessHost {
+  return { fs: buildContainerFs(containerLayers(fs, volumes)), net: clusterNetwork(view, pod, instant(now)), hostname: pod.metadata.name ?? "", now };
+}
+
+function containerFsData(rt: PodRuntime, c: ContainerSpec): ContainerFsData {
+  const pod = rt.pod;
+  const etc = podEtcFiles({
+    hostname: pod.spec?.hostname ?? pod.metadata.name ?? "",
+    namespace: pod.metadata.namespace ?? "default",
+    podIPs: [rt.podIP],
+    ...(pod.spec?.subdomain && { subdomain: pod.spec.subdomain }),
+    ...(pod.spec?.hostAliases && { hostAliases: pod.spec.hostAliases }),
+  });
+  const mounts = (c.volumeMounts ?? [])
+    .filter((m) => rt.volumes[m.name] !== undefined)
+    .map((m) => ({ volumeId: m.name, mountPath: m.mountPath, ...(m.readOnly && { readOnly: true }) }));
+  return { image: treeFromFiles(etc, IMAGE_DIRS), writable: emptyTree(), mounts };
+}
+
+/**
+ * Creates and starts one container at `now`: resolve its env (CreateContainerConfigError when
+ * a ConfigMap/Secret/key is missing), build its fs, then run what the image and command say.
+ * `takenPorts` are the ports the pod's other running containers listen on.
+ */
+export function startContainerProcess(rt: PodRuntime, c: ContainerSpec, base: ContainerRecord, takenPorts: ReadonlySet<number>, now: Instant): Started {
+  const envResult = makeEnvironmentVariables({
+    pod: rt.pod,
+    container: c,
+    lookup: viewLookup(rt.view),
+    addresses: { podIPs: [rt.podIP], hostIPs: rt.hostIP ? [rt.hostIP] : [] },
+    allocatable: (rt.node.status?.allocatable ?? {}) as Record<string, string>,
+  });
+  const events: ContainerEvent[] = envResult.events.map((e) => ({ ...e, container: c.name }));
+  if (!envResult.ok) return { ok: false, waiting: { reason: envResult.reason, message: envResult.message }, events };
+  const proc = imageProcessFor(c.image ?? "", {
+    command: c.command && expandCommand(c.command, envResult.env),
+    args: c.args && expandCommand(c.args, envResult.env),
+    declaredPorts: (c.ports ?? []).map((p) => p.containerPort),
+    stdin: c.stdin === true,
+  });
+  const env: Record<string, string> = { ...proc.imageEnv, HOSTNAME: rt.pod.metadata.name ?? "" };
+  for (const e of envResult.env) env[e.name] = e.value;
+  const fs = containerFsData(rt, c);
+  const record: ContainerRecord = { ...base, fs, env, startedAt: now, logs: [] };
+  if (proc.kind === "model") {
+    const ctx = { startedAt: now, hostname: rt.pod.metadata.name ?? "", podIP: rt.podIP, env };
+    const exit = exitOnStart(proc, ctx);
+    if (exit) return { ok: true, events, record: exited(record, exit.code, lines(exit.logs, now), now) };
+    const conflict = proc.ports.find((p) => takenPorts.has(p));
+    if (conflict !== undefined) return { ok: true, events, record: exited(record, 1, lines(addressInUseLines(c.image ?? "", conflict), now, "stderr"), now) };
+    return { ok: true, events, record: { ...record, ports: [...proc.ports], logs: lines(startupLogs(proc, ctx), now) } };
+  }
+  const process = startProcess([...proc.argv], env);
+  return stepContainer(rt, { ...record, process }, now, events);
+}
+
+function lines(texts: readonly string[], at: number, stream: "stdout" | "stderr" = "stdout"): LogLine[] {
+  return texts.map((text) => ({ at, stream, text }));
+}
+
+function exited(rec: ContainerRecord, code: number, logs: readonly LogLine[], at: number): ContainerRecord {
+  return { ...rec, logs: appendLogs(rec.logs, logs), finishedAt: at, exitCode: code, reason: code === 0 ? "Completed" : "Error" };
+}
+
+/**
+ * Steps a running shell process up to `now`, one wake-up at a time so that an exit is dated
+ * at the instant it happened. A process asleep past `now` is returned unchanged.
+ */
+export function stepContainer(rt: PodRuntime, rec: ContainerRecord, now: Instant, events: ContainerEvent[] = []): Started {
+  if (!rec.process || !rec.fs || rec.finishedAt !== undefined) return { ok: true, record: rec, events };
+  let state: ProcessState = rec.process;
+  if (state.wakeAt !== undefined && state.wakeAt > now) return { ok: true, record: rec, events, wakeAt: state.wakeAt };
+  const fs: ContainerFsData = structuredClone(rec.fs);
+  const output: OutputChunk[] = [];
+  let t = state.wakeAt ?? now;
+  for (let i = 0; i < MAX_STEPS_PER_SYNC; i++) {
+    const r = stepProcess(state, processHost(rt.view, rt.pod, fs, rt.volumes, t));
+    output.push(...r.output);
+    state = r.state;
+    if (r.exited) {
+      const { process: _done, ...rest } = rec;
+      return { ok: true, events, record: exited({ ...rest, fs, logs: appendLogs(rec.logs, output) }, r.exited.code, [], t) };
+    }
+    if (r.wakeAt === undefined || r.wakeAt > now) break;
+    t = instant(r.wakeAt);
+  }
+  const wakeAt = state.wakeAt ?? now + 1000;
+  return { ok: true, events, record: { ...rec, fs, process: state, logs: appendLogs(rec.logs, output) }, wakeAt };
+}
