@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     pool: "forks",
-    testTimeout: 30000,
+    testTimeout: 180000,
+    hookTimeout: 180000,
   },
 });

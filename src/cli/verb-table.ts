@@ -48,6 +48,7 @@ export const VERBS: Readonly<Record<string, VerbEntry>> = {
   describe: { short: "Show details of a specific resource or group of resources", load: () => import("./verbs/describe"), group: TROUBLE },
   logs: { short: "Print the logs for a container in a pod", load: () => import("./verbs/logs"), group: TROUBLE },
   exec: { short: "Execute a command in a container", load: () => import("./verbs/exec"), group: TROUBLE },
+  cp: { short: "Copy files and directories to and from containers", load: () => import("./verbs/cp"), group: TROUBLE },
   apply: { short: "Apply a configuration to a resource by file name or stdin", load: () => import("./verbs/apply"), group: ADVANCED },
   patch: { short: "Update fields of a resource", load: () => import("./verbs/patch"), group: ADVANCED },
   replace: { short: "Replace a resource by file name or stdin", load: () => import("./verbs/replace"), group: ADVANCED },

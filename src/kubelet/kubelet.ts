@@ -9,6 +9,7 @@ import type { Controller, Outcome, RuntimeWrite, Trigger } from "../controllers/
 import { NOTHING } from "../controllers/types";
 import { KUBELET, syncPod } from "./sync-pod";
 import { nodeRecordId, readNodeRecord } from "./runtime-record";
+import { volumeSourceNames } from "./volume-refresh";
 
 export function isNodeReady(node: KubeObject): boolean {
   return ((node.status?.conditions ?? []) as { type: string; status: string }[]).some((c) => c.type === "Ready" && c.status === "True");
@@ -27,14 +28,16 @@ const nodeTrigger: Trigger = {
 
 /**
  * A ConfigMap or Secret that changes may let a waiting pod go on (CreateContainerConfigError,
- * FailedMount): wake the bound pods of its namespace that have not started.
+ * FailedMount): wake the bound pods of its namespace that have not started, and the running
+ * ones whose volumes project it (the change propagates at their next periodic sync).
  */
-const configTrigger = (kind: string): Trigger => ({
+const configTrigger = (kind: "ConfigMap" | "Secret"): Trigger => ({
   kind,
   keysFor: (obj, view) =>
     view
       .list("Pod", obj.metadata.namespace ?? "")
-      .filter((p) => p.spec?.nodeName && (p.status?.phase ?? "Pending") === "Pending")
+      .filter((p) => p.spec?.nodeName)
+      .filter((p) => (p.status?.phase ?? "Pending") === "Pending" || volumeSourceNames(p, kind).includes(obj.metadata.name ?? ""))
       .map((p) => keyOf(refOf(p))),
 });
 

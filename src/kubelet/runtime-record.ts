@@ -84,6 +84,8 @@ export interface PodRecord {
   readonly containers: readonly ContainerRecord[];
   /** The pod's projected volumes (emptyDir blobs shared by its containers), set up once. */
   readonly volumes?: VolumeStore;
+  /** A ConfigMap/Secret/label change seen, to be remounted at this periodic sync (volume-refresh.ts). */
+  readonly volumeRemountAt?: number;
   /** The last FailedMount message, so a repeated failure is reported once. */
   readonly mountError?: string;
 }

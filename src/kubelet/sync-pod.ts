@@ -19,6 +19,7 @@ import type { ContainerEvent } from "./containers";
 import { startContainers } from "./containers";
 import type { PodRuntime } from "./container-process";
 import { setUpPodVolumes } from "./pod-volumes";
+import { nextPeriodicSync, remountedVolumes } from "./volume-refresh";
 import { killContainers } from "./termination";
 import { allocatePodIP, hostIPOf, podCIDROf } from "./pod-ips";
 import { generatePodStatus } from "./pod-status";
@@ -66,6 +67,8 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
     }
     const { mountError: _m, ...rest } = record;
     record = { ...rest, volumes: setUp.volumes };
+  } else {
+    record = remountVolumes(view, pod, node, record, now);
   }
   // The containers write into the pod's volumes: work on a copy, stored back below.
   const volumes = structuredClone(record.volumes ?? {});
@@ -73,12 +76,25 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
   const started = startContainers(rt, pod.spec?.containers ?? [], record.containers, nodeRec, now, rng);
   const nextRecord: PodRecord = { ...record, volumes, containers: started.containers };
   const status = generatePodStatus(pod, { record: nextRecord, hostIP: hostIPOf(node) }, now);
+  const wakeAt = earliest(started.wakeAt, record.volumeRemountAt);
   return {
     writes: statusWrites(pod, status),
     events: started.events.map((e) => containerEvent(pod, nodeName, e)),
     runtime: runtimeWrites(view, uid, nextRecord, nodeName, started.node),
-    ...(started.wakeAt !== undefined && { requeueAfter: duration(started.wakeAt - now) }),
+    ...(wakeAt !== undefined && { requeueAfter: duration(wakeAt - now) }),
   };
+}
+
+/**
+ * A ConfigMap/Secret/label change reaches the volumes at the pod's next periodic sync
+ * (volume-refresh.ts); until then the record remembers when, and the pod is requeued for it.
+ */
+function remountVolumes(view: ClusterView, pod: KubeObject, node: KubeObject, record: PodRecord, now: Instant): PodRecord {
+  const { volumeRemountAt, ...rest } = record;
+  const fresh = remountedVolumes(view, pod, node, record.volumes ?? {});
+  if (!fresh) return rest;
+  const at = volumeRemountAt ?? nextPeriodicSync(record.sandbox.createdAt, now);
+  return now >= at ? { ...rest, volumes: fresh } : { ...rest, volumeRemountAt: at };
 }
 
 /**
@@ -113,6 +129,10 @@ function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject
   if (record) runtime.push({ podUid: uid, record: undefined });
   if (_gone !== undefined) runtime.push({ podUid: nodeRecordId(nodeName), record: { ...nodeRec, pods } });
   return { writes, events, runtime };
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 /** The sandbox's address: the lowest free one in the node's pod CIDR. */

@@ -11,3 +11,10 @@ export const readText = (p: string): string => fs.readFileSync(p, "utf8");
 export const readBytes = (p: string): Buffer => fs.readFileSync(p);
 export const listDir = (p: string): string[] => fs.readdirSync(p);
 export const listDirEntries = (p: string): DirEntry[] => fs.readdirSync(p, { withFileTypes: true });
+
+/** Creates a directory and its missing parents (`mkdir -p`). */
+export const makeDirs = (p: string): void => void fs.mkdirSync(p, { recursive: true });
+/** Creates or replaces a file. */
+export const writeText = (p: string, content: string): void => fs.writeFileSync(p, content);
+/** The path's stats, or undefined when nothing is there. */
+export const tryStatPath = (p: string): FileStats | undefined => fs.statSync(p, { throwIfNoEntry: false });

@@ -14,10 +14,10 @@ const cases = fs
 
 describe("golden CLI transcripts", () => {
   it("has cases", () => expect(cases.length).toBeGreaterThan(0));
-  it.each(cases)("%s", (file) => {
+  it.each(cases)("%s", async (file) => {
     const full = path.join(DIR, file);
     const text = fs.readFileSync(full, "utf8");
-    const { actual } = runCase(text);
+    const { actual } = await runCase(text);
     if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(full, actual);
     else expect(actual).toBe(text);
   });

@@ -3,7 +3,7 @@
 // Every case runs bin/kubesim in a fresh temporary state, reset with seed 1 at T0, from the
 // repository root, with KUBESIM_TICK fixed (5s unless the command line sets it).
 
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -28,8 +28,12 @@ export function parseCase(text: string): Step[] {
   return steps.map((s) => ({ command: s.command, expected: trimFinalBlank(s.lines).join("\n") }));
 }
 
-/** Runs one command line as the case's shell would, and renders what it printed. */
-export function runStep(command: string, stateDir: string): string {
+/**
+ * Runs one command line as the case's shell would, and renders what it printed. Asynchronous,
+ * so the test worker's event loop stays free while kubesim runs (a blocking spawn starves
+ * vitest's own messages on a busy machine).
+ */
+export async function runStep(command: string, stateDir: string): Promise<string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: stateDir,
@@ -55,8 +59,21 @@ export function runStep(command: string, stateDir: string): string {
     else if (w.op === "<") stdin = fs.readFileSync(path.join(ROOT, String(words[++i])), "utf8");
     else throw new Error(`unsupported shell syntax in: ${command}`);
   }
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: stdin ?? "", encoding: "utf8" });
-  return transcript(r.stdout, r.stderr, r.status ?? 1).replaceAll(stateDir, "$TMP");
+  const r = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: stdin ?? "" });
+  return transcript(r.stdout, r.stderr, r.status).replaceAll(stateDir, "$TMP");
+}
+
+function run(file: string, args: string[], opts: { cwd: string; env: Record<string, string>; input: string }): Promise<{ stdout: string; stderr: string; status: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ stdout, stderr, status: code ?? 1 }));
+    child.stdin.end(opts.input);
+  });
 }
 
 export function transcript(stdout: string, stderr: string, code: number): string {
@@ -67,11 +84,12 @@ export function transcript(stdout: string, stderr: string, code: number): string
 }
 
 /** Runs a whole case in a fresh state and returns the actual file text. */
-export function runCase(text: string): { actual: string; steps: { step: Step; got: string }[] } {
+export async function runCase(text: string): Promise<{ actual: string; steps: { step: Step; got: string }[] }> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-golden-"));
   try {
-    runStep(`KUBESIM_TICK=0 kubesim sim reset --seed 1 --start ${T0}`, stateDir);
-    const results = parseCase(text).map((step) => ({ step, got: runStep(step.command, stateDir) }));
+    await runStep(`KUBESIM_TICK=0 kubesim sim reset --seed 1 --start ${T0}`, stateDir);
+    const results: { step: Step; got: string }[] = [];
+    for (const step of parseCase(text)) results.push({ step, got: await runStep(step.command, stateDir) });
     const first = text.search(/^\$ /m);
     const header = first > 0 ? text.slice(0, first) : "";
     const actual = header + results.map((r) => `$ ${r.step.command}\n${r.got}${r.got ? "\n" : ""}`).join("\n");

@@ -83,3 +83,16 @@ describe("kubectl exec", () => {
     expect(await h.run("exec", "deploy/web", "--", "echo", "hi")).toEqual(ok("hi\n"));
   });
 });
+
+describe("kubectl exec -i", () => {
+  const cases: { name: string; args: string[]; stdin: string; want: RunResult }[] = [
+    { name: "runs a script piped into a shell", args: ["-i", "box", "--", "sh"], stdin: "echo hi; hostname\n", want: ok("hi\nbox\n") },
+    { name: "ignores standard input without -i", args: ["box", "--", "sh"], stdin: "echo hi\n", want: ok("") },
+    { name: "keeps a shell's own script", args: ["-i", "box", "--", "sh", "-c", "echo mine"], stdin: "echo piped\n", want: ok("mine\n") },
+    { name: "ends with the script's exit status", args: ["-i", "box", "--", "sh"], stdin: "exit 5", want: fail("command terminated with exit code 5\n", 5) },
+  ];
+  it.each(cases)("$name", async ({ args, stdin, want }) => {
+    const h = await running();
+    expect(await h.runWith({ stdin }, "exec", ...args)).toEqual(want);
+  });
+});

@@ -34,6 +34,18 @@ interface Options {
   namespace: string;
 }
 
+const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+
+/**
+ * The command with its standard input: a shell without a script reads its commands from stdin,
+ * so `… | exec -i POD -- sh` runs as `sh -c <stdin>`. Other programs (and no -i) get no input.
+ */
+export function withStdin(command: string[], input: string | undefined): string[] {
+  const prog = command[0] ?? "";
+  if (input === undefined || command.length !== 1 || !SHELLS.has(prog.slice(prog.lastIndexOf("/") + 1))) return command;
+  return [prog, "-c", input];
+}
+
 const HINT = { hint: "See 'kubectl exec -h' for help and examples" };
 
 export default defineVerb<Flags, Options>({
@@ -98,7 +110,7 @@ export default defineVerb<Flags, Options>({
     if (o.command.length === 0) throw new UsageError("you must specify at least one command for the container");
     if (o.podRunningTimeout <= 0) throw new UsageError("--pod-running-timeout must be higher than zero");
   },
-  run(o, cluster, io) {
+  run(o, cluster, io, env) {
     const c = cluster!;
     const { pod } = pickPod(c, o.target, o.namespace, o.podRunningTimeout, mostActive);
     const phase = pod.status?.phase;
@@ -111,7 +123,9 @@ export default defineVerb<Flags, Options>({
     if (!statuses.find((s) => s.name === container)?.state?.running) {
       throw new UsageError(`unable to upgrade connection: container not found ("${container}")`);
     }
-    const result = execInContainer(viewOf(c.store, c.runtime), pod, container, o.command, c.now);
+    // -i passes what is piped in (a terminal is not read: there is no interactive session).
+    const input = o.stdin && !io.isTTY ? env.readStdin() : undefined;
+    const result = execInContainer(viewOf(c.store, c.runtime), pod, container, withStdin(o.command, input), c.now);
     if (result.error !== undefined) throw new UsageError(result.error);
     for (const chunk of result.output) (chunk.stream === "stderr" ? io.err : io.out).write(chunk.text);
     for (const w of result.runtime) {
