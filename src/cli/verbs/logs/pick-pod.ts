@@ -34,7 +34,8 @@ export function selectorForObject(obj: KubeObject): Selector {
     case "Job":
       return fromLabelSelector(obj.spec?.selector) ?? [];
     default:
-      throw new StatusError("BadRequest", `selector for *v1.${obj.kind} not implemented`);
+      // kubectl's own words (polymorphichelpers/logsforobject.go) for a kind without pods.
+      throw new UsageError(`cannot get the logs from *v1.${obj.kind}: selector for *v1.${obj.kind} not implemented`);
   }
 }
 
