@@ -25,6 +25,12 @@ export interface RunOptions {
   editor?: (file: string) => number;
 }
 
+/** A run that succeeded: exit 0 with these streams. */
+export const ok = (stdout: string, stderr = ""): RunResult => ({ stdout, stderr, code: 0 });
+
+/** A run that failed: nothing on stdout, this on stderr, and kubectl's exit code (1 by default). */
+export const fail = (stderr: string, code = 1): RunResult => ({ stdout: "", stderr, code });
+
 export interface Harness {
   dir: string;
   state: string;

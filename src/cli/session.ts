@@ -20,7 +20,19 @@ export async function withCluster<T>(env: VerbEnv, fn: (cluster: Cluster) => Pro
     const loaded = stored ? cluster.fingerprint() : undefined;
     if (!stored) cluster.bootstrap();
     cluster.advance(tick ?? cluster.tick);
-    const result = await fn(cluster);
+    const ticked = cluster.fingerprint();
+    let result: T;
+    try {
+      result = await fn(cluster);
+    } catch (err) {
+      // Bad input changes nothing; but what the verb already did before failing (objects it
+      // wrote, time a waiting verb spent) happened, as it would have on a real cluster.
+      if (cluster.fingerprint() !== ticked) {
+        cluster.settle();
+        writeState(env.statePath, cluster.toState());
+      }
+      throw err;
+    }
     cluster.settle();
     // A frozen clock and a read-only command leave the file as it was: no need to rewrite it.
     if (cluster.fingerprint() !== loaded) writeState(env.statePath, cluster.toState());

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../test/cli-harness";
+import { harness, ok } from "../../../test/cli-harness";
 import type { Harness } from "../../../test/cli-harness";
 
 const cm = (name: string, labels = "") => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${labels}data:\n  a: "1"\n`;
 const POD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n";
 const DEPLOY =
   "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n";
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
 
 async function withConfigMaps(): Promise<Harness> {
   const h = await harness();

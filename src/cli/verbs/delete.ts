@@ -22,6 +22,7 @@ import type { DeleteTarget } from "../manifests/delete-targets";
 import { fileTargets, namedTargets, selectedTargets } from "../manifests/delete-targets";
 import { reportErrors, withSource } from "../manifests/report";
 import { warningLine } from "../../printers/color";
+import { defineCascade, parseCascade } from "../flags/cascade";
 const HELP = {
   short: "Delete resources by file names, stdin, resources and names, or by resources and label selector",
   long: "Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.\n\n Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately. If the node hosting a pod is down or cannot reach the API server, termination may take significantly longer than the grace period. To force delete a resource, you must specify the --force flag. Note: only a subset of resources support graceful deletion. In absence of the support, the --grace-period flag is ignored.\n\n IMPORTANT: Force deleting pods does not wait for confirmation that the pod's processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion. If your processes use shared storage or talk to a remote API and depend on the name of the pod to identify themselves, force deleting those pods may result in multiple processes running on different machines using the same identification which may lead to data corruption or inconsistency. Only force delete pods when you are sure the pod is terminated, or if your application can tolerate multiple copies of the same pod running at once. Also, if you force delete pods, the scheduler may place new pods on those nodes before the node has released those resources and causing those pods to be evicted immediately.\n\n Note that the delete command does NOT do resource version checks, so if someone submits an update to a resource right when you submit a delete, their update will be lost along with the rest of the resource.\n\n After a CustomResourceDefinition is deleted, invalidation of discovery cache may take up to 6 hours. If you don't want to wait, you might want to run \"kubectl api-resources\" to refresh the discovery cache.",
@@ -79,7 +80,7 @@ export default defineVerb<Flags, Options>({
   define(cmd) {
     cmd.option("--all", "Delete all resources, in the namespace of the specified resource types.");
     cmd.option("-A, --all-namespaces", "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.");
-    cmd.option("--cascade [strategy]", 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.', "background");
+    defineCascade(cmd);
     defineDryRun(cmd);
     defineFieldSelector(cmd);
     defineFilenameFlags(cmd, "containing the resource to delete.");
@@ -193,13 +194,6 @@ export default defineVerb<Flags, Options>({
   },
 });
 
-function parseCascade(value: string | boolean | undefined): PropagationPolicy {
-  const v = value === undefined || value === true ? "background" : String(value).toLowerCase();
-  if (v === "background" || v === "true") return "Background";
-  if (v === "foreground") return "Foreground";
-  if (v === "orphan" || v === "false") return "Orphan";
-  throw new UsageError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan".`);
-}
 
 function parseGrace(text: string): number {
   if (!/^[-+]?\d+$/.test(text)) {

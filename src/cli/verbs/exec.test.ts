@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../test/cli-harness";
+import { harness, ok, fail } from "../../../test/cli-harness";
 import type { Harness, RunResult } from "../../../test/cli-harness";
+import { TWO_CONTAINERS } from "../../../test/builders/manifests";
 
-const ok = (stdout: string, stderr = ""): RunResult => ({ stdout, stderr, code: 0 });
-const fail = (stderr: string, code = 1): RunResult => ({ stdout: "", stderr, code });
-
-const TWO_CONTAINERS = `apiVersion: v1
-kind: Pod
-metadata:
-  name: duo
-spec:
-  containers:
-  - name: first
-    image: busybox
-    command: ["sh", "-c", "sleep 3600"]
-  - name: second
-    image: busybox
-    command: ["sh", "-c", "sleep 3600"]
-`;
 
 /** A running pod `box` (busybox sleeping for an hour) and a two-container pod `duo`. */
 async function running(): Promise<Harness> {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../test/cli-harness";
+import { harness, ok, fail } from "../../../test/cli-harness";
 
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
-const fail = (stderr: string) => ({ stdout: "", stderr, code: 1 });
 
 // Each case starts from pod x labelled run=x (kubectl run x) plus tier=fe, and pod y (run=y).
 const setup = async () => {

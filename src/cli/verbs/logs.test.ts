@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../test/cli-harness";
+import { harness, ok, fail } from "../../../test/cli-harness";
 import type { Harness, RunResult } from "../../../test/cli-harness";
 
-const ok = (stdout: string, stderr = ""): RunResult => ({ stdout, stderr, code: 0 });
-const fail = (stderr: string): RunResult => ({ stdout: "", stderr, code: 1 });
 
 const TWO_CONTAINERS = `apiVersion: v1
 kind: Pod

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../test/cli-harness";
+import { harness, ok, fail } from "../../../test/cli-harness";
 
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
-const fail = (stderr: string) => ({ stdout: "", stderr, code: 1 });
 
 const deployment = (replicas: number, extra = "") =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n${extra}spec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n`;

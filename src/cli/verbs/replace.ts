@@ -25,6 +25,7 @@ import { manifestItems } from "../manifests/read";
 import { printWarnings, reportErrors, withSource } from "../manifests/report";
 import { ResultPrinter } from "../manifests/result-printer";
 import { parseIntFlag } from "../generators/output";
+import { defineCascade, parseCascade } from "../flags/cascade";
 
 interface Flags extends FilenameFlags {
   dryRun?: string | boolean;
@@ -82,7 +83,7 @@ export default defineVerb<Flags, Options>({
   },
   define(cmd) {
     cmd.option("--allow-missing-template-keys", "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.", true);
-    cmd.option("--cascade [strategy]", 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.', "background");
+    defineCascade(cmd);
     defineDryRun(cmd);
     cmd.option("--field-manager <name>", "Name of the manager used to track field ownership.", "kubectl-replace");
     defineFilenameFlags(cmd, "The files that contain the configurations to replace.");
@@ -216,10 +217,3 @@ function annotated(obj: KubeObject, o: Options): KubeObject {
   return obj;
 }
 
-function parseCascade(value: string | boolean | undefined): PropagationPolicy {
-  const v = value === undefined || value === true ? "background" : String(value).toLowerCase();
-  if (v === "background" || v === "true") return "Background";
-  if (v === "foreground") return "Foreground";
-  if (v === "orphan" || v === "false") return "Orphan";
-  throw new UsageError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan".`);
-}

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../test/cli-harness";
+import { harness, ok, fail } from "../../../test/cli-harness";
 
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
 const HINT = "See 'kubectl run -h' for help and examples\n";
-const fail = (stderr: string) => ({ stdout: "", stderr, code: 1 });
 
 // Expected texts captured from kubectl v1.32 with the same flags and --dry-run=client.
 const BASIC = `apiVersion: v1

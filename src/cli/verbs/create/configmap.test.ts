@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../../test/cli-harness";
+import { harness, ok, fail } from "../../../../test/cli-harness";
 
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
-const fail = (stderr: string) => ({ stdout: "", stderr, code: 1 });
 
 // Expected texts captured from kubectl v1.32 on the same files with --dry-run=client.
 const FROM_DIR_AND_LITERALS = `apiVersion: v1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../../test/cli-harness";
+import { harness, ok, fail } from "../../../../test/cli-harness";
 
 // Expected -o yaml texts were captured from kubectl v1.32 with the same flags and --dry-run=client.
 const WEB_3_REPLICAS_PORT_80 = `apiVersion: apps/v1
@@ -91,8 +91,6 @@ spec:
 status: {}
 `;
 
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
-const fail = (stderr: string) => ({ stdout: "", stderr, code: 1 });
 
 describe("kubectl create deployment", () => {
   const cases = [

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../../test/cli-harness";
+import { harness, ok } from "../../../../test/cli-harness";
 
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
 const fail = (stderr: string, stdout = "") => ({ stdout, stderr, code: 1 });
 
 const V2 = `apiVersion: apps/v1

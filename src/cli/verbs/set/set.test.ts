@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../../../../test/cli-harness";
+import { harness, ok, fail } from "../../../../test/cli-harness";
 
-const ok = (stdout: string) => ({ stdout, stderr: "", code: 0 });
-const fail = (stderr: string) => ({ stdout: "", stderr, code: 1 });
 
 // Each case starts with deployment web (nginx, 2 replicas), pod x, config map cfg and secret s.
 const setup = async () => {
