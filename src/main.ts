@@ -21,6 +21,16 @@ const io: IOStreams = {
   color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb",
 };
 
+/** Lines of standard input, one per call, for interactive sessions; the reader opens on first use. */
+function lineReader(): () => Promise<string | undefined> {
+  let lines: AsyncIterator<string> | undefined;
+  return async () => {
+    lines ??= (await import("node:readline")).createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
+  };
+}
+
 const makeEnv = (globals: VerbEnv["globals"]): VerbEnv => {
   const state = statePath(globals.state);
   return {
@@ -34,6 +44,7 @@ const makeEnv = (globals: VerbEnv["globals"]): VerbEnv => {
       return "";
     }
   },
+  readLine: lineReader(),
   wallClock: () => Date.now(),
   globals,
   statePath: state,

@@ -23,6 +23,8 @@ export interface RunOptions {
   vars?: Record<string, string>;
   /** Stands in for $KUBE_EDITOR (kubectl edit): gets the file path, returns the exit code. Default: fails with 1. */
   editor?: (file: string) => number;
+  /** Standard input is a terminal, and these are the lines typed at it (interactive exec). */
+  typed?: string[];
 }
 
 /** A run that succeeded: exit 0 with these streams. */
@@ -50,6 +52,7 @@ export async function harness(opts: { tick?: string; nodes?: number } = {}): Pro
     let stdout = "";
     let stderr = "";
     const vars = { KUBESIM_TICK: opts.tick ?? "0", ...o.vars };
+    const typed = [...(o.typed ?? [])];
     const makeEnv = (globals: GlobalFlags): VerbEnv => {
       const statePath = path.resolve(globals.state ?? state);
       return {
@@ -57,6 +60,7 @@ export async function harness(opts: { tick?: string; nodes?: number } = {}): Pro
         cwd: dir,
         home: dir,
         readStdin: () => o.stdin ?? "",
+        readLine: async () => typed.shift(),
         wallClock: () => T0_MS,
         globals,
         statePath,
@@ -68,7 +72,7 @@ export async function harness(opts: { tick?: string; nodes?: number } = {}): Pro
     const code = await runCli(
       args,
       makeEnv,
-      { out: { write: (s) => void (stdout += s) }, err: { write: (s) => void (stderr += s) }, isTTY: false },
+      { out: { write: (s) => void (stdout += s) }, err: { write: (s) => void (stderr += s) }, isTTY: o.typed !== undefined },
     );
     return { stdout, stderr, code };
   };

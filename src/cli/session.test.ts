@@ -11,6 +11,7 @@ function envFor(statePath: string): VerbEnv {
     cwd: os.tmpdir(),
     home: os.tmpdir(),
     readStdin: () => "",
+    readLine: async () => undefined,
     wallClock: () => Date.parse("2025-01-01T00:00:00Z"),
     globals: {},
     statePath,

@@ -27,6 +27,8 @@ export interface VerbEnv {
   readonly home: string;
   /** The whole of standard input, read on demand (for `-f -`). */
   readonly readStdin: () => string;
+  /** The next line typed at the terminal (an interactive `exec -it` shell); undefined at end of input. */
+  readonly readLine: () => Promise<string | undefined>;
   /** Wall-clock milliseconds: only `sim reset` uses it, for the default start time. */
   readonly wallClock: () => number;
   /** Global flags, parsed before the verb's own: --state, -n/--namespace, --context. */

@@ -8,7 +8,7 @@ import type { KubeObject } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Instant } from "../sim/time";
 import { instant } from "../sim/time";
-import { expandCommand, makeEnvironmentVariables } from "../runtime/env";
+import { expandCommand, makeEnvironmentVariables, serviceEnv } from "../runtime/env";
 import { buildContainerFs, containerLayers, emptyTree, podEtcFiles, treeFromFiles } from "../runtime/fs";
 import type { ContainerFsData, VolumeStore } from "../runtime/fs";
 import { catalogImageFor, exitOnStart, imageProcessFor, startupLogs } from "../runtime/images/behaviour";
@@ -19,6 +19,8 @@ import type { ProcessHost } from "../runtime/types";
 import type { ContainerRecord, LogLine } from "./runtime-record";
 import type { ContainerEvent } from "./containers";
 import { viewLookup } from "./pod-volumes";
+import { containerMounts } from "./volume-mounts";
+import type { VolumeMountSpec } from "./volume-mounts";
 import { clusterNetwork } from "../runtime/net";
 
 /** Lines kept per container instance (the oldest are dropped), so the state file stays small. */
@@ -48,7 +50,7 @@ export type ContainerSpec = {
   envFrom?: any[];
   ports?: { containerPort: number }[];
   stdin?: boolean;
-  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[];
+  volumeMounts?: VolumeMountSpec[];
 };
 
 export type Started =
@@ -84,7 +86,7 @@ export function processHost(view: ClusterView, pod: KubeObject, fs: ContainerFsD
   return { fs: buildContainerFs(containerLayers(fs, volumes)), net: clusterNetwork(view, pod, instant(now)), hostname: pod.metadata.name ?? "", now };
 }
 
-function containerFsData(rt: PodRuntime, c: ContainerSpec): ContainerFsData {
+function containerFsData(rt: PodRuntime, c: ContainerSpec, env: Readonly<Record<string, string>>): ContainerFsData {
   const pod = rt.pod;
   const etc = podEtcFiles({
     hostname: pod.spec?.hostname ?? pod.metadata.name ?? "",
@@ -93,10 +95,15 @@ function containerFsData(rt: PodRuntime, c: ContainerSpec): ContainerFsData {
     ...(pod.spec?.subdomain && { subdomain: pod.spec.subdomain }),
     ...(pod.spec?.hostAliases && { hostAliases: pod.spec.hostAliases }),
   });
-  const mounts = (c.volumeMounts ?? [])
-    .filter((m) => rt.volumes[m.name] !== undefined)
-    .map((m) => ({ volumeId: m.name, mountPath: m.mountPath, ...(m.readOnly && { readOnly: true }) }));
+  const mounts = containerMounts(c.volumeMounts ?? [], pod.spec?.volumes ?? [], rt.volumes, env);
   return { image: treeFromFiles(etc, IMAGE_DIRS), writable: emptyTree(), mounts };
+}
+
+/** The Services the pod's containers get variables for: its namespace's and the default one's. */
+function visibleServiceEnv(view: ClusterView, pod: KubeObject): Record<string, string> {
+  const ns = pod.metadata.namespace ?? "default";
+  const services = ns === "default" ? view.list("Service", ns) : [...view.list("Service", "default"), ...view.list("Service", ns)];
+  return serviceEnv(services, ns, pod.spec?.enableServiceLinks !== false);
 }
 
 /**
@@ -111,6 +118,7 @@ export function startContainerProcess(rt: PodRuntime, c: ContainerSpec, base: Co
     lookup: viewLookup(rt.view),
     addresses: { podIPs: [rt.podIP], hostIPs: rt.hostIP ? [rt.hostIP] : [] },
     allocatable: (rt.node.status?.allocatable ?? {}) as Record<string, string>,
+    serviceEnv: visibleServiceEnv(rt.view, rt.pod),
   });
   const events: ContainerEvent[] = envResult.events.map((e) => ({ ...e, container: c.name }));
   if (!envResult.ok) return { ok: false, waiting: { reason: envResult.reason, message: envResult.message }, events };
@@ -122,7 +130,9 @@ export function startContainerProcess(rt: PodRuntime, c: ContainerSpec, base: Co
   });
   const env: Record<string, string> = { ...proc.imageEnv, HOSTNAME: rt.pod.metadata.name ?? "" };
   for (const e of envResult.env) env[e.name] = e.value;
-  const fs = containerFsData(rt, c);
+  // runc sets HOME from the user's passwd entry when nothing else did (root: /root).
+  env.HOME ??= "/root";
+  const fs = containerFsData(rt, c, env);
   const record: ContainerRecord = { ...base, fs, env, startedAt: now, logs: [] };
   if (proc.kind === "model") {
     const ctx = { startedAt: now, hostname: rt.pod.metadata.name ?? "", podIP: rt.podIP, env };

@@ -8,3 +8,4 @@ export { lookupFrom, decodeSecretData } from "./config-lookup";
 export type { ConfigLookup } from "./config-lookup";
 export type { PodAddresses } from "./field-ref";
 export type { NodeAllocatable, ResourceFieldSelector } from "./resource-field-ref";
+export { serviceEnv } from "./service-env";

@@ -14,6 +14,14 @@ export interface VolumeMountRef {
   volumeId: string;
   mountPath: string;
   readOnly?: boolean;
+  /** The volumeMount's subPath (after subPathExpr expansion), relative to the volume's root. */
+  subPath?: string;
+  /**
+   * The container's own copy of the volume, taken when it started: a subPath of a configMap,
+   * secret, downwardAPI or projected volume is a bind mount of the file as it was then, so
+   * later updates of the volume never reach it.
+   */
+  frozen?: TreeData;
 }
 
 /** What the kubelet stores per container: the writable layer is dropped on restart. */
@@ -42,9 +50,9 @@ export function treeFromFiles(files: Record<string, string>, dirs: readonly stri
 export function containerLayers(data: ContainerFsData, volumes: VolumeStore): Layer[] {
   const layers: Layer[] = [{ mountPath: "/", data: data.writable, lower: data.image }];
   for (const m of data.mounts) {
-    const blob = volumes[m.volumeId];
+    const blob = m.frozen ?? volumes[m.volumeId];
     if (!blob) throw new Error(`volume ${m.volumeId} is not set up`);
-    layers.push({ mountPath: m.mountPath, data: blob, readOnly: m.readOnly });
+    layers.push({ mountPath: m.mountPath, data: blob, readOnly: m.readOnly, ...(m.subPath && { subPath: m.subPath }) });
   }
   return layers;
 }

@@ -3,7 +3,7 @@
 
 export { buildContainerFs } from "./vfs";
 export type { Layer } from "./vfs";
-export { emptyTree } from "./tree";
+export { emptyTree, OverlayView } from "./tree";
 export type { TreeData } from "./tree";
 export { containerLayers, treeFromFiles } from "./container-layers";
 export type { ContainerFsData, VolumeMountRef, VolumeStore } from "./container-layers";

@@ -4,7 +4,7 @@
 
 import { FsError } from "../types";
 import type { FileSystem } from "../types";
-import { isUnder, normalizePath, parentRel, pathParts, relativeTo } from "./path";
+import { isUnder, joinRel, normalizePath, parentRel, pathParts, relativeTo } from "./path";
 import { OverlayView } from "./tree";
 import type { TreeData } from "./tree";
 
@@ -20,12 +20,21 @@ export interface Layer {
   lower?: TreeData;
   /** Writes, mkdir and remove give EROFS. */
   readOnly?: boolean;
+  /**
+   * A volumeMount's subPath: the mount shows this path of `data` (a directory, or a single
+   * file bind-mounted at mountPath) instead of its root.
+   */
+  subPath?: string;
 }
 
 interface Mount {
   path: string;
   view: OverlayView;
   readOnly: boolean;
+  /** Where the mount's root lies inside its data ("" for the whole tree). */
+  root: string;
+  /** A single file mounted at `path` (a subPath naming a file). */
+  file: boolean;
 }
 
 /**
@@ -38,13 +47,13 @@ interface Mount {
  * fs.write("/cache/a", "x");  // lands in emptyDirBlob.files["a"]
  */
 export function buildContainerFs(layers: readonly Layer[]): FileSystem {
-  const mounts: Mount[] = layers.map((l) => ({
-    path: normalizePath(l.mountPath),
-    view: new OverlayView(l.data, l.lower),
-    readOnly: l.readOnly ?? false,
-  }));
+  const mounts: Mount[] = layers.map((l) => {
+    const view = new OverlayView(l.data, l.lower);
+    const root = l.subPath ? normalizePath(l.subPath).slice(1) : "";
+    return { path: normalizePath(l.mountPath), view, readOnly: l.readOnly ?? false, root, file: root !== "" && view.kind(root) === "file" };
+  });
   if (!mounts.some((m) => m.path === "/")) {
-    mounts.push({ path: "/", view: new OverlayView({ files: {}, dirs: [] }), readOnly: true });
+    mounts.push({ path: "/", view: new OverlayView({ files: {}, dirs: [] }), readOnly: true, root: "", file: false });
   }
   // Longest first, so the first containing mount is the one that serves a path; a later
   // layer at the same path hides an earlier one, as a second mount does.
@@ -53,18 +62,21 @@ export function buildContainerFs(layers: readonly Layer[]): FileSystem {
     .sort((a, b) => b.m.path.length - a.m.path.length || b.i - a.i)
     .map((x) => x.m);
 
+  // `inner` is the path below the mount point; `rel` the same path inside the mount's data.
   const resolve = (path: string) => {
     const abs = normalizePath(path);
     const mount = ordered.find((m) => isUnder(abs, m.path))!;
-    return { abs, mount, rel: relativeTo(abs, mount.path) };
+    const inner = relativeTo(abs, mount.path);
+    return { abs, mount, inner, rel: inner === "" ? mount.root : joinRel(mount.root, inner) };
   };
   // Mount points, and the directories leading to them, exist whatever the layer below holds.
   const isMountAncestor = (abs: string) => ordered.some((m) => m.path !== abs && isUnder(m.path, abs));
   const isMountPoint = (abs: string) => ordered.some((m) => m.path === abs);
 
   const kind = (path: string): "file" | "dir" | undefined => {
-    const { abs, mount, rel } = resolve(path);
-    if (rel === "" || isMountAncestor(abs)) return "dir";
+    const { abs, mount, inner, rel } = resolve(path);
+    if (inner === "" && mount.file) return "file";
+    if (inner === "" || isMountAncestor(abs)) return "dir";
     return mount.view.kind(rel);
   };
 
@@ -77,8 +89,8 @@ export function buildContainerFs(layers: readonly Layer[]): FileSystem {
 
   const fs: FileSystem = {
     read(path) {
-      const { mount, rel } = resolve(path);
-      return rel === "" ? undefined : mount.view.file(rel);
+      const { mount, inner, rel } = resolve(path);
+      return inner === "" && !mount.file ? undefined : mount.view.file(rel);
     },
 
     write(path, content, append = false) {
