@@ -85,8 +85,8 @@ export function imageProcessFor(image: string, spec: ContainerStartSpec): ImageP
   const config = img?.config;
   const argv = effectiveArgv(config, spec.command, spec.args);
   const workingDir = config?.workingDir ?? "/";
-  const imageEnv = config?.env ?? {};
   const version = versionOf(img, image);
+  const imageEnv = versionedEnv(config?.env ?? {}, img?.version, version);
   const shell: ShellProcess = { kind: "shell", argv, workingDir, imageEnv };
 
   if (!img) {
@@ -140,12 +140,42 @@ function listeningPorts(model: ProcessModel, argv: readonly string[], declared: 
   return model.ports;
 }
 
-function versionOf(img: CatalogImage | undefined, image: string): string {
+/**
+ * The software version a tag carries: a full x.y.z tag names it; a minor or major line ("1.14",
+ * "1", "1.14-alpine") carries its newest patch release among the catalog's tags; other tags
+ * (latest, stable, alpine) carry the catalog's current version.
+ * @example versionOf(nginx, "nginx:1.14") === "1.14.2"
+ */
+export function versionOf(img: CatalogImage | undefined, image: string): string {
   const parsed = parseImageReference(image);
   const tag = parsed.ok ? parsed.ref.tag : undefined;
   const full = tag && /^\d+\.\d+\.\d+/.exec(tag);
   if (full) return full[0];
+  const line = tag && /^(\d+(?:\.\d+)?)(?:-|$)/.exec(tag);
+  if (line && !img?.tagVersions?.[tag]) {
+    const newest = newestRelease(img?.tags ?? [], line[1]);
+    if (newest) return newest;
+  }
   return (tag && img?.tagVersions?.[tag]) ?? img?.version ?? "";
+}
+
+/** The highest x.y.z tag in a release line ("1.14" → "1.14.2"), compared numerically. */
+function newestRelease(tags: readonly string[], line: string): string | undefined {
+  const parts = (v: string) => v.split(".").map(Number);
+  const inLine = tags.filter((t) => /^\d+\.\d+\.\d+$/.test(t) && t.startsWith(line + "."));
+  return inLine.sort((a, b) => {
+    const [x, y] = [parts(a), parts(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  }).pop();
+}
+
+/**
+ * The image's env as published for that version: values that begin with the catalog's current
+ * version (NGINX_VERSION=1.29.1, MYSQL_VERSION=9.4.0-1.el9) name the tag's version instead.
+ */
+function versionedEnv(env: Readonly<Record<string, string>>, current: string | undefined, version: string): Readonly<Record<string, string>> {
+  if (!current || current === version) return env;
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.startsWith(current) ? version + v.slice(current.length) : v]));
 }
 
 /** Who the process is and when it started: what its texts and time-dependent answers need. */
