@@ -6,7 +6,7 @@
 export type Word = Part[];
 
 export type Part =
-  /** Unquoted literal, escapes already removed: never split (globbing is not modelled). */
+  /** Unquoted literal, escapes already removed: never split; its * ? [ are pathname patterns. */
   | { t: "lit"; v: string }
   /** Text inside single quotes, or inside double quotes after escapes: never split. */
   | { t: "sq"; v: string }
@@ -20,9 +20,10 @@ export type ParamOp = ":-" | "-" | ":=" | "=" | ":+" | "+" | ":?" | "?";
 export type Arith =
   | { t: "word"; w: Word }
   | { t: "bin"; op: string; x: Arith; y: Arith }
-  | { t: "un"; op: string; x: Arith };
+  /** `post`: `x++` / `x--` (the value before the change). */
+  | { t: "un"; op: string; x: Arith; post?: boolean };
 
-export type RedirOp = ">" | ">>" | "<" | ">&" | "&>" | "&>>" | "<&" | "<<" | "<<-";
+export type RedirOp = ">" | ">>" | "<" | ">&" | "&>" | "&>>" | "<&" | "<<" | "<<-" | "<<<";
 
 export interface Redir {
   op: RedirOp;
@@ -45,7 +46,11 @@ export interface Stmt {
 export type Node =
   | Stmt
   | { t: "call"; assigns: { name: string; value: Word }[]; args: Word[] }
-  | { t: "and" | "or" | "pipe"; x: number; y: number }
+  | { t: "and" | "or"; x: number; y: number }
+  /** `a | b | c`: the stage statements; `errToPipe[i]` for a `|&` after stage i. */
+  | { t: "pipeline"; stages: number[]; errToPipe?: boolean[] }
+  /** The binary pipe of states written before pipelines were flattened; run as a two-stage pipeline. */
+  | { t: "pipe"; x: number; y: number }
   | { t: "if"; cond: number[]; then: number[]; else?: number[] }
   | { t: "while"; until: boolean; cond: number[]; body: number[] }
   | { t: "for"; name: string; items?: Word[]; body: number[] }

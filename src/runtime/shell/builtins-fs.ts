@@ -1,4 +1,4 @@
-// Builtins over the container's filesystem: cat, touch, rm, mkdir, ls, with busybox's
+// Builtins over the container's filesystem: touch, rm, mkdir, ls (cat is a filter), with busybox's
 // error texts (the images the docs use are busybox-based).
 
 import { FsError } from "../types";
@@ -36,28 +36,6 @@ function options(args: string[]): { flags: Set<string>; operands: string[] } {
 }
 
 const abs = (ctx: CommandContext, p: string): string => resolvePath(ctx.cwd, p);
-
-export const cat: Builtin = (args, ctx) => {
-  const { operands } = options(args);
-  let status = 0;
-  for (const name of operands.length === 0 ? ["-"] : operands) {
-    if (name === "-") {
-      ctx.out(ctx.stdin);
-      continue;
-    }
-    const path = abs(ctx, name);
-    const content = ctx.host.fs.read(path);
-    if (content !== undefined) ctx.out(content);
-    else if (ctx.host.fs.kind(path) === "dir") {
-      ctx.err("cat: read error: Is a directory\n");
-      status = 1;
-    } else {
-      ctx.err(`cat: can't open '${name}': No such file or directory\n`);
-      status = 1;
-    }
-  }
-  return status;
-};
 
 export const touch: Builtin = (args, ctx) => {
   const { flags, operands } = options(args);

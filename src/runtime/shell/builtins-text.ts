@@ -101,6 +101,11 @@ export const sleep: Builtin = (args, ctx) => {
   }
   let total = 0;
   for (const a of args) {
+    // `sleep infinity` (GNU; common in pod specs): a century of simulated time.
+    if (a === "infinity" || a === "inf") {
+      total += 100 * 365 * 86400;
+      continue;
+    }
     const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
     if (!m) {
       ctx.err(`sleep: invalid number '${a}'\n`);

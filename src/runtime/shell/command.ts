@@ -12,8 +12,15 @@ export interface CommandContext {
   readonly stdin: string;
   out(text: string): void;
   err(text: string): void;
+  /** The container's processes `ps` lists (its main process and this shell). */
+  readonly processes?: readonly { pid: number; command: string }[];
   /** Makes the process sleep this long once the current command has finished. */
   sleep(ms: number): void;
+  /**
+   * `tail -f`: once the command has printed what the files hold, the process keeps printing
+   * what is appended to them, looking once a second, for good.
+   */
+  follow?(paths: string[]): void;
 }
 
 export type Builtin = (args: string[], ctx: CommandContext) => number;

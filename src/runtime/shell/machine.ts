@@ -1,18 +1,24 @@
 // The interpreter: runs a Shell's continuation stack (state.ts) over the syntax tree
-// (ast.ts) until the script ends or sleeps. Compound commands push frames and their
-// progress lives in the frames, so the stack can be stored as JSON at any suspension
-// point and resumed later. `$(...)`, pipelines and `&` run to completion in a nested
-// machine on a copy of the shell (they are subshells); a `sleep` inside one does not
-// suspend on the spot but delays the process once the enclosing command has finished.
+// (ast.ts) until the script ends, sleeps, or (a pipeline stage) waits for input. Compound
+// commands push frames and their progress lives in the frames, so the stack can be stored
+// as JSON at any suspension point and resumed later. A pipeline is a frame holding one
+// stack per stage; the stages take turns at each instant (see stepPipe). `$(...)` and `&`
+// run to completion in a nested machine on a copy of the shell (they are subshells); a
+// `sleep` inside one does not suspend on the spot but delays the process once the
+// enclosing command has finished.
 
 import type { Node, Program, Redir, Stmt } from "./ast";
-import { findBuiltin } from "./builtins";
+import { findBuiltin, findFilter } from "./builtins";
 import { fsMessage } from "./builtins-fs";
 import { resolvePath } from "./command";
 import type { CommandContext } from "./command";
-import { expandFields, expandString } from "./expand";
+import { expandFields, expandPattern, expandString } from "./expand";
 import type { Expander } from "./expand";
-import type { Frame, Shell, Target } from "./state";
+import { globMatch } from "./glob";
+import { newPipeline, runStages } from "./pipeline";
+import type { PipeFrame, PipelineHost } from "./pipeline";
+import { splitFields, takeLine } from "./read-line";
+import type { Frame, Shell, Stream, Target } from "./state";
 import type { ProcessHost } from "../types";
 
 /** What a run shares across nested machines: the world, the log, the sleep owed. */
@@ -25,21 +31,41 @@ export interface RunContext {
   pendingSleepMs: number;
   /** Steps left before a process that never sleeps is preempted (a busy loop). */
   ops: number;
+  /** The container's processes, for `ps`. */
+  processes?: readonly { pid: number; command: string }[];
+  /** Set when a pipeline stage has filled its pipe: it stops after the current command. */
+  pipeFull?: boolean;
 }
 
-export type RunResult = { k: "exit"; code: number } | { k: "sleep"; ms: number } | { k: "busy" };
+/**
+ * How a run stopped: the shell ended (`explicit` when by `exit` or a fatal signal, not by
+ * running out of commands), sleeps, was preempted, or waits for input on a pipe.
+ */
+export type RunResult =
+  | { k: "exit"; code: number; explicit?: boolean }
+  | { k: "sleep"; ms: number }
+  | { k: "busy" }
+  | { k: "block" }
+  /** A pipeline stage whose pipe is full: it goes on once the reader has taken some. */
+  | { k: "full" };
 
 interface Io {
   out: Target;
   err: Target;
-  stdin: string;
+  stdin: Stream;
 }
+
+/** A complete input: a file, a here-document, or nothing. */
+const complete = (buf: string): Stream => ({ buf, eof: true });
+
+/** How often busybox `tail -f` looks at its files again. */
+const FOLLOW_POLL_MS = 1000;
 
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15 };
 
-/** Runs `shell` until it exits or (top level only) sleeps or exhausts its step budget. */
-export function runShell(shell: Shell, ctx: RunContext): RunResult {
-  return new Machine(shell, ctx, true, undefined, "").run();
+/** Runs `shell` until it exits or (top level only) sleeps or exhausts its step budget; `stdin` is read in place. */
+export function runShell(shell: Shell, ctx: RunContext, stdin: Stream = complete("")): RunResult {
+  return new Machine(shell, ctx, true, undefined, stdin).run();
 }
 
 class Machine {
@@ -48,9 +74,9 @@ class Machine {
   /** Only the process's own machine may stop to sleep; nested ones run to completion. */
   private readonly suspendable: boolean;
   private readonly capture: string[] | undefined;
-  private readonly stdin: string;
+  private readonly stdin: Stream;
 
-  constructor(shell: Shell, ctx: RunContext, suspendable: boolean, capture: string[] | undefined, stdin: string) {
+  constructor(shell: Shell, ctx: RunContext, suspendable: boolean, capture: string[] | undefined, stdin: Stream) {
     this.shell = shell;
     this.ctx = ctx;
     this.suspendable = suspendable;
@@ -77,23 +103,24 @@ class Machine {
         this.ctx.pendingSleepMs = 0;
         return { k: "sleep", ms };
       }
+      if (this.suspendable && this.ctx.pipeFull) return { k: "full" };
       if (--this.ctx.ops < 0) return this.suspendable ? { k: "busy" } : { k: "exit", code: 1 };
       const f = this.frames[this.frames.length - 1];
       if (f === undefined) return { k: "exit", code: sh.status };
       switch (f.k) {
         case "list":
           if (f.i >= f.stmts.length) this.frames.pop();
-          else if (this.stmt(f.stmts[f.i++]) !== undefined) return { k: "exit", code: sh.status };
+          else if (this.stmt(f.stmts[f.i++]) !== undefined) return { k: "exit", code: sh.status, explicit: true };
           break;
         case "andor": {
           const n = this.node(f.node) as Extract<Node, { x: number; y: number }>;
           if (f.phase === 0) {
             f.phase = 1;
-            if (this.stmt(n.x) !== undefined) return { k: "exit", code: sh.status };
+            if (this.stmt(n.x) !== undefined) return { k: "exit", code: sh.status, explicit: true };
           } else {
             this.frames.pop();
             if ((n.t === "and") === (sh.status === 0) && this.stmt(n.y) !== undefined) {
-              return { k: "exit", code: sh.status };
+              return { k: "exit", code: sh.status, explicit: true };
             }
           }
           break;
@@ -159,21 +186,56 @@ class Machine {
           this.frames.pop();
           sh.args = f.args;
           break;
+        case "pipe": {
+          const r = this.stepPipe(f);
+          if (r !== undefined) return r;
+          break;
+        }
+        case "filter":
+          if (!this.stepFilter(f)) return { k: "block" };
+          break;
+        case "follow":
+          this.stepFollow(f);
+          break;
+        case "read":
+          if (!this.readLine(f.names, f.raw, this.currentIo().stdin, f.ifs)) return { k: "block" };
+          this.frames.pop();
+          break;
       }
     }
+  }
+
+  /** busybox tail -f's loop: print what was appended since the last look (all of a file that shrank), then sleep 1s. */
+  private stepFollow(f: Extract<Frame, { k: "follow" }>): void {
+    for (const file of f.files) {
+      const text = this.ctx.host.fs.read(file.path) ?? "";
+      if (text.length < file.offset) file.offset = 0;
+      this.write(f.out, text.slice(file.offset));
+      file.offset = text.length;
+    }
+    this.ctx.pendingSleepMs += FOLLOW_POLL_MS;
   }
 
   private pushList(stmts: number[]): void {
     this.frames.push({ k: "list", stmts, i: 0 });
   }
 
-  /** The redirections in force: the innermost `io` frame's, or the process's stdout/stderr. */
+  /** The redirections in force: the innermost `io` frame's, or the process's stdout/stderr (and stdin). */
   private currentIo(): Io {
-    for (let i = this.frames.length - 1; i >= 0; i--) {
+    let io: { out: Target; err: Target } | undefined;
+    let stdin: Stream | undefined;
+    for (let i = this.frames.length - 1; i >= 0 && (io === undefined || stdin === undefined); i--) {
       const f = this.frames[i];
-      if (f.k === "io") return { out: f.out, err: f.err, stdin: this.stdin };
+      if (f.k !== "io") continue;
+      io ??= { out: f.out, err: f.err };
+      if (f.in !== undefined) stdin ??= f.in;
     }
-    return { out: { t: "out" }, err: { t: "err" }, stdin: this.stdin };
+    return { out: io?.out ?? { t: "out" }, err: io?.err ?? { t: "err" }, stdin: stdin ?? this.stdin };
+  }
+
+  /** An `io` frame for redirections, carrying stdin only when they replaced it. */
+  private ioFrame(io: Io, before: Io): Frame {
+    return io.stdin === before.stdin ? { k: "io", out: io.out, err: io.err } : { k: "io", out: io.out, err: io.err, in: io.stdin };
   }
 
   private write(target: Target, text: string): void {
@@ -206,16 +268,17 @@ class Machine {
       pid: this.ctx.pid,
       subst: (body) => {
         const buf: string[] = [];
-        const sub = this.nested([{ k: "io", out: { t: "cap" }, err: this.currentIo().err }, { k: "list", stmts: body, i: 0 }], buf, "");
+        const sub = this.nested([{ k: "io", out: { t: "cap" }, err: this.currentIo().err }, { k: "list", stmts: body, i: 0 }], buf, complete(""));
         this.substStatus = sub;
         return buf.join("");
       },
       error: (message) => this.write(this.currentIo().err, message),
+      fs: this.ctx.host.fs,
     };
   }
 
   /** Runs frames to completion in a subshell (a copy of this shell); returns its status. */
-  private nested(frames: Frame[], capture: string[] | undefined, stdin: string): number {
+  private nested(frames: Frame[], capture: string[] | undefined, stdin: Stream): number {
     const copy: Shell = JSON.parse(JSON.stringify({ ...this.shell, frames: [] })) as Shell;
     copy.frames = frames;
     const result = new Machine(copy, this.ctx, false, capture, stdin).run();
@@ -233,7 +296,7 @@ class Machine {
     if (s.bg && cmd.t === "block") {
       // Background jobs are not scheduled separately: they run to completion now, in a subshell.
       const io = this.currentIo();
-      this.nested([{ k: "io", out: io.out, err: io.err }, { k: "list", stmts: cmd.body, i: 0 }], undefined, "");
+      this.nested([{ k: "io", out: io.out, err: io.err }, { k: "list", stmts: cmd.body, i: 0 }], undefined, complete(""));
       sh.status = 0;
       return undefined;
     }
@@ -244,23 +307,23 @@ class Machine {
     }
     if (s.neg) this.frames.push({ k: "neg" });
     if (s.redirs) {
-      const io = this.redirect(s.redirs, this.currentIo());
+      const before = this.currentIo();
+      const io = this.redirect(s.redirs, before);
       if (io === undefined) {
         sh.status = 1;
         return undefined;
       }
-      this.frames.push({ k: "io", out: io.out, err: io.err });
+      this.frames.push(this.ioFrame(io, before));
     }
     switch (cmd.t) {
       case "and":
       case "or":
         this.frames.push({ k: "andor", node: s.cmd, phase: 0 });
         break;
+      case "pipeline":
       case "pipe": {
-        const buf: string[] = [];
-        const io = this.currentIo();
-        this.nested([{ k: "io", out: { t: "cap" }, err: io.err }, { k: "list", stmts: [cmd.x], i: 0 }], buf, this.stdin);
-        sh.status = this.nested([{ k: "io", out: io.out, err: io.err }, { k: "list", stmts: [cmd.y], i: 0 }], undefined, buf.join(""));
+        if (cmd.t === "pipe") this.frames.push(newPipeline(sh, [cmd.x, cmd.y], undefined));
+        else this.frames.push(newPipeline(sh, cmd.stages, cmd.errToPipe));
         break;
       }
       case "if":
@@ -288,7 +351,7 @@ class Machine {
       case "case": {
         const ex = this.expander();
         const word = expandString(cmd.word, ex);
-        const item = cmd.items.find((it) => it.patterns.some((p) => globMatch(expandString(p, ex), word)));
+        const item = cmd.items.find((it) => it.patterns.some((p) => globMatch(expandPattern(p, ex), word)));
         if (item) this.pushList(item.body);
         else sh.status = 0;
         break;
@@ -312,18 +375,18 @@ class Machine {
         continue;
       }
       if (r.op === "<&") continue;
-      if (r.op === "<<" || r.op === "<<-") {
-        if (fd === 0) out.stdin = r.op === "<<-" ? word.replace(/^\t+/gm, "") : word;
+      if (r.op === "<<" || r.op === "<<-" || r.op === "<<<") {
+        if (fd === 0) out.stdin = complete(r.op === "<<-" ? word.replace(/^\t+/gm, "") : r.op === "<<<" ? `${word}\n` : word);
         continue;
       }
       const path = resolvePath(this.shell.cwd, word);
       if (r.op === "<") {
-        const content = fs.read(path);
+        const content = path === "/dev/null" ? "" : fs.read(path);
         if (content === undefined) {
           this.write(out.err, `sh: can't open '${word}': No such file or directory\n`);
           return undefined;
         }
-        if (fd === 0) out.stdin = content;
+        if (fd === 0) out.stdin = complete(content);
         continue;
       }
       let target: Target;
@@ -356,7 +419,8 @@ class Machine {
     const previous = sh.status;
     const fields = expandFields(cmd.args, ex);
     const assigns = cmd.assigns.map((a) => [a.name, expandString(a.value, ex)] as const);
-    const io = this.redirect(redirs, this.currentIo());
+    const before = this.currentIo();
+    const io = this.redirect(redirs, before);
     sh.status = 0;
     if (io === undefined) {
       sh.status = 1;
@@ -374,7 +438,7 @@ class Machine {
     if (Object.prototype.hasOwnProperty.call(sh.funcs, name)) {
       for (const [k, v] of assigns) sh.vars[k] = v;
       this.frames.push({ k: "func", args: sh.args });
-      if (redirs.length > 0) this.frames.push({ k: "io", out: io.out, err: io.err });
+      if (redirs.length > 0) this.frames.push(this.ioFrame(io, before));
       sh.args = [sh.args[0] ?? "sh", ...args];
       this.pushList([sh.funcs[name]]);
       return undefined;
@@ -385,6 +449,28 @@ class Machine {
       sh.status = 127;
       return undefined;
     }
+    const cctx = this.commandContext(io, assigns);
+    const filter = findFilter(name);
+    if (filter === undefined) {
+      sh.status = builtin(args, cctx);
+      return undefined;
+    }
+    // A filter reads its stdin as it arrives: all at once when complete, else line by line in a frame.
+    const started = filter.filter.start(args, cctx);
+    if ("status" in started) {
+      sh.status = started.status;
+      return undefined;
+    }
+    // A `< file` stdin is always complete, so a frame left waiting reads the stdin in force (currentIo).
+    const frame: Frame = { k: "filter", name: filter.name, state: started.state, out: io.out, err: io.err };
+    this.frames.push(frame);
+    if (io.stdin.eof) this.stepFilter(frame, io.stdin);
+    return undefined;
+  }
+
+  /** What a builtin sees: the exported variables (plus `NAME=value` prefixes), the directory, stdin so far. */
+  private commandContext(io: Io, assigns: (readonly [string, string])[] = []): CommandContext {
+    const sh = this.shell;
     const env: Record<string, string> = {};
     for (const k of sh.exported) if (Object.prototype.hasOwnProperty.call(sh.vars, k)) env[k] = sh.vars[k];
     for (const [k, v] of assigns) env[k] = v;
@@ -392,15 +478,96 @@ class Machine {
       host: this.ctx.host,
       env,
       cwd: sh.cwd,
-      stdin: io.stdin,
+      stdin: io.stdin.buf,
       out: (text) => this.write(io.out, text),
       err: (text) => this.write(io.err, text),
       sleep: (ms) => {
         this.ctx.pendingSleepMs += ms;
       },
+      follow: (paths) => {
+        const files = paths.map((path) => ({ path, offset: (this.ctx.host.fs.read(path) ?? "").length }));
+        this.frames.push({ k: "follow", files, out: io.out });
+      },
     };
-    sh.status = builtin(args, cctx);
-    return undefined;
+    if (this.ctx.processes !== undefined) return { ...cctx, processes: this.ctx.processes };
+    return cctx;
+  }
+
+  /**
+   * Feeds a filter frame (the top frame) the whole lines its stdin holds. Returns false when
+   * it must wait for more input; otherwise the frame has ended (input closed, or the filter
+   * wants no more, like head) and set the status.
+   */
+  private stepFilter(f: Extract<Frame, { k: "filter" }>, stdin: Stream = this.currentIo().stdin): boolean {
+    const filter = findFilter(f.name)?.filter;
+    const io: Io = { out: f.out, err: f.err, stdin };
+    const cut = stdin.eof ? stdin.buf.length : stdin.buf.lastIndexOf("\n") + 1;
+    const text = stdin.buf.slice(0, cut);
+    stdin.buf = stdin.buf.slice(cut);
+    const cctx = this.commandContext({ ...io, stdin: complete(text) });
+    const done = filter === undefined || (text !== "" && filter.feed(f.state, text, cctx));
+    if (!done && !stdin.eof) return false;
+    this.frames.pop();
+    this.shell.status = filter === undefined ? 1 : filter.end(f.state, cctx);
+    return true;
+  }
+
+  /**
+   * `read`: takes one line from stdin into the named variables (split on whitespace, the
+   * last name taking the rest; without -r a backslash escapes the next character). Returns
+   * false when no whole line has arrived yet and the pipe is still open.
+   */
+  private readLine(names: string[], raw: boolean, stdin: Stream, ifs = " \t\n"): boolean {
+    const taken = takeLine(stdin);
+    if (taken === undefined) return false;
+    splitFields(taken.line, names.length, raw, ifs).forEach((v, i) => {
+      this.shell.vars[names[i]] = v;
+    });
+    this.shell.status = taken.complete ? 0 : 1;
+    return true;
+  }
+
+  /**
+   * Runs the stages of a pipeline (the top frame) until none can go on at this instant:
+   * each runs until it ends, sleeps, or waits for input, its output appended to the next
+   * stage's input (the last one's to the pipeline's stdout). The pipeline ends when every
+   * stage has; its status is the last stage's. While a stage sleeps, the process sleeps
+   * until the earliest wake-up; a nested (run-to-completion) machine instead moves a local
+   * clock forward and owes the time to the process.
+   */
+  private stepPipe(f: PipeFrame): RunResult | undefined {
+    const io = this.currentIo();
+    let now = this.ctx.host.now;
+    for (;;) {
+      const host: PipelineHost = {
+        ctx: this.ctx,
+        stdin: io.stdin,
+        out: (text) => this.write(io.out, text),
+        err: (text) => this.write(io.err, text),
+        runStage: (shell, ctx, stdin) => new Machine(shell, ctx, true, undefined, stdin).run(),
+      };
+      if (runStages(f, now, host) === "busy") return this.suspendable ? { k: "busy" } : { k: "exit", code: 1 };
+      const live = f.stages.filter((st) => st.exit === undefined);
+      if (live.length === 0) {
+        this.frames.pop();
+        this.shell.status = f.stages[f.stages.length - 1].exit ?? 0;
+        return undefined;
+      }
+      const wakes = live.map((st) => st.wakeAt).filter((w): w is number => w !== undefined);
+      if (wakes.length === 0) {
+        if (this.suspendable) return { k: "block" };
+        // Every stage waits for input no one will write (cannot happen with complete stdin).
+        for (const st of live) st.exit = 1;
+        continue;
+      }
+      const wake = Math.min(...wakes);
+      if (this.suspendable) {
+        this.ctx.pendingSleepMs = Math.max(1, wake - now);
+        return undefined;
+      }
+      this.ctx.pendingSleepMs += wake - now;
+      now = wake;
+    }
   }
 
   /**
@@ -431,9 +598,29 @@ class Machine {
         sh.status = code;
         return undefined;
       }
+      case "read": {
+        const names: string[] = [];
+        let raw = false;
+        for (let i = 0; i < args.length; i++) {
+          if (args[i] === "-r") raw = true;
+          else if (args[i] === "-p" || args[i] === "-t" || args[i] === "-u") i++;
+          else if (!args[i].startsWith("-")) names.push(args[i]);
+        }
+        if (names.length === 0) names.push("REPLY");
+        const ifs = assigns.find(([k]) => k === "IFS")?.[1] ?? sh.vars.IFS ?? " \t\n";
+        if (!this.readLine(names, raw, io.stdin, ifs)) this.frames.push({ k: "read", names, raw, ifs });
+        return undefined;
+      }
       case "export":
       case "local":
       case "readonly":
+        if (name === "export" && args.filter((a) => a !== "-p").length === 0) {
+          // busybox ash lists the exported variables, quoted for re-use.
+          for (const k of sh.exported) {
+            if (Object.prototype.hasOwnProperty.call(sh.vars, k)) this.write(io.out, `export ${k}='${sh.vars[k].replace(/'/g, "'\"'\"'")}'\n`);
+          }
+          return undefined;
+        }
         for (const a of args) {
           const eq = a.indexOf("=");
           const key = eq >= 0 ? a.slice(0, eq) : a;
@@ -442,7 +629,7 @@ class Machine {
         }
         return undefined;
       case "unset":
-        for (const a of args) {
+        for (const a of args.filter((x) => x !== "-v" && x !== "-f")) {
           delete sh.vars[a];
           delete sh.funcs[a];
           sh.exported = sh.exported.filter((k) => k !== a);
@@ -544,23 +731,4 @@ class Machine {
     if (f.k === "while") f.phase = "cond";
     else if (f.k === "for") f.last = 0;
   }
-}
-
-/** Shell pattern matching for `case`: * ? and [...] classes. */
-function globMatch(pattern: string, text: string): boolean {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) re += "\\[";
-      else {
-        re += `[${pattern.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`, "s").test(text);
 }

@@ -21,6 +21,40 @@ describe("parseScript", () => {
     expect(inner?.t === "stmt" && p.nodes[inner.cmd].t).toBe("if");
   });
 
+  it("flattens a | b | c into one pipeline of three stages", () => {
+    const p = parseScript("a | b |& c");
+    const stmt = p.nodes[p.root[0]];
+    const pipe = stmt.t === "stmt" ? p.nodes[stmt.cmd] : undefined;
+    expect(pipe?.t === "pipeline" && pipe.stages.length).toBe(3);
+    expect(pipe?.t === "pipeline" && pipe.errToPipe).toEqual([false, true]);
+  });
+
+  it("keeps escaped pattern characters quoted, so they are not expanded", () => {
+    const p = parseScript("echo a\\*b*");
+    const call = p.nodes.find((n) => n.t === "call");
+    expect(call?.t === "call" && call.args[1]).toEqual([
+      { t: "lit", v: "a" },
+      { t: "sq", v: "*" },
+      { t: "lit", v: "b*" },
+    ]);
+  });
+
+  it.each([
+    ["if true; then", true],
+    ["echo 'open", true],
+    ["cat <<EOF", true],
+    ["fi", false],
+  ] as const)("%j is incomplete: %s", (source, incomplete) => {
+    let err: unknown;
+    try {
+      parseScript(source);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ShellSyntaxError);
+    expect((err as ShellSyntaxError).incomplete).toBe(incomplete);
+  });
+
   const errors: { name: string; source: string; message: RegExp }[] = [
     { name: "an unterminated quote is a syntax error", source: "echo 'abc", message: /reached EOF without closing quote/ },
     { name: "if without a body is a syntax error", source: "if then", message: /"if" must be followed by a statement list/ },

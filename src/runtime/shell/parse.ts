@@ -8,9 +8,12 @@ import type { Arith, Node, ParamOp, Part, Program, Redir, RedirOp, Word } from "
 
 /** A script the parser rejected; `message` is mvdan/sh's text, e.g. `1:4: "if" must be followed by …`. */
 export class ShellSyntaxError extends Error {
-  constructor(message: string) {
+  /** The input ended inside a construct: more lines could complete it. */
+  readonly incomplete: boolean;
+  constructor(message: string, incomplete = false) {
     super(message);
     this.name = "ShellSyntaxError";
+    this.incomplete = incomplete;
   }
 }
 
@@ -21,6 +24,7 @@ interface Syntax {
   NewParser(...options: unknown[]): { Parse(src: string, name: string): GoNode };
   NodeType(node: GoNode): string;
   Variant(lang: unknown): unknown;
+  IsIncomplete(err: unknown): boolean;
   LangBash: unknown;
 }
 
@@ -37,15 +41,23 @@ function loadSyntax(): Syntax {
 // Token values of mvdan.cc/sh/v3 syntax (BinCmdOperator, RedirOperator, ParExpOperator,
 // BinAritOperator), as the GopherJS build numbers them.
 const BIN_CMD: Record<number, "and" | "or" | "pipe"> = { 10: "and", 11: "or", 12: "pipe", 13: "pipe" };
-const REDIR: Record<number, RedirOp> = { 54: ">", 55: ">>", 56: "<", 58: "<&", 59: ">&", 61: "<<", 62: "<<-", 64: "&>", 65: "&>>" };
+const REDIR: Record<number, RedirOp> = {
+  54: ">", 55: ">>", 56: "<", 58: "<&", 59: ">&", 60: ">", 61: "<<", 62: "<<-", 63: "<<<", 64: "&>", 65: "&>>",
+};
 const PARAM_OP: Record<number, ParamOp> = { 68: "+", 69: ":+", 70: "-", 71: ":-", 72: "?", 73: ":?", 74: "=", 75: ":=" };
 const ARITH_OP: Record<number, string> = {
   68: "+", 70: "-", 38: "*", 85: "/", 76: "%", 56: "<", 54: ">", 42: "<=", 43: ">=", 40: "==", 41: "!=",
-  10: "&&", 11: "||", 34: "!",
+  10: "&&", 11: "||", 34: "!", 82: ",", 61: "<<", 55: ">>", 9: "&", 12: "|", 80: "^", 35: "~", 39: "**",
+  74: "=", 44: "+=", 45: "-=", 46: "*=", 47: "/=", 48: "%=", 36: "++", 37: "--", 72: "?", 87: ":",
 };
 
-/** Parses a script into the interpreter's tree; throws ShellSyntaxError. */
-export function parseScript(source: string): Program {
+
+/**
+ * Parses a script into the interpreter's tree; throws ShellSyntaxError. New nodes are
+ * appended to `nodes` when given (an interactive session keeps one table for all its lines,
+ * so functions defined on an earlier line stay valid).
+ */
+export function parseScript(source: string, nodes: Node[] = []): Program {
   const sx = loadSyntax();
   let file: GoNode;
   try {
@@ -53,9 +65,8 @@ export function parseScript(source: string): Program {
   } catch (err) {
     const e = err as { Error?: () => string; message?: string };
     const text = typeof e.Error === "function" ? e.Error() : String(e.message ?? err);
-    throw new ShellSyntaxError(text.replace(/^:/, ""));
+    throw new ShellSyntaxError(text.replace(/^:/, ""), Boolean(sx.IsIncomplete(err)));
   }
-  const nodes: Node[] = [];
   const conv = new Converter(sx, nodes);
   return { nodes, root: conv.stmts(file.Stmts) };
 }
@@ -87,6 +98,7 @@ class Converter {
       const op = REDIR[r.Op as number];
       if (op === undefined) throw new ShellSyntaxError("unsupported redirection");
       const redir: Redir = { op, word: op === "<<" || op === "<<-" ? this.heredoc(r) : this.word(r.Word) };
+      if (r.Op === 57) throw new ShellSyntaxError("unsupported redirection <>");
       if (r.N) redir.fd = Number(r.N.Value);
       redirs.push(redir);
     }
@@ -125,6 +137,7 @@ class Converter {
       case "BinaryCmd": {
         const op = BIN_CMD[c.Op as number];
         if (op === undefined) throw new ShellSyntaxError("unsupported operator");
+        if (op === "pipe") return this.pipeline(c);
         return this.add({ t: op, x: this.stmt(c.X), y: this.stmt(c.Y) });
       }
       case "IfClause":
@@ -155,6 +168,28 @@ class Converter {
       default:
         throw new ShellSyntaxError(`unsupported syntax: ${type}`);
     }
+  }
+
+  /** mvdan/sh nests `a | b | c` to the left, ((a | b) | c): one flat list of stages. */
+  private pipeline(c: GoNode): number {
+    const chain: GoNode[] = [];
+    let left: GoNode = c;
+    for (;;) {
+      chain.unshift(left);
+      const x = left.X;
+      const inner = x.Cmd;
+      if (!inner || x.Negated || x.Background || x.Redirs.length > 0 || this.sx.NodeType(inner) !== "BinaryCmd" || BIN_CMD[inner.Op as number] !== "pipe") break;
+      left = inner;
+    }
+    const stages = [this.stmt(chain[0].X)];
+    const errToPipe: boolean[] = [];
+    for (const link of chain) {
+      errToPipe.push(link.Op === 13);
+      stages.push(this.stmt(link.Y));
+    }
+    const node: Node = { t: "pipeline", stages };
+    if (errToPipe.some(Boolean)) node.errToPipe = errToPipe;
+    return this.add(node);
   }
 
   private ifClause(c: GoNode): Node {
@@ -192,7 +227,11 @@ class Converter {
 
   word(w: GoNode): Word {
     const out: Word = [];
-    for (let i = 0; i < w.Parts.length; i++) out.push(this.part(w.Parts[i], false));
+    for (let i = 0; i < w.Parts.length; i++) {
+      const p = w.Parts[i];
+      if (this.sx.NodeType(p) === "Lit" && /\\[*?[\]]/.test(p.Value)) out.push(...escapedGlob(p.Value));
+      else out.push(this.part(p, false));
+    }
     return out;
   }
 
@@ -235,9 +274,26 @@ class Converter {
     const op = ARITH_OP[a.Op as number];
     if (op === undefined) throw new ShellSyntaxError("unsupported arithmetic operator");
     if (type === "BinaryArithm") return { t: "bin", op, x: this.arith(a.X), y: this.arith(a.Y) };
-    if (type === "UnaryArithm") return { t: "un", op, x: this.arith(a.X) };
+    if (type === "UnaryArithm") return a.Post ? { t: "un", op, x: this.arith(a.X), post: true } : { t: "un", op, x: this.arith(a.X) };
     throw new ShellSyntaxError(`unsupported syntax: ${type}`);
   }
+}
+
+/** An unquoted literal with `\*`, `\?`, `\[` or `\]`: those characters become quoted parts, so they are not patterns. */
+function escapedGlob(s: string): Part[] {
+  const parts: Part[] = [];
+  const re = /\\[*?[\]]/g;
+  let at = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    // An even run of backslashes before the match means this one is itself escaped.
+    const before = /\\*$/.exec(s.slice(at, m.index))?.[0].length ?? 0;
+    if (before % 2 === 1) continue;
+    if (m.index > at) parts.push({ t: "lit", v: unescapeBare(s.slice(at, m.index)) });
+    parts.push({ t: "sq", v: m[0][1] });
+    at = m.index + 2;
+  }
+  if (at < s.length) parts.push({ t: "lit", v: unescapeBare(s.slice(at)) });
+  return parts;
 }
 
 /** Removes the backslashes of an unquoted literal (`a\ b` is `a b`, `\<newline>` joins lines). */

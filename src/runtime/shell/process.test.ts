@@ -112,7 +112,7 @@ const argvCases: { name: string; argv: string[]; env?: Record<string, string>; s
   { name: "bash -ec runs the script", argv: ["bash", "-ec", "echo hi"], stdout: "hi\n", code: 0 },
   { name: "a bare program runs as one command without expansion", argv: ["echo", "$HOME", "a b"], env: { HOME: "/root" }, stdout: "$HOME a b\n", code: 0 },
   { name: "a bare unknown program is not found", argv: ["nginx", "-g", "daemon off;"], stdout: "", stderr: "sh: nginx: not found\n", code: 127 },
-  { name: "a syntax error is reported and exits 2", argv: ["sh", "-c", "if then"], stdout: "", stderr: 'sh: line 1: syntax error: "if" must be followed by a statement list\n', code: 2 },
+  { name: "a syntax error is reported and exits 2", argv: ["sh", "-c", "echo a; fi"], stdout: "", stderr: 'sh: syntax error: unexpected "fi"\n', code: 2 },
   { name: "sh without -c and without input exits 0", argv: ["sh"], stdout: "", code: 0 },
 ];
 

@@ -7,6 +7,7 @@ import type { Node, Program } from "./ast";
 import { runShell } from "./machine";
 import type { RunContext } from "./machine";
 import { parseScript, ShellSyntaxError } from "./parse";
+import { ashSyntaxError } from "./syntax-error";
 import type { ProcessState, Shell } from "./state";
 import type { ProcessHost } from "../types";
 
@@ -27,11 +28,17 @@ export interface StepResult {
   exited?: { code: number };
   /** Present when the process is asleep: step it again once the clock reaches this instant. */
   wakeAt?: number;
+  /** An interactive session (session.ts) has run all it was given and waits for the next line. */
+  idle?: boolean;
 }
 
 export interface StartOptions {
   /** The process id, `$$` (1: a container's main process). */
   pid?: number;
+  /** The container's main process (pid 1) command line, for `ps` in a shell that is not it (exec). */
+  mainCommand?: string;
+  /** Standard input, complete (`kubectl exec -i` with piped input); empty when absent. */
+  stdin?: string;
 }
 
 /** Operations one uninterrupted run may take before a process that never sleeps is preempted. */
@@ -61,6 +68,8 @@ export function startProcess(argv: string[], env: Record<string, string>, option
     frames: [],
   };
   const state: ProcessState = { v: 1, pid: options.pid ?? 1, program: { nodes: [], root: [] }, shell };
+  state.processes = processTable(state.pid, argv.join(" "), options.mainCommand);
+  if (options.stdin !== undefined && options.stdin !== "") state.stdin = { buf: options.stdin, eof: true };
   const prog = argv[0] ?? "";
   if (SHELLS.has(prog.slice(prog.lastIndexOf("/") + 1))) {
     let i = 1;
@@ -75,7 +84,7 @@ export function startProcess(argv: string[], env: Record<string, string>, option
         state.program = parseScript(script);
       } catch (err) {
         if (!(err instanceof ShellSyntaxError)) throw err;
-        state.startError = `${prog}: ${err.message.replace(/^(\d+):\d+: /, "line $1: syntax error: ")}\n`;
+        state.startError = `${prog}: ${ashSyntaxError(err.message)}\n`;
       }
     }
     // `sh` without -c would read commands from its standard input, which is empty.
@@ -84,6 +93,12 @@ export function startProcess(argv: string[], env: Record<string, string>, option
   }
   shell.frames = [{ k: "list", stmts: state.program.root, i: 0 }];
   return state;
+}
+
+/** What `ps` lists: pid 1 (the container's main process) and this process when it is another. */
+export function processTable(pid: number, command: string, mainCommand: string | undefined): { pid: number; command: string }[] {
+  if (pid === 1) return [{ pid, command }];
+  return [{ pid: 1, command: mainCommand ?? "sh" }, { pid, command }];
 }
 
 /** A program of one command whose words are the argv, taken literally. */
@@ -128,11 +143,15 @@ export function stepProcess(state: ProcessState, host: ProcessHost): StepResult 
       pendingSleepMs: 0,
       ops: OPS_PER_SLICE,
     };
-    const r = runShell(st.shell, ctx);
+    if (st.processes !== undefined) ctx.processes = st.processes;
+    // The process's stdin (when it has one) is read in place, so what is read stays read.
+    const r = runShell(st.shell, ctx, st.stdin);
+    if (r.k === "exit" && st.session !== undefined && r.explicit !== true) return { state: st, output, idle: true };
     if (r.k === "exit") {
       st.exitCode = r.code;
       return { state: st, output, exited: { code: r.code } };
     }
+    // "busy" (preempted), "block" and "full" (pipe states that cannot reach the top level) retry later.
     const wake = r.k === "sleep" ? clock + r.ms : Math.max(clock, host.now) + BUSY_SLICE_MS;
     st.wakeAt = wake;
     if (wake > host.now || wakes + 1 >= MAX_WAKES_PER_STEP) return { state: st, output, wakeAt: wake };

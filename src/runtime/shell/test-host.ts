@@ -3,6 +3,8 @@
 
 import { FsError } from "../types";
 import type { FileSystem, Network, ProcessHost } from "../types";
+import { runToCompletion } from "./process";
+import type { CompletedRun } from "./process";
 
 const parentOf = (path: string): string => path.slice(0, path.lastIndexOf("/")) || "/";
 
@@ -133,4 +135,16 @@ export function testHost(opts: TestHostOptions = {}): ProcessHost & { fs: Memory
     hostname: opts.hostname ?? "test-pod",
     now: opts.now ?? TEST_EPOCH,
   };
+}
+
+/** Runs `sh -c script` to completion on a fresh test host: its stdout, stderr, status and filesystem. */
+export function runScript(
+  script: string,
+  opts: TestHostOptions = {},
+  env: Record<string, string> = {},
+): { stdout: string; stderr: string; code: number | undefined; fs: MemoryFs; run: CompletedRun } {
+  const host = testHost(opts);
+  const run = runToCompletion(["sh", "-c", script], env, host);
+  const text = (s: "stdout" | "stderr"): string => run.output.filter((o) => o.stream === s).map((o) => o.text).join("");
+  return { stdout: text("stdout"), stderr: text("stderr"), code: run.exitCode, fs: host.fs, run };
 }
