@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../api/types";
-import { getPodQOS } from "./qos";
+import { getPodQOS } from "./pod-qos";
 
 const podWith = (...resources: object[]): KubeObject => ({
   apiVersion: "v1",

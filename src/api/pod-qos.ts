@@ -1,8 +1,8 @@
 // A pod's QoS class from its containers' requests and limits.
 // Port of pkg/apis/core/v1/helper/qos/qos.go (GetPodQOS).
 
-import type { KubeObject } from "../api/types";
-import { resourceValue } from "../api/quantity";
+import type { KubeObject } from "./types";
+import { resourceValue } from "./quantity";
 
 type Resources = { requests?: Record<string, string>; limits?: Record<string, string> };
 

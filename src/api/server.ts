@@ -2,6 +2,7 @@
 // validate → default → admit → store here, so both get the same checks, resourceVersions,
 // generations and errors. Reads go straight to the store.
 
+import { getPodQOS } from "./pod-qos";
 import type { KubeObject, ObjectRef } from "./types";
 import { keyOf, refOf } from "./types";
 import type { Store } from "./store/store";
@@ -16,6 +17,7 @@ import { applyDefaults } from "./defaulting";
 import { admit } from "./admission";
 import { newUid } from "./uid";
 import { deepEqual } from "./deep-equal";
+import { allocateServiceValues, allocatedBy, prepareServiceUpdate } from "./allocators/service-allocation";
 
 export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
@@ -104,6 +106,13 @@ export class ApiServer {
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
     admit(obj, info, this, this.rng);
     if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
+    // The pod strategy's PrepareForCreate: a new pod is Pending, with its QoS class.
+    if (obj.kind === "Pod") obj.status = { phase: "Pending", qosClass: getPodQOS(obj) };
+    if (obj.kind === "Service") {
+      // The service strategy's PrepareForCreate: a new Service starts with an empty status.
+      obj.status = { loadBalancer: {} };
+      this.allocateService(obj, info);
+    }
     const meta = obj.metadata;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
@@ -128,11 +137,13 @@ export class ApiServer {
     obj.metadata.namespace = old.metadata.namespace;
     if (!info.namespaced) delete obj.metadata.namespace;
     obj = applyDefaults(obj);
+    if (obj.kind === "Service") prepareServiceUpdate(old, obj);
     if ("status" in old) obj.status = old.status;
     else delete obj.status;
     this.keepSystemMeta(old, obj);
     const issues = validateUpdate(old, obj, info);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
+    if (obj.kind === "Service") this.allocateService(obj, info);
     if (hasGeneration(info)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + (deepEqual(old.spec, obj.spec) ? 0 : 1);
     }
@@ -251,6 +262,16 @@ export class ApiServer {
   }
 
 
+  /**
+   * ClusterIP and node ports (allocators/): taken values are those of the other stored
+   * Services, so a deleted Service's values are free again and a dry run commits nothing.
+   */
+  private allocateService(obj: KubeObject, info: ResourceInfo): void {
+    const taken = allocatedBy(this.store.list("Service"), obj);
+    const issues = allocateServiceValues(obj, taken, this.rng);
+    if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
+  }
+
   private checkVersion(old: KubeObject, input: KubeObject, info: ResourceInfo): void {
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(pluralDotGroup(info), old.metadata.name!);
@@ -292,7 +313,7 @@ function hasSpecFinalizers(obj: KubeObject): boolean {
 
 /** Kinds whose metadata.generation tracks spec changes (pods do not have one in v1.32). */
 function hasGeneration(info: ResourceInfo): boolean {
-  return !["Pod", "Event", "ConfigMap", "Secret", "Namespace", "Node", "ServiceAccount", "Endpoints", "Service"].includes(info.kind);
+  return !["Pod", "Event", "ConfigMap", "Secret", "Namespace", "Node", "ServiceAccount", "Endpoints", "Service", "PersistentVolumeClaim", "PersistentVolume", "StorageClass"].includes(info.kind);
 }
 
 export { StatusError };

@@ -6,19 +6,26 @@ import type { Duration } from "../sim/time";
 import { instant, parseDuration } from "../sim/time";
 import { readState, withLock, writeState } from "../state/file";
 import { defaultClusterState } from "../state/default-cluster";
+import { syncStaticPodDirs } from "../state/static-pod-dirs";
 import { UsageError } from "../api/errors";
 import type { VerbEnv } from "./verb";
 
 export const DEFAULT_TICK = "5s";
 export const DEFAULT_NODES = 3;
 
-export async function withCluster<T>(env: VerbEnv, fn: (cluster: Cluster) => Promise<T> | T): Promise<T> {
-  const tick = tickOverride(env);
+export interface SessionOptions {
+  /** The tick for this session instead of the stored one (an interactive shell's lines take none). */
+  readonly tick?: Duration;
+}
+
+export async function withCluster<T>(env: VerbEnv, fn: (cluster: Cluster) => Promise<T> | T, options: SessionOptions = {}): Promise<T> {
+  const tick = options.tick ?? tickOverride(env);
   return withLock(env.statePath, async () => {
     const stored = readState(env.statePath);
     const cluster = new Cluster(stored ?? freshState(env));
     const loaded = stored ? cluster.fingerprint() : undefined;
     if (!stored) cluster.bootstrap();
+    syncStaticPodDirs(cluster, env.statePath);
     cluster.advance(tick ?? cluster.tick);
     const ticked = cluster.fingerprint();
     let result: T;

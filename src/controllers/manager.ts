@@ -6,9 +6,15 @@ import type { Controller, Trigger } from "./types";
 import { deploymentController } from "./deployment";
 import { replicaSetController } from "./replicaset";
 import { replicationControllerController } from "./replicationcontroller";
+import { statefulSetController } from "./statefulset";
 import { garbageCollector } from "./garbage-collector";
 import { namespaceController } from "./namespace";
 import { serviceAccountController } from "./serviceaccount";
+import { localPathProvisioner, persistentVolumeController, pvProtectionController, pvcProtectionController } from "./persistentvolume";
+import { nodeLifecycleController, taintEvictionController } from "./node-lifecycle";
+import { podGarbageCollector } from "./pod-gc";
+import { endpointsController, kubernetesEndpointsReconciler } from "./endpoints";
+import { endpointSliceController } from "./endpointslice";
 
 /**
  * In run order: owners before what they own (a Deployment's ReplicaSet exists before the
@@ -19,13 +25,24 @@ export const CONTROLLERS: readonly Controller[] = [
   deploymentController,
   replicaSetController,
   replicationControllerController,
+  statefulSetController,
   garbageCollector,
   namespaceController,
   serviceAccountController,
+  nodeLifecycleController,
+  taintEvictionController,
+  podGarbageCollector,
+  persistentVolumeController,
+  pvcProtectionController,
+  pvProtectionController,
+  localPathProvisioner,
+  endpointsController,
+  endpointSliceController,
+  kubernetesEndpointsReconciler,
 ];
 
 /** The workload controllers and the garbage collector (what controller scenario tests run). */
-export const WORKLOAD_CONTROLLERS: readonly Controller[] = CONTROLLERS.slice(0, 4);
+export const WORKLOAD_CONTROLLERS: readonly Controller[] = CONTROLLERS.slice(0, 5);
 
 export interface WakeRule {
   readonly controller: Controller;

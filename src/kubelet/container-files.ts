@@ -10,10 +10,7 @@ import type { Instant } from "../sim/time";
 import type { FileSystem } from "../runtime/types";
 import { FsError } from "../runtime/types";
 import { normalizePath } from "../runtime/fs";
-import { deepEqual } from "../api/deep-equal";
-import type { PodRecord } from "./runtime-record";
-import { readPodRecord } from "./runtime-record";
-import { processHost } from "./container-process";
+import { openContainer } from "./open-container";
 
 /** One member of the archive: `name` is relative to the copied path ("" is the path itself). */
 export interface TarEntry {
@@ -40,26 +37,13 @@ export interface TarExtractResult extends TarResult {
 }
 
 interface Opened {
-  record: PodRecord;
   fs: FileSystem;
   save: () => RuntimeWrite[];
 }
 
 function open(view: ClusterView, pod: KubeObject, container: string, now: Instant): Opened | string {
-  const uid = pod.metadata.uid ?? "";
-  const record = readPodRecord(view, uid);
-  const rec = record?.containers.find((c) => c.name === container);
-  if (!record || !rec || rec.startedAt === undefined || rec.finishedAt !== undefined || !rec.fs) {
-    return `unable to upgrade connection: container not found ("${container}")`;
-  }
-  const data = structuredClone(rec.fs);
-  const volumes = structuredClone(record.volumes ?? {});
-  const host = processHost(view, pod, data, volumes, now);
-  const save = (): RuntimeWrite[] => {
-    const next: PodRecord = { ...record, ...(record.volumes && { volumes }), containers: record.containers.map((c) => (c.name === container ? { ...c, fs: data } : c)) };
-    return deepEqual(record, next) ? [] : [{ podUid: uid, record: next }];
-  };
-  return { record, fs: host.fs, save };
+  const opened = openContainer(view, pod, container, now);
+  return "error" in opened ? opened.error : { fs: opened.host.fs, save: () => opened.save() };
 }
 
 const ERRNO_TEXT: Record<string, string> = {

@@ -7,11 +7,15 @@
 
 import type { Rng } from "../sim/random";
 import type { Instant } from "../sim/time";
+import { instant } from "../sim/time";
 import type { ContainerRecord, NodeRecord } from "./runtime-record";
 import { ensureImage } from "./ensure-image";
 import type { ContainerSpec, PodRuntime } from "./container-process";
 import { startContainerProcess, stepContainer } from "./container-process";
-import { backOffEventMessage, crashLoopMessage, isInBackOffSince, nextCrashBackOff, shouldRestart } from "./crash-loop";
+import { finishStop } from "./probes/kill";
+import { backOffEventMessage, crashLoopMessage, isInBackOffSince, nextCrashBackOff, PLEG_RELIST_MS, shouldRestart } from "./crash-loop";
+
+import { applyOOMKills } from "./oom";
 
 export type ContainerEvent = { type: "Normal" | "Warning"; reason: string; message: string; container: string };
 
@@ -49,16 +53,22 @@ export function startContainers(rt: PodRuntime, specs: readonly ContainerSpec[],
   const wake = (t: number | undefined) => {
     if (t !== undefined) wakeAt = Math.min(wakeAt ?? t, t);
   };
-  const result = (): StartResult => ({ containers, node: { ...node, ...puller }, events, ...(wakeAt !== undefined && { wakeAt }) });
+  // Containers over their memory limit are OOM-killed (oom.ts) before the status is computed.
+  const result = (): StartResult => applyOOMKills(rt, specs, { containers, node: { ...node, ...puller }, events, ...(wakeAt !== undefined && { wakeAt }) }, now);
   const running = (r: ContainerRecord) => r.startedAt !== undefined && r.finishedAt === undefined;
   // Running processes first, so exits and ports are known before anything starts.
   for (let i = 0; i < containers.length; i++) {
     if (!running(containers[i])) continue;
-    const stepped = stepContainer(rt, containers[i], now);
+    // A container being stopped (a failed liveness probe) runs only until it exits.
+    const stopAt = containers[i].stopExitCode !== undefined ? containers[i].exitsAt : undefined;
+    const stepped = stepContainer(rt, containers[i], stopAt !== undefined && stopAt < now ? instant(stopAt) : now);
     if (stepped.ok) {
-      containers[i] = stepped.record;
-      wake(stepped.wakeAt);
-      if (restarts(rt, stepped.record)) wake(Math.max(now, stepped.record.finishedAt!) + PLEG_RELIST_MS);
+      containers[i] = finishStop(stepped.record, now);
+      if (running(containers[i])) {
+        wake(stepped.wakeAt);
+        wake(stopAt);
+      }
+      if (restarts(rt, containers[i])) wake(Math.max(now, containers[i].finishedAt!) + PLEG_RELIST_MS);
     }
   }
   for (const c of specs) {
@@ -67,7 +77,7 @@ export function startContainers(rt: PodRuntime, specs: readonly ContainerSpec[],
     let rec = containers[i];
     if (running(rec)) continue;
     if (rec.finishedAt !== undefined) {
-      if (!shouldRestart(rt.pod, rec.exitCode ?? 0)) continue;
+      if (!shouldRestart(rt.pod, rec.exitCode ?? 0, c.name)) continue;
       // The exit is seen at the next relist; then the back-off decides.
       if (now < rec.finishedAt + PLEG_RELIST_MS && rec.waiting === undefined) {
         wake(rec.finishedAt + PLEG_RELIST_MS);
@@ -116,11 +126,9 @@ export function startContainers(rt: PodRuntime, specs: readonly ContainerSpec[],
 
 /** An exited container that restartPolicy restarts: the kubelet comes back for it. */
 function restarts(rt: PodRuntime, rec: ContainerRecord): boolean {
-  return rec.finishedAt !== undefined && shouldRestart(rt.pod, rec.exitCode ?? 0);
+  return rec.finishedAt !== undefined && shouldRestart(rt.pod, rec.exitCode ?? 0, rec.name);
 }
 
-/** How soon the kubelet sees an exit (the PLEG relist period) and acts on it. */
-export const PLEG_RELIST_MS = 1000;
 
 /** What survives from one instance of a container to the next. */
 function carried(rec: ContainerRecord): Partial<ContainerRecord> {

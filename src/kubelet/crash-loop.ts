@@ -7,6 +7,9 @@ import type { KubeObject } from "../api/types";
 import type { BackOffEntry } from "./image-pull-backoff";
 import { IMAGE_BACKOFF_MAX_MS, nextBackOff } from "./image-pull-backoff";
 
+/** How soon the kubelet sees an exit (the PLEG relist period) and acts on it. */
+export const PLEG_RELIST_MS = 1000;
+
 /** IsInBackOffSince(key, finishedAt): the delay since the exit has not yet passed. */
 export function isInBackOffSince(entry: BackOffEntry | undefined, eventTime: number, now: number): boolean {
   if (!entry || eventTime - entry.lastUpdate > 2 * IMAGE_BACKOFF_MAX_MS) return false;
@@ -32,8 +35,24 @@ export const crashLoopMessage = (backOffMs: number, container: string, pod: Kube
 
 export const backOffEventMessage = (container: string, pod: KubeObject): string => `Back-off restarting failed container ${container} in pod ${podId(pod)}`;
 
-/** Whether restartPolicy restarts a container that exited with this code. */
-export function shouldRestart(pod: KubeObject, exitCode: number): boolean {
-  const policy = pod.spec?.restartPolicy ?? "Always";
+type RestartPolicy = "Always" | "OnFailure" | "Never";
+
+/**
+ * The restart policy one container lives by (kuberuntime's computeInitContainerActions and
+ * ShouldContainerBeRestarted, v1.32): an app container follows the pod's; a sidecar (an init
+ * container with restartPolicy Always) always restarts; any other init container is re-run
+ * until it succeeds, unless the pod's policy is Never.
+ */
+export function containerRestartPolicy(pod: KubeObject, containerName: string | undefined): RestartPolicy {
+  const podPolicy: RestartPolicy = pod.spec?.restartPolicy ?? "Always";
+  const init = ((pod.spec?.initContainers ?? []) as { name: string; restartPolicy?: string }[]).find((c) => c.name === containerName);
+  if (!init) return podPolicy;
+  if (init.restartPolicy === "Always") return "Always";
+  return podPolicy === "Never" ? "Never" : "OnFailure";
+}
+
+/** Whether its restart policy restarts a container (by default an app container) that exited with this code. */
+export function shouldRestart(pod: KubeObject, exitCode: number, containerName?: string): boolean {
+  const policy = containerRestartPolicy(pod, containerName);
   return policy === "Always" || (policy === "OnFailure" && exitCode !== 0);
 }

@@ -7,10 +7,9 @@ import type { KubeObject } from "../api/types";
 import type { RuntimeWrite } from "../controllers/types";
 import type { Instant } from "../sim/time";
 import { runToCompletion } from "../runtime/shell/process";
-import { deepEqual } from "../api/deep-equal";
-import type { PodRecord } from "./runtime-record";
-import { readPodRecord } from "./runtime-record";
-import { processHost } from "./container-process";
+import { imageProcessFor } from "../runtime/images/behaviour";
+import type { ContainerSpec } from "./container-process";
+import { openContainer } from "./open-container";
 
 export interface ExecResult {
   readonly output: { stream: "stdout" | "stderr"; text: string }[];
@@ -27,21 +26,16 @@ export const EXEC_BUDGET_MS = 60 * 60 * 1000;
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 
 /**
- * Runs argv in the container. Without a running container the result carries kubectl's error
+ * Runs argv in the container, with `stdin` as its standard input when given. Without a running
+ * container the result carries kubectl's error
  * `unable to upgrade connection: container not found ("NAME")` and exit code 1.
  * @example execInContainer(view, pod, "app", ["cat", "/etc/config/key"], now).output // [{ stream: "stdout", text: "value\n" }]
  */
-export function execInContainer(view: ClusterView, pod: KubeObject, container: string, argv: string[], now: Instant): ExecResult {
-  const uid = pod.metadata.uid ?? "";
-  const record = readPodRecord(view, uid);
-  const rec = record?.containers.find((c) => c.name === container);
-  if (!record || !rec || rec.startedAt === undefined || rec.finishedAt !== undefined || !rec.fs) {
-    const error = `unable to upgrade connection: container not found ("${container}")`;
-    return { output: [{ stream: "stderr", text: `error: ${error}\n` }], exitCode: 1, runtime: [], error };
-  }
-  const fs = structuredClone(rec.fs);
-  const volumes = structuredClone(record.volumes ?? {});
-  const run = runToCompletion(argv, { ...(rec.env ?? {}) }, processHost(view, pod, fs, volumes, now), EXEC_BUDGET_MS, { pid: 2 });
+export function execInContainer(view: ClusterView, pod: KubeObject, container: string, argv: string[], now: Instant, stdin?: string): ExecResult {
+  const opened = openContainer(view, pod, container, now);
+  if ("error" in opened) return { output: [{ stream: "stderr", text: `error: ${opened.error}\n` }], exitCode: 1, runtime: [], error: opened.error };
+  const options = { pid: 2, mainCommand: mainCommandOf(pod, container), ...(stdin !== undefined && { stdin }) };
+  const run = runToCompletion(argv, { ...(opened.container.env ?? {}) }, opened.host, EXEC_BUDGET_MS, options);
   const prog = argv[0] ?? "";
   const output = run.output.map(({ stream, text }) => ({ stream, text }));
   let exitCode = run.exitCode ?? 137;
@@ -50,7 +44,11 @@ export function execInContainer(view: ClusterView, pod: KubeObject, container: s
     output[0] = { stream: "stdout", text: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog}": executable file not found in $PATH: unknown\n` };
     exitCode = 126;
   }
-  const next: PodRecord = { ...record, ...(record.volumes && { volumes }), containers: record.containers.map((c) => (c.name === container ? { ...c, fs } : c)) };
-  const runtime = deepEqual(record, next) ? [] : [{ podUid: uid, record: next }];
-  return { output, exitCode, runtime };
+  return { output, exitCode, runtime: opened.save() };
+}
+
+/** The command line of the container's main process (pid 1, as `ps` shows it). */
+export function mainCommandOf(pod: KubeObject, container: string): string {
+  const spec = ((pod.spec?.containers ?? []) as ContainerSpec[]).find((c) => c.name === container);
+  return spec ? imageProcessFor(spec.image ?? "", { command: spec.command, args: spec.args }).argv.join(" ") : "sh";
 }

@@ -10,6 +10,8 @@ import { NOTHING } from "../controllers/types";
 import { KUBELET, syncPod } from "./sync-pod";
 import { nodeRecordId, readNodeRecord } from "./runtime-record";
 import { volumeSourceNames } from "./volume-refresh";
+import { isKubeletStopped } from "./kubelet-health";
+import { isMirrorPod } from "../api/admission/mirror-pod";
 
 export function isNodeReady(node: KubeObject): boolean {
   return ((node.status?.conditions ?? []) as { type: string; status: string }[]).some((c) => c.type === "Ready" && c.status === "True");
@@ -51,7 +53,9 @@ export const kubelet: Controller = {
     if (!pod || !nodeName) return cleanupPod(view, key, pod?.metadata.uid);
     const node = view.get(`Node//${nodeName}`);
     // A missing or failed node has no kubelet to act: its pods stay as they are.
-    if (!node || !isNodeReady(node)) return NOTHING;
+    if (!node || !isNodeReady(node) || isKubeletStopped(view, nodeName)) return NOTHING;
+    // A deleted mirror pod does not stop its static pod: static-pods.ts re-creates the mirror.
+    if (isMirrorPod(pod) && pod.metadata.deletionTimestamp) return NOTHING;
     const stale = staleRecords(view, nodeName, key, pod.metadata.uid ?? "");
     const out = syncPod(view, pod, node, now, rng);
     return stale.length === 0 ? out : { ...out, ...mergeNode(view, nodeName, stale, out) };

@@ -6,6 +6,7 @@ import type { ClusterView } from "../api/store/view";
 import type { BackOffEntry } from "./image-pull-backoff";
 import type { ContainerFsData, VolumeStore } from "../runtime/fs";
 import type { ProcessState } from "../runtime/shell/process";
+import type { ProbeWorkers } from "./probes/types";
 
 export interface PullRecord {
   /** When the kubelet asked for the image (the Pulling event). */
@@ -45,6 +46,8 @@ export interface ContainerRecord {
   /** Graceful stop: when SIGTERM was sent, and when the process will be gone. */
   readonly stopRequestedAt?: number;
   readonly exitsAt?: number;
+  /** A probe kill (probes/kill.ts): the status the process exits with at exitsAt. */
+  readonly stopExitCode?: number;
   readonly exitCode?: number;
   readonly reason?: string;
   /** The container's filesystem (image + /etc files, writable layer, mounts into the pod's volumes). */
@@ -61,6 +64,8 @@ export interface ContainerRecord {
   readonly lastTerminated?: TerminatedRecord;
   /** The crash-loop back-off (kubelet's backOff, keyed per container). */
   readonly crashBackOff?: BackOffEntry;
+  /** This instance's probe workers (probes/manager.ts): next tick, result run, results-manager value. */
+  readonly probes?: ProbeWorkers;
 }
 
 export interface TerminatedRecord {
@@ -88,6 +93,15 @@ export interface PodRecord {
   readonly volumeRemountAt?: number;
   /** The last FailedMount message, so a repeated failure is reported once. */
   readonly mountError?: string;
+  /** Simulated resource use per container name (`sim load`); outlives container restarts. */
+  readonly usage?: Readonly<Record<string, ContainerUsage>>;
+}
+
+/** What `sim load` says a container uses: cpu in millicores, memory in bytes, and since when. */
+export interface ContainerUsage {
+  readonly cpuMilli?: number;
+  readonly memoryBytes?: number;
+  readonly since: number;
 }
 
 export interface NodeRecord {

@@ -18,11 +18,15 @@ import { nodeRecordId, readNodeRecord, readPodRecord } from "./runtime-record";
 import type { ContainerEvent } from "./containers";
 import { startContainers } from "./containers";
 import type { PodRuntime } from "./container-process";
-import { setUpPodVolumes } from "./pod-volumes";
+import { persistentVolumeWrites, refreshPersistentVolumes, setUpPodVolumes } from "./pod-volumes";
 import { nextPeriodicSync, remountedVolumes } from "./volume-refresh";
 import { killContainers } from "./termination";
 import { allocatePodIP, hostIPOf, podCIDROf } from "./pod-ips";
 import { generatePodStatus } from "./pod-status";
+import { runProbes } from "./probes/manager";
+import { isSidecar, runInitContainers } from "./init-containers";
+import type { InitContainerSpec } from "./init-containers";
+import type { ContainerSpec } from "./container-process";
 
 export const KUBELET = "kubelet";
 
@@ -63,7 +67,8 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
       const status = generatePodStatus(pod, { record: failed, hostIP: hostIPOf(node) }, now);
       const events: EventNote[] =
         record.mountError === setUp.message ? [] : [{ regarding: pod, type: "Warning", reason: "FailedMount", message: setUp.message, source: KUBELET, host: nodeName }];
-      return { writes: statusWrites(pod, status), events, runtime: runtimeWrites(view, uid, failed, nodeName, nodeRec) };
+      const retry = setUp.retryAfter !== undefined ? { requeueAfter: duration(setUp.retryAfter) } : {};
+      return { writes: statusWrites(pod, status), events, runtime: runtimeWrites(view, uid, failed, nodeName, nodeRec), ...retry };
     }
     const { mountError: _m, ...rest } = record;
     record = { ...rest, volumes: setUp.volumes };
@@ -71,18 +76,36 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
     record = remountVolumes(view, pod, node, record, now);
   }
   // The containers write into the pod's volumes: work on a copy, stored back below.
-  const volumes = structuredClone(record.volumes ?? {});
+  const volumes = refreshPersistentVolumes(view, pod, structuredClone(record.volumes ?? {}));
   const rt: PodRuntime = { view, pod, node, podIP: record.sandbox.ip, hostIP: hostIPOf(node) ?? "", volumes };
-  const started = startContainers(rt, pod.spec?.containers ?? [], record.containers, nodeRec, now, rng);
-  const nextRecord: PodRecord = { ...record, volumes, containers: started.containers };
+  const started = runPodContainers(rt, record.containers, nodeRec, now, rng);
+  // The running containers' probes, up to now (probes/manager.ts); they may ask for a kill.
+  const probed = runProbes(rt, started.probed, started.containers, now);
+  const nextRecord: PodRecord = { ...record, volumes, containers: probed.containers };
   const status = generatePodStatus(pod, { record: nextRecord, hostIP: hostIPOf(node) }, now);
-  const wakeAt = earliest(started.wakeAt, record.volumeRemountAt);
+  const wakeAt = earliest(earliest(started.wakeAt, probed.wakeAt), record.volumeRemountAt);
   return {
     writes: statusWrites(pod, status),
-    events: started.events.map((e) => containerEvent(pod, nodeName, e)),
-    runtime: runtimeWrites(view, uid, nextRecord, nodeName, started.node),
+    events: [...started.events, ...probed.events].map((e) => containerEvent(pod, nodeName, e)),
+    // PVC-backed volumes keep their data beside the volume, not the pod (pod-volumes.ts).
+    runtime: [...runtimeWrites(view, uid, nextRecord, nodeName, started.node), ...persistentVolumeWrites(view, pod, nextRecord.volumes)],
     ...(wakeAt !== undefined && { requeueAfter: duration(wakeAt - now) }),
   };
+}
+
+/**
+ * The init containers first (init-containers.ts); once the pod is initialized, its sidecars and
+ * app containers. `probed` are the specs whose probes run: the running sidecars and app containers.
+ */
+function runPodContainers(rt: PodRuntime, records: PodRecord["containers"], nodeRec: NodeRecord, now: Instant, rng: Rng) {
+  const inits = (rt.pod.spec?.initContainers ?? []) as InitContainerSpec[];
+  const apps = (rt.pod.spec?.containers ?? []) as ContainerSpec[];
+  const sidecars = inits.filter(isSidecar);
+  const init = runInitContainers(rt, inits, apps.map((c) => c.name), records, nodeRec, now, rng);
+  if (!init.initialized) return { ...init, probed: sidecars };
+  const started = startContainers(rt, [...sidecars, ...apps], init.containers, init.node, now, rng);
+  const wakeAt = [init.wakeAt, started.wakeAt].filter((t) => t !== undefined).sort((a, b) => a - b)[0];
+  return { ...started, events: [...init.events, ...started.events], ...(wakeAt !== undefined && { wakeAt }), probed: [...sidecars, ...apps] };
 }
 
 /**
@@ -158,5 +181,7 @@ function runtimeWrites(view: ClusterView, uid: string, record: PodRecord, nodeNa
 }
 
 function containerEvent(pod: KubeObject, nodeName: string, e: ContainerEvent): EventNote {
-  return { regarding: pod, type: e.type, reason: e.reason, message: e.message, source: KUBELET, host: nodeName, fieldPath: `spec.containers{${e.container}}` };
+  const isInit = ((pod.spec?.initContainers ?? []) as { name: string }[]).some((c) => c.name === e.container);
+  const fieldPath = `spec.${isInit ? "initContainers" : "containers"}{${e.container}}`;
+  return { regarding: pod, type: e.type, reason: e.reason, message: e.message, source: KUBELET, host: nodeName, fieldPath };
 }

@@ -42,3 +42,15 @@ export function fitErrorMessage(numAllNodes: number, statuses: readonly PluginSt
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A PreFilter failure (FitError with PreFilterMsg): its message stands alone, and every node
+ * gets the same unresolvable status, so preemption is not helpful anywhere.
+ * @example 0/3 nodes are available: persistentvolumeclaim "data" not found. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.
+ */
+export function preFilterFitErrorMessage(numAllNodes: number, status: PluginStatus, preemptionPolicy?: string): string {
+  const filterMsg = `0/${numAllNodes} nodes are available: ${status.reasons.join(", ")}.`;
+  if (preemptionPolicy === "Never") return `${filterMsg} preemption: ${PREEMPTION_POLICY_NEVER}.`;
+  const everyNode = Array.from({ length: numAllNodes }, () => ({ code: status.code, reasons: [PREEMPTION_NOT_HELPFUL] }));
+  return `${filterMsg} preemption: ${nodesAvailableMessage(numAllNodes, everyNode)}`;
+}

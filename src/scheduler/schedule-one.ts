@@ -7,19 +7,20 @@ import type { ClusterView } from "../api/store/view";
 import type { Rng } from "../sim/random";
 import type { FilterPlugin, NodeInfo, PluginContext, PluginStatus, SchedulerPlugin, ScorePlugin } from "./types";
 import { addResources, computePodResourceRequest, emptyResources, isTerminated } from "./resources";
-import { ERR_NO_NODES_AVAILABLE, fitErrorMessage } from "./fit-error";
+import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, preFilterFitErrorMessage } from "./fit-error";
 import { nodeUnschedulable } from "./plugins/node-unschedulable";
 import { nodeName } from "./plugins/node-name";
 import { taintToleration } from "./plugins/taint-toleration";
 import { nodeAffinity } from "./plugins/node-affinity";
 import { nodeResourcesFit } from "./plugins/node-resources-fit";
 import { balancedAllocation } from "./plugins/balanced-allocation";
+import { volumeBinding } from "./plugins/volume-binding";
 
 /** Every plugin kubesim has, in the default profile's order (for suites run over all plugins). */
-export const PLUGINS: readonly SchedulerPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, balancedAllocation];
+export const PLUGINS: readonly SchedulerPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, balancedAllocation, volumeBinding];
 
 /** The default 1.32 profile's filters, in the order they run (a node stops at its first failure). */
-export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit];
+export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, volumeBinding];
 export const SCORERS: readonly ScorePlugin[] = [taintToleration, nodeResourcesFit, balancedAllocation];
 
 export type ScheduleResult =
@@ -63,12 +64,18 @@ export function runFilters(pod: KubeObject, ctx: PluginContext, filters = FILTER
 export function schedulePod(view: ClusterView, pod: KubeObject, rng: Rng): ScheduleResult {
   const nodes = view.list("Node");
   if (nodes.length === 0) return { ok: false, message: ERR_NO_NODES_AVAILABLE };
+  const cycleState = new Map<string, unknown>();
+  for (const f of FILTERS) {
+    const pre = f.preFilter?.(pod, view);
+    if (pre?.status) return { ok: false, message: preFilterFitErrorMessage(nodes.length, pre.status, pod.spec?.preemptionPolicy) };
+    if (pre?.state !== undefined) cycleState.set(f.name, pre.state);
+  }
   const podRequest = computePodResourceRequest(pod);
   const podNonZeroRequest = computePodResourceRequest(pod, true);
   const feasible: PluginContext[] = [];
   const failures: PluginStatus[] = [];
   for (const node of nodes) {
-    const ctx = { nodeInfo: nodeInfoFor(view, node), podRequest, podNonZeroRequest };
+    const ctx = { nodeInfo: nodeInfoFor(view, node), podRequest, podNonZeroRequest, cycleState };
     const status = runFilters(pod, ctx);
     if (status) failures.push(status);
     else feasible.push(ctx);

@@ -13,6 +13,7 @@ import type { Rng } from "../sim/random";
 import { isTerminated } from "./resources";
 import { schedulePod } from "./schedule-one";
 import { withPodCondition } from "./pod-conditions";
+import { assumedNode, forgetAssumed, podVolumesBound, reserveVolumes, volumeTriggers } from "./volume-prebind";
 
 export const SCHEDULER_NAME = "default-scheduler";
 
@@ -55,26 +56,42 @@ const nodeTrigger: Trigger = { kind: "Node", keysFor: (_obj, view) => pendingPod
 export const scheduler: Controller = {
   name: SCHEDULER_NAME,
   primary: "Pod",
-  wakeOn: [podTrigger, nodeTrigger],
+  wakeOn: [podTrigger, nodeTrigger, ...volumeTriggers(isPendingPod)],
   reconcile(view, key, now, rng) {
     const pod = view.get(key);
-    if (!pod || !isPendingPod(pod)) return forgetAttempts(view, key);
+    if (!pod || !isPendingPod(pod)) return forgetAll(view, key);
     if ((pod.spec?.schedulingGates ?? []).length > 0) {
       const conditions = withPodCondition(pod, { type: "PodScheduled", status: "False", reason: "SchedulingGated", message: SCHEDULING_GATED_MESSAGE }, now);
       return conditions ? { writes: [statusWrite(pod, conditions)], events: [] } : NOTHING;
     }
+    // PreBind: the pod's volumes were assumed on a node; bind once they are all bound.
+    const assumed = assumedNode(view, pod);
+    if (assumed !== undefined) return podVolumesBound(view, pod) ? bindOutcome(view, pod, assumed) : NOTHING;
     return scheduleOne(view, pod, now, rng);
   },
 };
 
+function forgetAll(view: ClusterView, key: ObjectKey): Outcome {
+  const runtime = [...(forgetAttempts(view, key).runtime ?? []), ...forgetAssumed(view, key)];
+  return runtime.length === 0 ? NOTHING : { writes: [], events: [], runtime };
+}
+
 function scheduleOne(view: ClusterView, pod: KubeObject, now: Instant, rng: Rng): Outcome {
   const result = schedulePod(view, pod, rng);
   if (!result.ok) return handleSchedulingFailure(view, pod, result.message, now);
+  const node = view.get(`Node//${result.node}`);
+  const reserved = node ? reserveVolumes(view, pod, node) : undefined;
+  if (reserved) return { writes: reserved.writes, events: [], runtime: [...(forgetAttempts(view, keyOf(refOf(pod))).runtime ?? []), ...reserved.runtime] };
+  return bindOutcome(view, pod, result.node);
+}
+
+function bindOutcome(view: ClusterView, pod: KubeObject, nodeName: string): Outcome {
   const ns = pod.metadata.namespace ?? "";
+  const key = keyOf(refOf(pod));
   return {
-    writes: [{ op: "bind", ref: refOf(pod), nodeName: result.node, uid: pod.metadata.uid }],
-    events: [event(pod, "Normal", "Scheduled", `Successfully assigned ${ns}/${pod.metadata.name} to ${result.node}`)],
-    runtime: forgetAttempts(view, keyOf(refOf(pod))).runtime,
+    writes: [{ op: "bind", ref: refOf(pod), nodeName, uid: pod.metadata.uid }],
+    events: [event(pod, "Normal", "Scheduled", `Successfully assigned ${ns}/${pod.metadata.name} to ${nodeName}`)],
+    runtime: [...(forgetAttempts(view, key).runtime ?? []), ...forgetAssumed(view, key)],
   };
 }
 

@@ -3,6 +3,7 @@
 // Filter/Score extension points of pkg/scheduler/framework/interface.go, without CycleState.
 
 import type { KubeObject } from "../api/types";
+import type { ClusterView } from "../api/store/view";
 
 /** Resource amounts in the scheduler's units: cpu in millicores, memory in bytes. */
 export interface Resources {
@@ -29,6 +30,14 @@ export interface PluginContext {
   readonly podRequest: Resources;
   /** The incoming pod's request with the scoring defaults for unset requests. */
   readonly podNonZeroRequest: Resources;
+  /** What PreFilter plugins computed for the pod in this cycle, by plugin name (CycleState). */
+  readonly cycleState?: ReadonlyMap<string, unknown>;
+}
+
+/** A PreFilter's verdict: a failure for every node, or state for its Filter. */
+export interface PreFilterResult {
+  readonly status?: PluginStatus;
+  readonly state?: unknown;
 }
 
 /**
@@ -58,6 +67,8 @@ export function unresolvable(...reasons: string[]): PluginStatus {
  */
 export interface SchedulerPlugin {
   readonly name: string;
+  /** Once per cycle, before any Filter: whole-pod checks (VolumeBinding's claims). */
+  preFilter?(pod: KubeObject, view: ClusterView): PreFilterResult;
   /** Whether the pod may run on the node. */
   filter?(pod: KubeObject, node: KubeObject, ctx: PluginContext): PluginStatus;
   /** The weight of the default 1.32 profile (scorers only). */

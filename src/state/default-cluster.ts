@@ -50,6 +50,19 @@ export function defaultClusterState(opts: ResetOptions): ClusterState {
   }
   for (let i = 0; i < Math.max(1, opts.nodes); i++) objects.push(stamp(buildNode(i, nodeName(i), created, rng)));
   objects.push(stamp(kubernetesService()));
+  // The API server's endpoint reconciler fills these at start-up (controllers/endpoints/
+  // kubernetes-service.ts keeps them so). They are built here, sharing the Service's revision
+  // and drawing their uids from a generator of their own, so that adding them left the seeded
+  // sequence (names, uids, placements) and the resourceVersions of everything after unchanged.
+  const apiRng = createRng(opts.seed ^ 0x6b756265);
+  const controlPlane = objects.find((o) => o.kind === "Node")!;
+  const controlPlaneIP = (controlPlane.status.addresses as { type: string; address: string }[]).find((a) => a.type === "InternalIP")!.address;
+  for (const obj of kubernetesEndpoints(controlPlaneIP)) {
+    obj.metadata.uid = newUid(apiRng);
+    obj.metadata.resourceVersion = String(rv);
+    obj.metadata.creationTimestamp = created;
+    objects.push(obj);
+  }
   objects.push(stamp(standardStorageClass()));
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -84,6 +97,27 @@ function kubernetesService(): KubeObject {
     },
     status: { loadBalancer: {} },
   };
+}
+
+/** default/kubernetes Endpoints and EndpointSlice: the API server at the control plane's :6443. */
+function kubernetesEndpoints(ip: string): KubeObject[] {
+  const port = { name: "https", port: 6443, protocol: "TCP" };
+  return [
+    {
+      apiVersion: "v1",
+      kind: "Endpoints",
+      metadata: { name: "kubernetes", namespace: "default", labels: { "endpointslice.kubernetes.io/skip-mirror": "true" } },
+      subsets: [{ addresses: [{ ip }], ports: [port] }],
+    } as KubeObject,
+    {
+      apiVersion: "discovery.k8s.io/v1",
+      kind: "EndpointSlice",
+      metadata: { name: "kubernetes", namespace: "default", generation: 1, labels: { "kubernetes.io/service-name": "kubernetes" } },
+      addressType: "IPv4",
+      endpoints: [{ addresses: [ip], conditions: { ready: true } }],
+      ports: [port],
+    } as KubeObject,
+  ];
 }
 
 /** kind's default StorageClass (rancher local-path), which provisions volumes on first use. */

@@ -32,6 +32,19 @@ const replicationController = (name: string, replicas: number): KubeObject => ({
   spec: { replicas, selector: { app: name }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "app", image: "nginx" }] } } },
 });
 
+const statefulSet = (name: string, replicas: number): KubeObject => ({
+  apiVersion: "apps/v1",
+  kind: "StatefulSet",
+  metadata: { name },
+  spec: {
+    serviceName: name,
+    replicas,
+    selector: { matchLabels: { app: name } },
+    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "app", image: "nginx:1.27", volumeMounts: [{ name: "data", mountPath: "/data" }] }] } },
+    volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
+  },
+});
+
 export interface SeedState {
   readonly name: string;
   readonly build: () => Cluster;
@@ -67,6 +80,29 @@ export const SEED_STATES: readonly SeedState[] = [
     },
   },
   {
+    name: "a Deployment behind ClusterIP, NodePort and headless Services, scaled down",
+    build: () => {
+      const c = freshCluster();
+      c.api.create(deployment("web", 3));
+      for (const [name, spec] of [
+        ["web", {}],
+        ["web-np", { type: "NodePort" }],
+        ["web-headless", { clusterIP: "None" }],
+        ["empty", { selector: { app: "nothing" } }],
+      ] as const) {
+        c.api.create({ apiVersion: "v1", kind: "Service", metadata: { name }, spec: { selector: { app: "web" }, ports: [{ port: 80 }], ...spec } } as KubeObject);
+      }
+      c.settle();
+      c.advance(seconds(60));
+      const d = structuredClone(c.api.get("Deployment", "default", "web"));
+      d.spec.replicas = 1;
+      c.api.update(d);
+      c.settle();
+      c.advance(seconds(120));
+      return c;
+    },
+  },
+  {
     name: "a Deployment deleted with the foreground policy",
     build: () => {
       const c = freshCluster();
@@ -76,6 +112,21 @@ export const SEED_STATES: readonly SeedState[] = [
       c.api.delete({ kind: "Deployment", namespace: "default", name: "web" }, { propagationPolicy: "Foreground" });
       c.settle();
       c.advance(seconds(120));
+      return c;
+    },
+  },  {
+    name: "a StatefulSet with claims, rolled to a new image and scaled down",
+    build: () => {
+      const c = freshCluster();
+      c.api.create(statefulSet("web", 3));
+      c.settle();
+      c.advance(seconds(60));
+      const s = structuredClone(c.api.get("StatefulSet", "default", "web"));
+      s.spec.replicas = 2;
+      s.spec.template.spec.containers[0].image = "nginx:1.26";
+      c.api.update(s);
+      c.settle();
+      c.advance(seconds(180));
       return c;
     },
   },

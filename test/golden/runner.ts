@@ -1,7 +1,8 @@
 // The golden-file runner (STYLE.md §7): each case file interleaves `$ kubesim …` lines with
 // the expected stdout, a `[stderr]` section when there is one, and `[exit N]` when N ≠ 0.
 // Every case runs bin/kubesim in a fresh temporary state, reset with seed 1 at T0, from the
-// repository root, with KUBESIM_TICK fixed (5s unless the command line sets it).
+// repository root, with KUBESIM_TICK fixed (5s unless the command line sets it). `cp` and `rm`
+// steps put files where kubesim reads them (static pod folders).
 
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -52,6 +53,7 @@ export async function runStep(command: string, stateDir: string): Promise<string
       env[w.slice(0, eq)] = w.slice(eq + 1);
     } else break;
   }
+  if (words[i] === "cp" || words[i] === "rm") return fileStep(words.slice(i), stateDir, command);
   if (words[i] !== "kubesim") throw new Error(`golden commands must run kubesim: ${command}`);
   for (i++; i < words.length; i++) {
     const w = words[i];
@@ -61,6 +63,24 @@ export async function runStep(command: string, stateDir: string): Promise<string
   }
   const r = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: stdin ?? "" });
   return transcript(r.stdout, r.stderr, r.status).replaceAll(stateDir, "$TMP");
+}
+
+/**
+ * `cp SRC DEST` (DEST a folder or a file) and `rm PATH`: the file steps a case needs to drive
+ * kubesim's file inputs (static pod folders). Paths are relative to the repository root; $TMP is
+ * the case's state folder. They print nothing.
+ */
+function fileStep(words: unknown[], stateDir: string, command: string): string {
+  const paths = words.slice(1).map((w) => {
+    if (typeof w !== "string") throw new Error(`unsupported shell syntax in: ${command}`);
+    return path.resolve(ROOT, w.replaceAll("$TMP", stateDir));
+  });
+  if (words[0] === "rm" && paths.length === 1) fs.rmSync(paths[0]);
+  else if (words[0] === "cp" && paths.length === 2) {
+    const dest = fs.existsSync(paths[1]) && fs.statSync(paths[1]).isDirectory() ? path.join(paths[1], path.basename(paths[0])) : paths[1];
+    fs.copyFileSync(paths[0], dest);
+  } else throw new Error(`golden file steps are "cp SRC DEST" and "rm PATH": ${command}`);
+  return "";
 }
 
 function run(file: string, args: string[], opts: { cwd: string; env: Record<string, string>; input: string }): Promise<{ stdout: string; stderr: string; status: number }> {

@@ -6,9 +6,15 @@ import type { ApiServer } from "../server";
 import type { Rng } from "../../sim/random";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { mountServiceAccountToken } from "./service-account";
+import { setDefaultStorageClass } from "./default-storage-class";
+import { addProtectionFinalizer } from "./storage-object-in-use-protection";
+import { admitMirrorPod } from "./mirror-pod";
 
 /** Admission on create, in the API server's plugin order; mutating plugins change obj. */
 export function admit(obj: KubeObject, info: ResourceInfo, api: ApiServer, rng: Rng): void {
   namespaceLifecycle(obj, info, api);
+  admitMirrorPod(obj, info);
   mountServiceAccountToken(obj, rng);
+  setDefaultStorageClass(obj, api);
+  addProtectionFinalizer(obj);
 }

@@ -8,6 +8,8 @@ import { defaultReplicationController } from "./replication-controller";
 import { defaultService } from "./service";
 import { defaultNamespace } from "./namespace";
 import { defaultSecret } from "./secret";
+import { defaultPersistentVolume, defaultPersistentVolumeClaim } from "./persistent-volume";
+import { defaultStatefulSet } from "./statefulset";
 
 type Defaulter = (obj: KubeObject) => void;
 
@@ -19,6 +21,9 @@ const DEFAULTERS: Record<string, Defaulter> = {
   Service: defaultService,
   Namespace: defaultNamespace,
   Secret: defaultSecret,
+  PersistentVolume: defaultPersistentVolume,
+  PersistentVolumeClaim: defaultPersistentVolumeClaim,
+  StatefulSet: defaultStatefulSet,
 };
 
 /** A defaulted deep copy of obj; kinds without defaults come back as a plain copy. */

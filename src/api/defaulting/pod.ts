@@ -42,8 +42,9 @@ export function defaultPod(pod: KubeObject): void {
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) defaultRequestsToLimits(c);
   spec.enableServiceLinks ??= true;
   // ServiceAccount admission; the v1 API mirrors the name into the deprecated serviceAccount.
-  spec.serviceAccountName ||= spec.serviceAccount || "default";
-  spec.serviceAccount = spec.serviceAccountName;
+  // It leaves mirror (static) pods alone: they may not reference a service account at all.
+  if (!pod.metadata?.annotations?.["kubernetes.io/config.mirror"]) spec.serviceAccountName ||= spec.serviceAccount || "default";
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
   addDefaultTolerations(spec);
   // Priority admission, with no PriorityClass marked globalDefault.
   spec.priority ??= 0;

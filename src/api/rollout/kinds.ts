@@ -1,8 +1,8 @@
 // Which kinds the rollout helpers know, and kubectl's words for the ones they do not.
 // kubectl dispatches through apps.GroupKindElement.Accept (staging/src/k8s.io/kubectl/pkg/apps/
 // kind_visitor.go): kinds it can visit but has no helper for get "no … has been implemented
-// for", anything else "error retrieving … for". DaemonSet and StatefulSet history and rollback
-// arrive with their ControllerRevisions (a later issue), so here they answer like ReplicaSet.
+// for", anything else "error retrieving … for". StatefulSet history and rollback live in
+// statefulset.ts; DaemonSet's arrive with its ControllerRevisions, so it answers like ReplicaSet.
 
 import { UsageError } from "../errors";
 import type { ResourceInfo } from "../registry";

@@ -198,7 +198,8 @@ function run(obj: KubeObject, info: ResourceInfo): SchemaResult {
     if (error.keyword === "additionalProperties") {
       unknown.push(fieldPath([...segments, (error.params as { additionalProperty: string }).additionalProperty]));
     } else if (error.keyword === "required") {
-      missing.push(fieldPath([...segments, (error.params as { missingProperty: string }).missingProperty]));
+      const path = fieldPath([...segments, (error.params as { missingProperty: string }).missingProperty]);
+      if (!SERVER_OPTIONAL.has(`${info.kind}.${path}`)) missing.push(path);
     } else if (error.keyword === "type") {
       decode.push({ path: fieldPath(segments), text: decodeError(root, segments, valueAt(data, segments)) });
     }
@@ -211,6 +212,12 @@ function run(obj: KubeObject, info: ResourceInfo): SchemaResult {
   results.set(obj, result);
   return result;
 }
+
+/**
+ * Fields the schema lists as required (Go fields without omitempty) that the API server's own
+ * validation lets be empty: a placeholder EndpointSlice is stored with `endpoints: null`.
+ */
+const SERVER_OPTIONAL = new Set(["EndpointSlice.endpoints"]);
 
 /** Required fields the OpenAPI schema says are missing ("spec.selector: Required value"). */
 export function validateSchema(obj: KubeObject, info: ResourceInfo): FieldIssue[] {

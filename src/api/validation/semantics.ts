@@ -9,7 +9,8 @@ import { applyDefaults } from "../defaulting";
 import { validateObjectMetaUpdate, type Obj } from "./semantics/common";
 import { validatePod, validatePodUpdate } from "./semantics/pod";
 import { validateDeployment, validateReplicaSet, validateReplicationController, validateSelectorUpdate } from "./semantics/workloads";
-import { validateService } from "./semantics/service";
+import { validateService, validateServiceUpdate } from "./semantics/service";
+import { validateStatefulSetUpdate } from "./semantics/statefulset";
 import { validateConfigMap, validateImmutableData, validateSecret, validateSecretUpdate } from "./semantics/config";
 
 interface KindRules {
@@ -22,7 +23,8 @@ const RULES: Record<string, KindRules> = {
   Deployment: { create: validateDeployment, update: validateSelectorUpdate },
   ReplicaSet: { create: validateReplicaSet, update: validateSelectorUpdate },
   ReplicationController: { create: validateReplicationController },
-  Service: { create: validateService },
+  StatefulSet: { create: () => [], update: validateStatefulSetUpdate },
+  Service: { create: validateService, update: validateServiceUpdate },
   ConfigMap: { create: validateConfigMap, update: (n, o) => validateImmutableData(n, o, ["data", "binaryData"]) },
   Secret: { create: validateSecret, update: validateSecretUpdate },
 };

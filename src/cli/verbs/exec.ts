@@ -8,6 +8,13 @@ import { UsageError } from "../../api/errors";
 import { viewOf } from "../../api/store/view";
 import type { Duration } from "../../sim/time";
 import { execInContainer } from "../../kubelet/exec";
+import { openShell, promptOf, runLine } from "../../kubelet/exec-session";
+import { notRunningError } from "../../kubelet/open-container";
+import type { Cluster } from "../../sim/cluster";
+import type { KubeObject } from "../../api/types";
+import type { RuntimeWrite } from "../../controllers/types";
+import type { IOStreams, VerbEnv } from "../verb";
+import { duration } from "../../sim/time";
 import { sortOptions } from "../generators/output";
 import { trackArgsLenAtDash } from "../generators/args-at-dash";
 import { parseDurationFlag } from "./logs/flags";
@@ -110,34 +117,87 @@ export default defineVerb<Flags, Options>({
     if (o.command.length === 0) throw new UsageError("you must specify at least one command for the container");
     if (o.podRunningTimeout <= 0) throw new UsageError("--pod-running-timeout must be higher than zero");
   },
-  run(o, cluster, io, env) {
-    const c = cluster!;
-    const { pod } = pickPod(c, o.target, o.namespace, o.podRunningTimeout, mostActive);
-    const phase = pod.status?.phase;
-    if (phase === "Succeeded" || phase === "Failed") throw new UsageError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
-    const container = defaultContainer(pod, o.container, io.err, o.quiet);
-    if (!hasContainer(pod, container)) throw new UsageError(`container ${container} not found in pod ${pod.metadata.name}`);
-    // StreamOptions.SetupTTY: a TTY needs stdin, and stdin that is a terminal.
-    if (o.stdin && o.tty && !io.isTTY && !o.quiet) io.err.write("Unable to use a TTY - input is not a terminal or the right kind of file\n");
-    const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])] as { name: string; state?: { running?: object } }[];
-    if (!statuses.find((s) => s.name === container)?.state?.running) {
-      throw new UsageError(`unable to upgrade connection: container not found ("${container}")`);
+  // Each session locks the state file only while it runs: an interactive shell waits for typed
+  // lines without holding it, so other commands go on meanwhile.
+  needsCluster: false,
+  async run(o, _none, io, env) {
+    const { withCluster } = await import("../session");
+    if (!(o.stdin && o.tty && io.isTTY && isInteractiveShell(o.command))) return withCluster(env, (c) => execOnce(o, c, io, env));
+    const opened = await withCluster(env, (c) => {
+      const { pod, container } = findContainer(o, c, io);
+      const session = openShell(viewOf(c.store, c.runtime), pod, container, o.command, c.now);
+      if ("error" in session) throw new UsageError(session.error);
+      return { ref: { namespace: pod.metadata.namespace ?? "", name: pod.metadata.name ?? "" }, container, session };
+    });
+    let session = opened.session;
+    io.out.write(promptOf(session));
+    for (;;) {
+      const line = await env.readLine();
+      if (line === undefined) {
+        // End of input (^D): the shell exits with the status of its last command.
+        io.out.write(session.kind === "bash" ? "exit\n" : "\n");
+        return terminated(session.state.shell.status, io);
+      }
+      const step = await withCluster(env, (c) => {
+        const pod = c.store.get(`Pod/${opened.ref.namespace}/${opened.ref.name}`);
+        const r = pod ? runLine(viewOf(c.store, c.runtime), pod, opened.container, session, line, c.now) : { error: notRunningError(opened.container) };
+        if (!("error" in r)) storeRuntime(c, r.runtime);
+        return r;
+      }, { tick: duration(0) });
+      if ("error" in step) throw new UsageError(step.error);
+      for (const chunk of step.output) (chunk.stream === "stderr" ? io.err : io.out).write(chunk.text);
+      session = step.session;
+      if (step.exitCode !== undefined) {
+        if (session.kind === "bash") io.out.write("exit\n");
+        return terminated(step.exitCode, io);
+      }
+      io.out.write(step.prompt);
     }
-    // -i passes what is piped in (a terminal is not read: there is no interactive session).
-    const input = o.stdin && !io.isTTY ? env.readStdin() : undefined;
-    const result = execInContainer(viewOf(c.store, c.runtime), pod, container, withStdin(o.command, input), c.now);
-    if (result.error !== undefined) throw new UsageError(result.error);
-    for (const chunk of result.output) (chunk.stream === "stderr" ? io.err : io.out).write(chunk.text);
-    for (const w of result.runtime) {
-      if (w.record === undefined) c.runtime.delete(w.podUid);
-      else c.runtime.set(w.podUid, w.record);
-    }
-    // The state file is saved when the cluster's fingerprint changes.
-    if (result.runtime.length > 0) c.runtimeWrites++;
-    if (result.exitCode !== 0) {
-      io.err.write(`command terminated with exit code ${result.exitCode}\n`);
-      return result.exitCode;
-    }
-    return 0;
   },
 });
+
+/** A shell with no script to run (`sh`, `bash -il`): it reads its commands from the terminal. */
+function isInteractiveShell(command: readonly string[]): boolean {
+  const prog = command[0] ?? "";
+  return SHELLS.has(prog.slice(prog.lastIndexOf("/") + 1)) && command.slice(1).every((a) => /^-[a-z]+$/.test(a) && !a.includes("c"));
+}
+
+/** The pod and container the command runs in, checked as kubectl checks them. */
+function findContainer(o: Options, c: Cluster, io: IOStreams): { pod: KubeObject; container: string } {
+  const { pod } = pickPod(c, o.target, o.namespace, o.podRunningTimeout, mostActive);
+  const phase = pod.status?.phase;
+  if (phase === "Succeeded" || phase === "Failed") throw new UsageError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const container = defaultContainer(pod, o.container, io.err, o.quiet);
+  if (!hasContainer(pod, container)) throw new UsageError(`container ${container} not found in pod ${pod.metadata.name}`);
+  return { pod, container };
+}
+
+/** Keeps what a command changed in the container; the state file is saved when the fingerprint changes. */
+function storeRuntime(c: Cluster, runtime: readonly RuntimeWrite[]): void {
+  for (const w of runtime) {
+    if (w.record === undefined) c.runtime.delete(w.podUid);
+    else c.runtime.set(w.podUid, w.record);
+  }
+  if (runtime.length > 0) c.runtimeWrites++;
+}
+
+/** kubectl's ending: a non-zero exit is reported and passed through. */
+function terminated(code: number, io: IOStreams): number {
+  if (code !== 0) io.err.write(`command terminated with exit code ${code}\n`);
+  return code;
+}
+
+/** A command run once to its end, its output streamed as is (stdin piped in with -i). */
+function execOnce(o: Options, c: Cluster, io: IOStreams, env: VerbEnv): number {
+  const { pod, container } = findContainer(o, c, io);
+  // StreamOptions.SetupTTY: a TTY needs stdin, and stdin that is a terminal.
+  if (o.stdin && o.tty && !io.isTTY && !o.quiet) io.err.write("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])] as { name: string; state?: { running?: object } }[];
+  if (!statuses.find((s) => s.name === container)?.state?.running) throw new UsageError(notRunningError(container));
+  const input = o.stdin && !io.isTTY ? env.readStdin() : undefined;
+  const result = execInContainer(viewOf(c.store, c.runtime), pod, container, withStdin(o.command, input), c.now);
+  if (result.error !== undefined) throw new UsageError(result.error);
+  for (const chunk of result.output) (chunk.stream === "stderr" ? io.err : io.out).write(chunk.text);
+  storeRuntime(c, result.runtime);
+  return terminated(result.exitCode, io);
+}

@@ -1,13 +1,20 @@
-// Containers and volumes of a Pod or a pod template (describeContainers, describeVolumes,
-// DescribePodTemplate in kubectl's describe.go). A template has no statuses, so no
-// Container ID / State / Ready lines.
+// Containers of a Pod or a pod template (describeContainers, describeStatus and
+// DescribePodTemplate in kubectl's describe.go, v1.32); their volumes are in volumes.ts. A
+// template has no statuses, so no Container ID / State / Ready lines.
 
 import { rfc1123z } from "../age";
 import { annotationsMultiline, labelsMultiline, tolerationsMultiline, type PrefixWriter } from "./render";
+import { extractContainerResourceValue } from "./resource-field";
+import { formatQuantity, parseQuantity } from "./quantity";
+import { parseQuantity as parseValue } from "../../api/quantity";
+import { describeVolumes } from "./volumes";
+
+export { describeVolumes } from "./volumes";
 
 /** Resolves a fieldRef env var for a real pod (EnvValueFrom); templates resolve to "". */
 export type EnvResolver = (fieldPath: string) => string;
 
+/** describeContainerPorts / describeContainerHostPorts: `80/TCP` (port names are printed only from kubectl 1.34). */
 function ports(list: any[] | undefined, host: boolean): string {
   return (list ?? []).map((p) => `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? "TCP"}`).join(", ");
 }
@@ -46,12 +53,19 @@ function state(w: PrefixWriter, title: string, s: any): void {
   }
 }
 
-function resources(w: PrefixWriter, r: any): void {
+/** Quantity.String(): the canonical form ("0.5" → "500m", "1024Mi" → "1Gi"), whatever was written. */
+function canonical(q: string | number): string {
+  const text = String(q);
+  return parseValue(text) === undefined ? text : formatQuantity(parseQuantity(text));
+}
+
+/** describeResources: Limits then Requests, each resource by name, at `level` (2 in a container). */
+export function describeResources(w: PrefixWriter, r: any, level = 2): void {
   for (const [title, list] of [["Limits", r?.limits], ["Requests", r?.requests]] as const) {
     const names = Object.keys(list ?? {}).sort();
     if (names.length === 0) continue;
-    w.line(2, `${title}:`);
-    for (const n of names) w.line(3, `${n}:\t${list[n]}`);
+    w.line(level, `${title}:`);
+    for (const n of names) w.line(level + 1, `${n}:\t${canonical(list[n])}`);
   }
 }
 
@@ -78,8 +92,7 @@ function env(w: PrefixWriter, c: any, resolve: EnvResolver | undefined): void {
       w.line(3, `${e.name}:\t${value} (${from.fieldRef.apiVersion ?? "v1"}:${from.fieldRef.fieldPath})`);
     } else if (from.resourceFieldRef) {
       const res: string = from.resourceFieldRef.resource;
-      const [kind, name] = res.split(".");
-      let value: string = c.resources?.[kind]?.[name] ?? "0";
+      let value = extractContainerResourceValue(from.resourceFieldRef, c.resources);
       if (value === "0" && (res === "limits.cpu" || res === "limits.memory")) value = "node allocatable";
       w.line(3, `${e.name}:\t${value} (${res})`);
     } else if (from.secretKeyRef) {
@@ -116,6 +129,11 @@ export function describeContainers(w: PrefixWriter, label: string, containers: a
     w.line(2, p.includes(",") ? `Ports:\t${p}` : `Port:\t${p || "<none>"}`);
     const h = ports(c.ports, true);
     w.line(2, h.includes(",") ? `Host Ports:\t${h}` : `Host Port:\t${h || "<none>"}`);
+    const seccomp = c.securityContext?.seccompProfile;
+    if (seccomp) {
+      w.line(2, `SeccompProfile:\t${seccomp.type}`);
+      if (seccomp.type === "Localhost") w.line(3, `LocalhostProfile:\t${seccomp.localhostProfile ?? ""}`);
+    }
     for (const [title, items] of [["Command", c.command], ["Args", c.args]] as const) {
       if (!items?.length) continue;
       w.line(2, `${title}:`);
@@ -127,64 +145,12 @@ export function describeContainers(w: PrefixWriter, label: string, containers: a
       w.line(2, `Ready:\t${st.ready ? "True" : "False"}`);
       w.line(2, `Restart Count:\t${st.restartCount ?? 0}`);
     }
-    resources(w, c.resources);
+    describeResources(w, c.resources);
     if (c.livenessProbe) w.line(2, `Liveness:\t${describeProbe(c.livenessProbe)}`);
     if (c.readinessProbe) w.line(2, `Readiness:\t${describeProbe(c.readinessProbe)}`);
     if (c.startupProbe) w.line(2, `Startup:\t${describeProbe(c.startupProbe)}`);
     env(w, c, resolve);
     mounts(w, c);
-  }
-}
-
-const optionalPtr = (v: unknown): string => (v === undefined || v === null ? "<nil>" : String(v));
-
-/** describeVolumes: one level-1 entry per volume with its source's details. */
-export function describeVolumes(w: PrefixWriter, volumes: any[] | undefined, space: string): void {
-  const list = volumes ?? [];
-  if (list.length === 0) return w.line(0, `${space}Volumes:\t<none>`);
-  w.line(0, `${space}Volumes:`);
-  for (const v of list) {
-    w.line(1, `${space ? " " : ""}${v.name}:`);
-    if (v.hostPath) {
-      w.line(2, "Type:\tHostPath (bare host directory volume)");
-      w.line(2, `Path:\t${v.hostPath.path}`);
-      w.line(2, `HostPathType:\t${v.hostPath.type ?? "<none>"}`);
-    } else if (v.emptyDir) {
-      w.line(2, "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)");
-      w.line(2, `Medium:\t${v.emptyDir.medium ?? ""}`);
-      w.line(2, `SizeLimit:\t${v.emptyDir.sizeLimit && v.emptyDir.sizeLimit !== "0" ? v.emptyDir.sizeLimit : "<unset>"}`);
-    } else if (v.secret) {
-      w.line(2, "Type:\tSecret (a volume populated by a Secret)");
-      w.line(2, `SecretName:\t${v.secret.secretName ?? ""}`);
-      w.line(2, `Optional:\t${v.secret.optional === true}`);
-    } else if (v.configMap) {
-      w.line(2, "Type:\tConfigMap (a volume populated by a ConfigMap)");
-      w.line(2, `Name:\t${v.configMap.name ?? ""}`);
-      w.line(2, `Optional:\t${v.configMap.optional === true}`);
-    } else if (v.persistentVolumeClaim) {
-      w.line(2, "Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)");
-      w.line(2, `ClaimName:\t${v.persistentVolumeClaim.claimName}`);
-      w.line(2, `ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}`);
-    } else if (v.projected) {
-      w.line(2, "Type:\tProjected (a volume that contains injected data from multiple sources)");
-      for (const s of v.projected.sources ?? []) {
-        if (s.secret) {
-          w.line(2, `SecretName:\t${s.secret.name}`);
-          w.line(2, `SecretOptionalName:\t${optionalPtr(s.secret.optional)}`);
-        } else if (s.downwardAPI) w.line(2, "DownwardAPI:\ttrue");
-        else if (s.configMap) {
-          w.line(2, `ConfigMapName:\t${s.configMap.name}`);
-          w.line(2, `ConfigMapOptional:\t${optionalPtr(s.configMap.optional)}`);
-        } else if (s.serviceAccountToken) w.line(2, `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3607}`);
-      }
-    } else if (v.downwardAPI) {
-      w.line(2, "Type:\tDownwardAPI (a volume populated by information about the pod)");
-      w.line(2, "Items:");
-      for (const item of v.downwardAPI.items ?? []) {
-        if (item.fieldRef) w.line(3, `${item.fieldRef.fieldPath} -> ${item.path}`);
-        if (item.resourceFieldRef) w.line(3, `${item.resourceFieldRef.resource} -> ${item.path}`);
-      }
-    } else w.line(1, "<unknown>");
   }
 }
 

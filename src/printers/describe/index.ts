@@ -7,9 +7,14 @@ import { describeDeployment } from "./deployment";
 import { describeGeneric } from "./generic";
 import { describeNamespace } from "./namespace";
 import { describeNode } from "./node";
+import { describeService } from "./service";
+import { describeEndpoints } from "./endpoints";
+import { describeEndpointSlice } from "./endpointslice";
 import { describePod } from "./pod";
 import type { DescribeContext, Describer } from "./render";
 import { describeReplicaSet, describeReplicationController } from "./replicaset";
+import { describeStatefulSet } from "./statefulset";
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from "./storage";
 
 export type { DescribeContext } from "./render";
 
@@ -18,9 +23,16 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   ReplicationController: describeReplicationController,
+  StatefulSet: describeStatefulSet,
   ConfigMap: describeConfigMap,
   Node: describeNode,
+  Service: describeService,
+  Endpoints: describeEndpoints,
+  EndpointSlice: describeEndpointSlice,
   Namespace: describeNamespace,
+  PersistentVolumeClaim: describePersistentVolumeClaim,
+  PersistentVolume: describePersistentVolume,
+  StorageClass: describeStorageClass,
 };
 
 /** The text of `kubectl describe` for one object, ending in "\n". */

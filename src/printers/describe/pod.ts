@@ -2,7 +2,8 @@
 
 import type { KubeObject } from "../../api/types";
 import { age, rfc1123z } from "../age";
-import { describeContainers, describeVolumes, type EnvResolver } from "./containers";
+import { describeContainers, describeResources, describeVolumes, type EnvResolver } from "./containers";
+import { formatSelector, fromLabelSelector } from "../../api/selectors";
 import {
   annotationsMultiline,
   controlledBy,
@@ -84,9 +85,15 @@ export function describePod(pod: KubeObject, ctx: DescribeContext): string {
   const owner = controlledBy(pod);
   if (owner) w.line(0, `Controlled By:\t${owner}`);
   if (status.nominatedNodeName) w.line(0, `NominatedNodeName:\t${status.nominatedNodeName}`);
+  // Pod-level resources (the PodLevelResources feature): the same Limits/Requests block, one level in.
+  if (spec.resources) {
+    w.line(0, "Resources:");
+    describeResources(w, spec.resources, 1);
+  }
   const resolve = envResolver(pod);
   if ((spec.initContainers ?? []).length > 0) describeContainers(w, "Init Containers", spec.initContainers, status.initContainerStatuses, "", resolve);
   describeContainers(w, "Containers", spec.containers, status.containerStatuses, "", resolve);
+  if ((spec.ephemeralContainers ?? []).length > 0) describeContainers(w, "Ephemeral Containers", spec.ephemeralContainers, status.ephemeralContainerStatuses, "", resolve);
   const conditions: any[] = status.conditions ?? [];
   if ((spec.readinessGates ?? []).length > 0) {
     w.line(0, "Readiness Gates:");
@@ -110,12 +117,14 @@ export function describePod(pod: KubeObject, ctx: DescribeContext): string {
   return w.done();
 }
 
-/** describeTopologySpreadConstraints: "key:policy when max skew N is exceeded". */
+/** describeTopologySpreadConstraints: "key:policy when max skew N is exceeded [for selector S]", sorted by key. */
 function describeTopologySpread(w: PrefixWriter, constraints: any[] | undefined): void {
   if (!constraints?.length) return;
   w.write(0, "Topology Spread Constraints:\t");
-  constraints.forEach((c, i) => {
+  const sorted = [...constraints].sort((a, b) => (a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0));
+  sorted.forEach((c, i) => {
     if (i !== 0) w.write(0, "\t");
-    w.write(0, `${c.topologyKey}:${c.whenUnsatisfiable} when max skew ${c.maxSkew} is exceeded\n`);
+    const selector = c.labelSelector ? ` for selector ${formatSelector(fromLabelSelector(c.labelSelector))}` : "";
+    w.write(0, `${c.topologyKey}:${c.whenUnsatisfiable} when max skew ${c.maxSkew} is exceeded${selector}\n`);
   });
 }

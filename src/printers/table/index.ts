@@ -8,6 +8,7 @@ import { daemonSetTable } from "./daemonset";
 import { defaultTable } from "./default";
 import { deploymentTable } from "./deployment";
 import { endpointsTable } from "./endpoints";
+import { endpointSliceTable } from "./endpointslice";
 import { eventTable } from "./event";
 import { hpaTable } from "./hpa";
 import { jobTable } from "./job";
@@ -34,6 +35,7 @@ const HANDLERS: ReadonlyMap<string, TableHandler> = new Map(
     cronJobTable,
     serviceTable,
     endpointsTable,
+    endpointSliceTable,
     nodeTable,
     namespaceTable,
     configMapTable,

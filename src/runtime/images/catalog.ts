@@ -195,7 +195,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   },
   { repository: "node", size: 406843281, config: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], wrappers: [{ path: "docker-entrypoint.sh" }] } },
   { repository: "registry.k8s.io/pause", tags: ["latest", "2.0", "3.0", "3.1", "3.2", "3.3", "3.4.1", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"], size: 320368, config: { entrypoint: ["/pause"] }, programs: [P.PAUSE] },
-  { repository: "registry.k8s.io/busybox", tags: ["latest", "1.24", "1.27"], size: 1144547, config: { cmd: ["sh"] }, programs: [P.BARE_SHELL] },
+  { repository: "registry.k8s.io/busybox", tags: ["latest", "1.24", "1.27", "1.27.2"], size: 1144547, config: { cmd: ["sh"] }, programs: [P.BARE_SHELL] },
   { repository: "registry.k8s.io/liveness", size: 2432561, config: { cmd: ["/server"] }, programs: [P.LIVENESS] },
   { repository: "registry.k8s.io/goproxy", tags: ["0.1"], size: 2546713, config: { entrypoint: ["/goproxy"] }, programs: [P.GOPROXY] },
   {
@@ -214,6 +214,8 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   { repository: "registry.k8s.io/e2e-test-images/agnhost", tags: Array.from({ length: 44 }, (_, i) => `2.${i + 10}`), size: 51175052, config: { entrypoint: ["/agnhost"], cmd: ["pause"] }, programs: [P.BARE_SHELL, ...P.AGNHOST_PROGRAMS] },
   { repository: "registry.k8s.io/nginx-slim", size: 20123577, version: "1.8.1", config: { cmd: ["nginx", "-g", "daemon off;"] }, programs: [P.NGINX] },
   { repository: "registry.k8s.io/echoserver", tags: ["1.4", "1.10"], size: 46011283 },
+  // The docs' memory examples run `stress --vm 1 --vm-bytes 250M --vm-hang 1` (size: its latest tag).
+  { repository: "polinux/stress", size: 3741915, config: { env: { PATH: DEBIAN_PATH } }, programs: [P.STRESS, P.BARE_SHELL] },
   {
     repository: "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend",
     tags: ["v5"],

@@ -60,6 +60,19 @@ export interface ServeModel {
   readonly logs?: readonly string[];
   /** Environment it needs; when none of the conditions holds it exits at once. */
   readonly requires?: EnvRequirement;
+  /** Memory the process allocates and holds, as its flags say (stress's `--vm 1 --vm-bytes 250M`). */
+  readonly allocates?: MemoryAllocation;
+}
+
+/**
+ * Memory a process holds: `workersFlag` workers (none when the flag is absent) of
+ * `bytesFlag` bytes each (`defaultBytes` when absent). Sizes take stress's suffixes
+ * b/k/m/g, powers of 1024 (stress.c atoll_b): "250M" is 250 × 2^20 bytes.
+ */
+export interface MemoryAllocation {
+  readonly workersFlag: string;
+  readonly bytesFlag: string;
+  readonly defaultBytes: number;
 }
 
 /** A process that ends at once (a shell with no stdin, `python3` with no script). */

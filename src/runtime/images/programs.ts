@@ -158,3 +158,12 @@ export const HELLO_APP: ImageProgram = {
 
 /** fluentd tailing /var/log/containers and shipping to Elasticsearch: runs, serves nothing the docs use. */
 export const FLUENTD: ImageProgram = { names: ["/entrypoint.sh", "/run.sh", "fluentd"], model: { kind: "serve", ports: [] } };
+
+/**
+ * stress (polinux/stress, the docs' "Assign Memory Resources" task): with `--vm N` it runs N
+ * workers that each allocate `--vm-bytes` (256M by default) and, with --vm-hang, hold it.
+ */
+export const STRESS: ImageProgram = {
+  names: ["stress", "/usr/bin/stress", "/usr/local/bin/stress"],
+  model: { kind: "serve", ports: [], allocates: { workersFlag: "--vm", bytesFlag: "--vm-bytes", defaultBytes: 256 * 2 ** 20 } },
+};

@@ -42,6 +42,8 @@ const objects = [
   ),
   service("hosts", { clusterIP: "10.96.100.8", selector: { app: "hosts" }, ports: [{ port: 80, targetPort: 9376 }] }),
   pod("client", { ip: "10.244.0.20", containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"] }] }),
+  service("nginx-np", { type: "NodePort", clusterIP: "10.96.100.9", selector: { app: "nginx" }, ports: [{ port: 8080, targetPort: 80, nodePort: 30080 }] }),
+  { apiVersion: "v1", kind: "Node", metadata: { name: "kind-worker" }, status: { addresses: [{ type: "InternalIP", address: "172.18.0.3" }] } },
 ];
 const view = viewOf(new Store(objects), new Map());
 const byName = (name: string) => objects.find((o) => o.kind === "Pod" && o.metadata.name === name)!;
@@ -63,6 +65,8 @@ describe("httpGet", () => {
     { name: "a Service picks the first ready pod by name", url: "http://hosts/", want: { status: 200, body: "host-a" } },
     { name: "a Service whose only pod is not ready is refused", url: "http://cold/", want: undefined },
     { name: "an unknown host answers nothing", url: "http://nosuch/", want: undefined },
+    { name: "a node's address on a Service's nodePort reaches a ready endpoint", url: "http://172.18.0.3:30080/", want: { status: 200, body: NGINX_WELCOME } },
+    { name: "a node's address on a port no Service uses is refused", url: "http://172.18.0.3:30081/", want: undefined },
     { name: "https is not simulated", url: "https://10.244.0.5/", want: undefined },
     { name: "agnhost liveness is healthy at first", url: "http://10.244.0.9:8080/healthz", after: 3_000, want: { status: 200, body: "ok" } },
     { name: "agnhost liveness is still healthy at 10s", url: "http://10.244.0.9:8080/healthz", after: 10_000, want: { status: 200, body: "ok" } },

@@ -43,6 +43,8 @@ function httpGet(view: ClusterView, fromPod: KubeObject, namespace: string, raw:
   if (ip === undefined) return undefined;
   const service = view.list("Service").find((s) => s.spec?.clusterIP === ip);
   if (service) return serviceAnswer(view, service, port, path, now);
+  const viaNodePort = nodePortService(view, ip, port);
+  if (viaNodePort) return serviceAnswer(view, viaNodePort.service, viaNodePort.port, path, now);
   const pod = view.list("Pod").find((p) => p.status?.podIP === ip && p.spec?.hostNetwork !== true);
   return pod ? podHttpAnswer(view, pod, port, path, now) : undefined;
 }
@@ -59,6 +61,20 @@ function serviceAnswer(view: ClusterView, service: KubeObject, port: number, pat
   for (const pod of servicePods(view, service)) {
     const target = targetPortOn(pod, sp.targetPort ?? sp.port);
     if (target !== undefined) return podHttpAnswer(view, pod, target, path, now);
+  }
+  return undefined;
+}
+
+/**
+ * kube-proxy's NodePort rule: any node's InternalIP on a Service's nodePort reaches that
+ * Service port (externalTrafficPolicy Cluster: an endpoint on any node).
+ */
+function nodePortService(view: ClusterView, ip: string, port: number): { service: KubeObject; port: number } | undefined {
+  const isNode = view.list("Node").some((n) => ((n.status?.addresses ?? []) as { type: string; address: string }[]).some((a) => a.type === "InternalIP" && a.address === ip));
+  if (!isNode) return undefined;
+  for (const service of view.list("Service")) {
+    const sp = ((service.spec?.ports ?? []) as any[]).find((p) => Number(p.nodePort) === port && (p.protocol ?? "TCP") === "TCP");
+    if (sp) return { service, port: Number(sp.port) };
   }
   return undefined;
 }

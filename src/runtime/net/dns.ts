@@ -65,8 +65,8 @@ function serviceRecord(view: ClusterView, namespace: string, name: string): stri
     const ips = servicePods(view, svc).map((p) => p.status.podIP as string);
     return ips.length > 0 ? ips : undefined;
   }
-  // ClusterIP allocation (and Endpoints) belong to a later issue: until a Service has been
-  // given spec.clusterIP there is no address to answer with, so the name has no A record.
+  // The API server allocates spec.clusterIP on create (api/allocators); a Service stored
+  // without one (an old state file) has no address to answer with, so no A record.
   return clusterIP ? [clusterIP] : undefined;
 }
 

@@ -1,6 +1,7 @@
-// Which pods stand behind a Service, decided straight from the pods: the EndpointSlice
-// controller is a later issue, so this applies its rule (pkg/controller/endpointslice,
-// podToEndpoint / ShouldPodBeInEndpoints, v1.32) without the intermediate objects: a pod
+// Which pods stand behind a Service, decided straight from the pods with the EndpointSlice
+// controller's rule (pkg/controller/endpointslice, podToEndpoint / ShouldPodBeInEndpoints,
+// v1.32). The controller settles at the same instant as every change, so its slices and this
+// answer agree; reading the pods keeps the network usable on views without slices. A pod
 // counts when it matches spec.selector, has an IP, is not terminating and not finished, and
 // is Ready (or the Service sets publishNotReadyAddresses).
 

@@ -60,3 +60,18 @@ export function validateService(svc: Obj): FieldIssue[] {
   });
   return issues;
 }
+
+/**
+ * validateUpgradeDowngradeClusterIPs (ValidateServiceUpdate): an allocated cluster IP may not
+ * change, unless the Service moves to or from ExternalName.
+ */
+export function validateServiceUpdate(svc: Obj, old: Obj): FieldIssue[] {
+  if (svc.spec?.type === "ExternalName" || old.spec?.type === "ExternalName") return [];
+  const oldIPs: string[] = old.spec?.clusterIPs ?? [];
+  const newIPs: string[] = svc.spec?.clusterIPs ?? [];
+  const issues: FieldIssue[] = [];
+  oldIPs.forEach((ip, i) => {
+    if (i < newIPs.length && newIPs[i] !== ip) issues.push(invalidValue(`spec.clusterIPs[${i}]`, newIPs, "may not change once set", "[]string"));
+  });
+  return issues;
+}

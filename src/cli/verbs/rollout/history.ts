@@ -8,7 +8,7 @@ import { infoForKind } from "../../../api/registry";
 import type { KubeObject } from "../../../api/types";
 import { noHelperError } from "../../../api/rollout/kinds";
 import { deploymentRevisions } from "../../../api/rollout/history";
-import type { Revision } from "../../../api/rollout/history";
+import { statefulSetRevisions } from "../../../api/rollout/statefulset";
 import { historyTable, NO_HISTORY, revisionTemplate } from "../../../printers/rollout-history";
 import { resourceName } from "../../../printers/formats/name";
 import { printObjects } from "../../../printers/formats";
@@ -58,24 +58,36 @@ export default defineVerb<Flags, Options>({
   },
   run(o, cluster, io, env) {
     const api = cluster!.api;
-    return forEachTarget(api, o, env, io, (obj) => io.out.write(historyOf(obj, api.list("ReplicaSet", obj.metadata.namespace), o)));
+    return forEachTarget(api, o, env, io, (obj) => io.out.write(historyOf(obj, entriesOf(obj, api), o)));
   },
 });
 
+/** One revision as the viewer sees it: the object `-o` prints (a ReplicaSet or a ControllerRevision). */
+interface HistoryEntry {
+  readonly revision: number;
+  readonly template: any;
+  readonly changeCause?: string;
+  readonly object: KubeObject;
+}
+
+/** The HistoryViewer per kind: Deployments read ReplicaSets, StatefulSets ControllerRevisions. */
+function entriesOf(obj: KubeObject, api: { list(kind: string, ns?: string): readonly KubeObject[] }): HistoryEntry[] {
+  const ns = obj.metadata.namespace;
+  if (obj.kind === "Deployment") return deploymentRevisions(obj, api.list("ReplicaSet", ns)).map((r) => ({ ...r, object: r.replicaSet }));
+  if (obj.kind === "StatefulSet") return statefulSetRevisions(obj, api.list("ControllerRevision", ns)).map((r) => ({ ...r, object: r.controllerRevision }));
+  const info = infoForKind(obj.kind);
+  throw noHelperError(info ?? { kind: obj.kind, group: "" }, "history viewer");
+}
+
 /** One object's part of the output; throws kubectl's error for it. */
-function historyOf(obj: KubeObject, replicaSets: readonly KubeObject[], o: Options): string {
-  if (obj.kind !== "Deployment") {
-    const info = infoForKind(obj.kind);
-    throw noHelperError(info ?? { kind: obj.kind, group: "" }, "history viewer");
-  }
-  const revisions = deploymentRevisions(obj, replicaSets);
-  const pick = (): Revision => {
+function historyOf(obj: KubeObject, revisions: readonly HistoryEntry[], o: Options): string {
+  const pick = (): HistoryEntry => {
     const r = revisions.find((x) => x.revision === o.revision);
     if (!r) throw new UsageError("unable to find the specified revision");
     return r;
   };
   if (!isHumanReadable(o.output)) {
-    const chosen = o.revision > 0 ? [pick().replicaSet] : revisions.map((r) => r.replicaSet);
+    const chosen = o.revision > 0 ? [pick().object] : revisions.map((r) => r.object);
     return chosen.map((rs) => printObjects(formatText(o.output), [rs], { single: true })).join("");
   }
   // The name printer's operation is "with revision #N\n<history>" (or "\n<history>"), so the

@@ -8,6 +8,7 @@ import type { KubeObject } from "../../../api/types";
 import type { Cluster } from "../../../sim/cluster";
 import { noHelperError } from "../../../api/rollout/kinds";
 import { planDeploymentRollback } from "../../../api/rollout/rollback";
+import { planStatefulSetRollback } from "../../../api/rollout/statefulset";
 import { revisionTemplate } from "../../../printers/rollout-history";
 import type { DryRun } from "../../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../../flags/dry-run";
@@ -66,9 +67,12 @@ export default defineVerb<Flags, Options>({
 
 /** One object's rollback and the line kubectl prints for it (its operation is the result text). */
 function undo(obj: KubeObject, cluster: Cluster, o: Options): string {
-  if (obj.kind !== "Deployment") throw noHelperError(infoForKind(obj.kind) ?? { kind: obj.kind, group: "" }, "rollbacker");
-  const replicaSets = cluster.api.list("ReplicaSet", obj.metadata.namespace);
-  const plan = planDeploymentRollback(obj, replicaSets, o.toRevision, o.dryRun === "client");
+  const ns = obj.metadata.namespace;
+  const clientDryRun = o.dryRun === "client";
+  let plan;
+  if (obj.kind === "Deployment") plan = planDeploymentRollback(obj, cluster.api.list("ReplicaSet", ns), o.toRevision, clientDryRun);
+  else if (obj.kind === "StatefulSet") plan = planStatefulSetRollback(obj, cluster.api.list("ControllerRevision", ns), o.toRevision, clientDryRun);
+  else throw noHelperError(infoForKind(obj.kind) ?? { kind: obj.kind, group: "" }, "rollbacker");
   switch (plan.kind) {
     // Upstream's client dry run returns the template text as the "operation" of the name line.
     case "preview":

@@ -54,7 +54,7 @@ function row(e: KubeObject, start: Instant): string {
   const inv = e.involvedObject as { kind: string; name: string };
   const info = infoForKind(inv.kind);
   const kind = info ? (info.group ? `${info.singular}.${info.group}` : info.singular) : inv.kind.toLowerCase();
-  return [`+${formatGoDuration(at as Duration)}`, e.type, e.reason, `${kind}/${inv.name}`, e.message].join("\t");
+  return [`+${formatGoDuration(at as Duration)}`, e.type, e.reason, `${kind}/${inv.name}`, String(e.message ?? "").trim()].join("\t");
 }
 
 function byTime(a: KubeObject, b: KubeObject): number {

@@ -18,7 +18,7 @@ export default defineVerb<object, object>({
   complete: () => ({}),
   validate() {},
   run(_o, _c, io) {
-    const subs = Object.entries(VERBS).filter(([n]) => n.startsWith("sim "));
+    const subs = Object.entries(VERBS).filter(([n]) => n.startsWith("sim ") && n.split(" ").length === 2);
     const width = Math.max(...subs.map(([n]) => n.length - 4)) + 3;
     io.out.write("Control the simulated cluster: its clock, nodes, load and failures.\n\nAvailable Commands:\n");
     for (const [n, e] of subs) io.out.write(`  ${n.slice(4).padEnd(width)}${e.short}\n`);

@@ -1,0 +1,5 @@
+// kubectl create service clusterip (create_service.go NewCmdCreateServiceClusterIP).
+
+import { serviceVerb } from "./service";
+
+export default serviceVerb("ClusterIP");

@@ -1,0 +1,29 @@
+// kubectl create service (alias svc): lists its sub-verbs, one per Service type.
+
+import { defineVerb } from "../../verb";
+import { VERBS } from "../../verb-table";
+
+export default defineVerb<object, object>({
+  name: "create service",
+  help: {
+    short: "Create a service using a specified subcommand",
+    long: "Create a service using a specified subcommand.",
+    example: "",
+    usage: "create service [flags] [options]",
+  },
+  needsCluster: false,
+  define(cmd) {
+    cmd.argument("[args...]");
+  },
+  complete: () => ({}),
+  validate() {},
+  run(_o, _c, io) {
+    const subs = Object.entries(VERBS).filter(([n]) => n.startsWith("create service "));
+    io.out.write("Create a service using a specified subcommand.\n\nAliases:\nservice, svc\n\nAvailable Commands:\n");
+    for (const [n, e] of subs) io.out.write(`  ${n.slice(15).padEnd(15)}${e.short}\n`);
+    io.out.write(
+      '\nUsage:\n  kubectl create service [flags] [options]\n\nUse "kubectl create service <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
+    );
+    return 0;
+  },
+});

@@ -1,0 +1,5 @@
+// kubectl create service nodeport (create_service.go NewCmdCreateServiceNodePort).
+
+import { serviceVerb } from "./service";
+
+export default serviceVerb("NodePort");
