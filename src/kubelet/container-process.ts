@@ -29,7 +29,7 @@ export const MAX_LOG_LINES = 1000;
 const MAX_STEPS_PER_SYNC = 10_000;
 
 /** The directories every Linux image has (the catalog models no image files yet). */
-const IMAGE_DIRS = ["/bin", "/dev", "/home", "/proc", "/root", "/sys", "/tmp", "/usr/bin", "/var/tmp"];
+const IMAGE_DIRS = ["/bin", "/dev", "/etc", "/home", "/lib", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr/bin", "/usr/lib", "/usr/local/bin", "/usr/sbin", "/usr/share", "/var/log", "/var/run", "/var/tmp"];
 
 export interface PodRuntime {
   readonly view: ClusterView;

@@ -3,7 +3,7 @@
 // then create and start. Port of pkg/kubelet/kuberuntime/kuberuntime_container.go
 // (startContainer) and pkg/kubelet/images/image_manager.go (EnsureImageExists).
 // Running processes are stepped here and exited ones restarted with the crash-loop back-off
-// (crash-loop.ts); init containers and postStart hooks slot in here later.
+// (crash-loop.ts), and a postStart hook runs right after its container starts.
 
 import type { Rng } from "../sim/random";
 import type { Instant } from "../sim/time";
@@ -12,7 +12,9 @@ import type { ContainerRecord, NodeRecord } from "./runtime-record";
 import { ensureImage } from "./ensure-image";
 import type { ContainerSpec, PodRuntime } from "./container-process";
 import { startContainerProcess, stepContainer } from "./container-process";
-import { finishStop } from "./probes/kill";
+import { finishStop, requestKill } from "./probes/kill";
+import { POST_START_FAILED, runHook } from "./lifecycle-hooks";
+import type { HookedSpec, LifecycleHandler } from "./lifecycle-hooks";
 import { backOffEventMessage, crashLoopMessage, isInBackOffSince, nextCrashBackOff, PLEG_RELIST_MS, shouldRestart } from "./crash-loop";
 
 import { applyOOMKills } from "./oom";
@@ -119,9 +121,30 @@ export function startContainers(rt: PodRuntime, specs: readonly ContainerSpec[],
     events.push({ type: "Normal", reason: "Started", message: startedMessage(c.name), container: c.name });
     containers[i] = started.record;
     wake(started.wakeAt);
+    const postStart = (c as HookedSpec).lifecycle?.postStart;
+    if (postStart && running(containers[i])) {
+      containers[i] = runPostStart(rt, c, i, containers, postStart, events, now);
+      wake(containers[i].exitsAt);
+    }
     if (restarts(rt, started.record)) wake(started.record.finishedAt! + PLEG_RELIST_MS);
   }
   return result();
+}
+
+/**
+ * startContainer's step 4: the postStart hook, right after the start (its effects land at once:
+ * the simulation does not hold the pod's other containers back for the hook's own time). A
+ * failed hook kills the container, which is then restarted as any exited container is.
+ */
+function runPostStart(rt: PodRuntime, c: ContainerSpec, i: number, containers: ContainerRecord[], hook: LifecycleHandler, events: ContainerEvent[], now: Instant): ContainerRecord {
+  const graceSeconds = rt.pod.spec?.terminationGracePeriodSeconds ?? 30;
+  const r = runHook(rt, c, containers[i], containers, hook, now, graceSeconds * 1000);
+  const rec = r.fs ? { ...containers[i], fs: r.fs } : containers[i];
+  if (r.error === undefined) return rec;
+  events.push({ type: "Warning", ...POST_START_FAILED, container: c.name });
+  const killed = requestKill(c, rec, now, graceSeconds, POST_START_FAILED.reason);
+  events.push(killed.event);
+  return killed.record;
 }
 
 /** An exited container that restartPolicy restarts: the kubelet comes back for it. */

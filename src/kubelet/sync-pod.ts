@@ -21,6 +21,9 @@ import type { PodRuntime } from "./container-process";
 import { persistentVolumeWrites, refreshPersistentVolumes, setUpPodVolumes } from "./pod-volumes";
 import { nextPeriodicSync, remountedVolumes } from "./volume-refresh";
 import { killContainers } from "./termination";
+import type { PreStopRunner } from "./termination";
+import { runHook } from "./lifecycle-hooks";
+import type { HookedSpec } from "./lifecycle-hooks";
 import { allocatePodIP, hostIPOf, podCIDROf } from "./pod-ips";
 import { generatePodStatus } from "./pod-status";
 import { runProbes } from "./probes/manager";
@@ -128,7 +131,7 @@ function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject
   const uid = pod.metadata.uid ?? "";
   const nodeName = node.metadata.name ?? "";
   const record = readPodRecord(view, uid);
-  const killed = record ? killContainers(pod, record.containers, now) : undefined;
+  const killed = record ? killContainers(pod, record.containers, now, preStopRunner(view, pod, node, record, now)) : undefined;
   const events = (killed?.events ?? []).map((e) => containerEvent(pod, nodeName, e));
   if (record && killed?.doneAt !== undefined) {
     const nextRecord: PodRecord = { ...record, containers: killed.containers };
@@ -152,6 +155,16 @@ function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject
   if (record) runtime.push({ podUid: uid, record: undefined });
   if (_gone !== undefined) runtime.push({ podUid: nodeRecordId(nodeName), record: { ...nodeRec, pods } });
   return { writes, events, runtime };
+}
+
+/** The preStop hooks of a terminating pod's containers, run in their filesystem and network. */
+function preStopRunner(view: ClusterView, pod: KubeObject, node: KubeObject, record: PodRecord, now: Instant): PreStopRunner {
+  const rt: PodRuntime = { view, pod, node, podIP: record.sandbox.ip, hostIP: hostIPOf(node) ?? "", volumes: structuredClone(record.volumes ?? {}) };
+  return (rec, budgetMs) => {
+    const spec = ((pod.spec?.containers ?? []) as HookedSpec[]).find((c) => c.name === rec.name);
+    const hook = spec?.lifecycle?.preStop;
+    return spec && hook ? runHook(rt, spec, rec, record.containers, hook, now, budgetMs) : undefined;
+  };
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

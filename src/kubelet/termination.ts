@@ -3,7 +3,7 @@
 // the final status and a grace-0 delete. Port of pkg/kubelet/kuberuntime/
 // kuberuntime_container.go (killContainer) and the status manager's final delete
 // (pkg/kubelet/status/status_manager.go, canBeDeleted → Delete with grace 0).
-// preStop hooks and the shell's own signal handling (a later issue) slot in here.
+// A preStop hook (lifecycle-hooks.ts) runs before SIGTERM, out of the same grace period.
 
 import type { KubeObject } from "../api/types";
 import type { Instant } from "../sim/time";
@@ -21,6 +21,9 @@ export const SIGTERM_EXIT_MS = 1000;
 /** The kubelet never gives a container less than this to stop (minimum grace, 2s). */
 const MIN_GRACE_MS = 2000;
 
+/** Runs the container's preStop hook (if it has one) with this much time; what it did and when it ended. */
+export type PreStopRunner = (rec: ContainerRecord, budgetMs: number) => { endedAt: number; error?: string; fs?: ContainerRecord["fs"] } | undefined;
+
 export interface KillResult {
   readonly containers: ContainerRecord[];
   readonly events: ContainerEvent[];
@@ -34,7 +37,7 @@ export interface KillResult {
  * 3600`, `sh -c …`), so they ignore SIGTERM and is killed at the end of the grace period; an image's
  * own server exits on SIGTERM with 0, as nginx does.
  */
-export function killContainers(pod: KubeObject, records: readonly ContainerRecord[], now: Instant): KillResult {
+export function killContainers(pod: KubeObject, records: readonly ContainerRecord[], now: Instant, runPreStop?: PreStopRunner): KillResult {
   const events: ContainerEvent[] = [];
   const graceMs = Math.max((pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000, MIN_GRACE_MS);
   let doneAt: number | undefined;
@@ -45,14 +48,21 @@ export function killContainers(pod: KubeObject, records: readonly ContainerRecor
       events.push({ type: "Normal", reason: "Killing", message: killingMessage(rec.name), container: rec.name });
       const spec = specOf(pod, rec.name);
       const ignoresSigterm = Boolean(spec?.command?.length || spec?.args?.length);
-      stopping = { ...rec, stopRequestedAt: now, exitsAt: now + (ignoresSigterm ? graceMs : Math.min(SIGTERM_EXIT_MS, graceMs)) };
+      // The preStop hook runs first; SIGTERM follows it, within what is left of the grace period.
+      const hook = runPreStop?.(rec, graceMs);
+      if (hook?.error !== undefined) events.push({ type: "Warning", reason: "FailedPreStopHook", message: "PreStopHook failed", container: rec.name });
+      const sigtermAt = Math.min(hook?.endedAt ?? now, now + graceMs);
+      const left = Math.max(now + graceMs - sigtermAt, MIN_GRACE_MS);
+      const exitsAt = sigtermAt + (ignoresSigterm ? left : Math.min(SIGTERM_EXIT_MS, left));
+      stopping = { ...rec, ...(hook?.fs && { fs: hook.fs }), stopRequestedAt: now, exitsAt };
     }
     const exitsAt = stopping.exitsAt!;
     if (exitsAt > now) {
       doneAt = Math.max(doneAt ?? 0, exitsAt);
       return stopping;
     }
-    const killed = exitsAt - stopping.stopRequestedAt! >= graceMs;
+    const spec = specOf(pod, rec.name);
+    const killed = Boolean(spec?.command?.length || spec?.args?.length) || exitsAt - stopping.stopRequestedAt! >= graceMs;
     return { ...stopping, finishedAt: exitsAt, exitCode: killed ? 137 : 0, reason: killed ? "Error" : "Completed" };
   });
   return { containers, events, doneAt };

@@ -35,14 +35,22 @@ export const probeKillMessage = (container: string, type: "liveness" | "startup"
 /** SIGTERM now: the record learns when the process will be gone, and with which status. */
 export function requestProbeKill(pod: KubeObject, spec: { name: string; image?: string }, probe: ProbeSpec, type: "liveness" | "startup", rec: ContainerRecord, now: number): { record: ContainerRecord; event: ContainerEvent } {
   const graceSeconds = probe.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+  const restart = (pod.spec?.restartPolicy ?? "Always") !== "Never";
+  return requestKill(spec, rec, now, graceSeconds, probeKillMessage(spec.name, type, restart));
+}
+
+/**
+ * killContainer for a container that goes on living (a failed probe or postStart hook): SIGTERM
+ * now, SIGKILL at the end of the grace period; `message` is the Killing event's text.
+ */
+export function requestKill(spec: { name: string; image?: string }, rec: ContainerRecord, now: number, graceSeconds: number, message: string): { record: ContainerRecord; event: ContainerEvent } {
   const graceMs = Math.max(graceSeconds * 1000, MIN_GRACE_MS);
   const ignoresSigterm = rec.process !== undefined;
   const exitsAt = now + (ignoresSigterm ? graceMs : Math.min(SIGTERM_EXIT_MS, graceMs));
   const stopExitCode = ignoresSigterm || SIGTERM_EXIT_MS >= graceMs ? SIGKILL_EXIT_CODE : sigtermExitCode(spec.image ?? "");
-  const restart = (pod.spec?.restartPolicy ?? "Always") !== "Never";
   return {
     record: { ...rec, stopRequestedAt: now, exitsAt, stopExitCode },
-    event: { type: "Normal", reason: "Killing", message: probeKillMessage(spec.name, type, restart), container: spec.name },
+    event: { type: "Normal", reason: "Killing", message, container: spec.name },
   };
 }
 
