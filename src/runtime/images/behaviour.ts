@@ -93,7 +93,8 @@ export function imageProcessFor(image: string, spec: ContainerStartSpec): ImageP
     if (argv.length > 0 && INTERPRETER_PROGRAMS.has(basename(argv[0]))) return shell;
     return { kind: "model", argv, workingDir, imageEnv, model: UNKNOWN_IMAGE_MODEL, ports: spec.declaredPorts ?? [], version };
   }
-  const program = unwrap(argv, config?.wrappers ?? []);
+  const unwrapped = unwrap(argv, config?.wrappers ?? []);
+  const program = scriptProgram(img.programs ?? [], unwrapped) ?? unwrapped;
   const found = matchProgram(img.programs ?? [], program, spec.stdin === true);
   if (!found) {
     // A catalog image whose programs kubesim does not model (node, echoserver) behaves as an unknown one.
@@ -115,6 +116,23 @@ function unwrap(argv: readonly string[], wrappers: NonNullable<NonNullable<Catal
     if (w.flagsGoTo && (rest.length === 0 || rest[0].startsWith("-"))) rest = [w.flagsGoTo, ...rest];
   }
 }
+
+/**
+ * `sh -c 'redis-server'` or `sh -c 'exec nginx -g daemon\ off;'`-style scripts of one plain
+ * command that names a program of the image: the shell runs (or execs) it, so the container
+ * behaves as that program does. Only plain words are recognised; anything else stays a script.
+ * @example scriptProgram(redis.programs, ["sh", "-c", "redis-server", "/opt/redis.conf"]) // ["redis-server"]
+ */
+function scriptProgram(programs: readonly ImageProgram[], argv: readonly string[]): readonly string[] | undefined {
+  if (argv.length < 3 || !SHELL_NAMES.has(basename(argv[0])) || !/^-[a-z]*c[a-z]*$/.test(argv[1])) return undefined;
+  const m = /^\s*(?:exec\s+)?([\w./:=,@+-]+(?:\s+[\w./:=,@+-]+)*)\s*$/.exec(argv[2]);
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  const found = matchProgram(programs, words, false);
+  return found && !found.bareOnly ? words : undefined;
+}
+
+const SHELL_NAMES = new Set(["sh", "bash", "ash", "dash"]);
 
 function matchProgram(programs: readonly ImageProgram[], argv: readonly string[], stdin: boolean): ImageProgram | undefined {
   if (argv.length === 0) return undefined;
