@@ -11,7 +11,7 @@ import { instant } from "../sim/time";
 import { expandCommand, makeEnvironmentVariables, serviceEnv } from "../runtime/env";
 import { buildContainerFs, containerLayers, emptyTree, podEtcFiles, treeFromFiles } from "../runtime/fs";
 import type { ContainerFsData, VolumeStore } from "../runtime/fs";
-import { catalogImageFor, exitOnStart, imageProcessFor, startupLogs } from "../runtime/images/behaviour";
+import { catalogImageFor, exitOnStart, imageProcessFor, startupLogs, versionOf } from "../runtime/images/behaviour";
 import type { ProcessState } from "../runtime/shell/process";
 import { startProcess, stepProcess } from "../runtime/shell/process";
 import type { OutputChunk } from "../runtime/shell/process";
@@ -96,7 +96,14 @@ function containerFsData(rt: PodRuntime, c: ContainerSpec, env: Readonly<Record<
     ...(pod.spec?.hostAliases && { hostAliases: pod.spec.hostAliases }),
   });
   const mounts = containerMounts(c.volumeMounts ?? [], pod.spec?.volumes ?? [], rt.volumes, env);
-  return { image: treeFromFiles(etc, IMAGE_DIRS), writable: emptyTree(), mounts };
+  return { image: treeFromFiles({ ...etc, ...imageFiles(c.image ?? "") }, IMAGE_DIRS), writable: emptyTree(), mounts };
+}
+
+/** The image files the runtime models: busybox's binary, whose version some applets' output follows. */
+function imageFiles(image: string): Record<string, string> {
+  const repo = catalogImageFor(image)?.repository;
+  if (repo !== "busybox" && repo !== "registry.k8s.io/busybox") return {};
+  return { "/bin/busybox": `BusyBox v${versionOf(catalogImageFor(image), image) || "1.37.0"} multi-call binary.\n` };
 }
 
 /** The Services the pod's containers get variables for: its namespace's and the default one's. */

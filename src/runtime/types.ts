@@ -34,6 +34,8 @@ export interface Network {
   resolve(name: string): string[] | undefined;
   /** An HTTP GET answered by the target container's image model, or undefined (unreachable). */
   httpGet(url: string): { status: number; body: string } | undefined;
+  /** The name a reverse (PTR) lookup of an address gives, if any (a Service's cluster IP). */
+  reverse?(ip: string): string | undefined;
 }
 
 /** The world one process step runs in. */

@@ -123,8 +123,8 @@ describe("kubectl run", () => {
 
   it("with -i -t --rm waits for the pod, prints attach's notices, and deletes the pod after the session", async () => {
     const h = await harness();
-    // Container output arrives with the runtime milestone; with restart Always the session
-    // ends as soon as the pod runs.
+    // Attached to a running server, nothing new is printed (its start-up lines came before the
+    // attach); with restart Always the session ends as soon as the pod runs.
     expect(await h.run("run", "k", "--image=nginx", "-i", "-t", "--rm")).toEqual({
       stdout: 'pod "k" deleted\n',
       stderr: "Unable to use a TTY - input is not a terminal or the right kind of file\nIf you don't see a command prompt, try pressing enter.\n",
@@ -143,6 +143,17 @@ describe("kubectl run", () => {
       stderr: "If you don't see a command prompt, try pressing enter.\nerror: timed out waiting for the condition\n",
       code: 1,
     });
+  });
+
+  it.each([
+    { what: "a command that is done before the attach shows its whole output (kubectl falls back to its log)", script: "echo out; echo err >&2", out: "out\n", err: "err\n", code: 0 },
+    { what: "a command that runs on shows what it prints after the attach, then its exit", script: "sleep 2; echo later; exit 3", out: "later\n", err: "pod default/q terminated (Error)\n", code: 3 },
+  ])("with -i --rm --restart=Never: $what", async ({ script, out, err, code }) => {
+    const h = await harness();
+    const r = await h.run("run", "q", "-i", "--rm", "--restart=Never", "--image=busybox", "--", "sh", "-c", script);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe(`${out}pod "q" deleted\n`);
+    expect(r.stderr.replace("If you don't see a command prompt, try pressing enter.\n", "")).toBe(err);
   });
 
   it("with --attach and restart Always returns once the pod runs", async () => {

@@ -2,6 +2,8 @@
 // builds a Pod, creates it, and with -i/--attach waits for it (advancing simulated time)
 // the way kubectl waits on a watch, then removes it with --rm.
 
+import { containerLogs } from "../../kubelet/logs";
+import { viewOf } from "../../api/store/view";
 import { defineVerb } from "../verb";
 import type { IOStreams } from "../verb";
 import { UsageError } from "../../api/errors";
@@ -200,7 +202,7 @@ function restartPolicy(restart: string, interactive: boolean): Restart {
 /**
  * The attached run: wait until the pod is running and ready (or finished), "attach", then for
  * Never/OnFailure wait for the end and return the container's exit code; --rm deletes the pod
- * afterwards whatever happened. The container's output belongs to a later milestone (logs).
+ * afterwards whatever happened. What the container printed is shown (printOutput).
  */
 function attach(o: Options, created: KubeObject, cluster: Cluster, io: IOStreams): number {
   const ns = created.metadata.namespace ?? o.namespace;
@@ -219,13 +221,18 @@ function attach(o: Options, created: KubeObject, cluster: Cluster, io: IOStreams
     if (!cluster.advanceUntil(runningOrDone, o.timeout)) throw new UsageError("timed out waiting for the condition");
     if (!current()) throw new UsageError(`pods "${name}" not found`);
     const done = phase() === "Succeeded" || phase() === "Failed";
+    // Attaching to a running container shows what it prints from now on; a finished one, its log.
+    const attachedAt = done ? -Infinity : cluster.now;
     if (!done) {
       // attach.go: a TTY needs a terminal on stdin; the prompt hint goes to stderr.
       if (o.flags.tty && !io.isTTY && !o.flags.quiet) io.err.write("Unable to use a TTY - input is not a terminal or the right kind of file\n");
       if (!o.flags.quiet) io.err.write("If you don't see a command prompt, try pressing enter.\n");
     }
     const waitForExit = !o.flags.leaveStdinOpen && (o.restart === "Never" || o.restart === "OnFailure");
-    if (!waitForExit) return 0;
+    if (!waitForExit) {
+      printOutput(cluster, current(), attachedAt, io);
+      return 0;
+    }
     const exited = () => {
       const p = phase();
       return p === undefined || p === "Succeeded" || (o.restart === "Never" && p === "Failed");
@@ -233,6 +240,7 @@ function attach(o: Options, created: KubeObject, cluster: Cluster, io: IOStreams
     if (!cluster.advanceUntil(exited, o.timeout)) throw new UsageError("timed out waiting for the condition");
     const pod = current();
     if (!pod) throw new UsageError(`pods "${name}" not found`);
+    printOutput(cluster, pod, attachedAt, io);
     if (pod.status?.phase === "Succeeded") return 0;
     const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
     if (!terminated || !terminated.exitCode) throw new UsageError(`pod ${ns}/${name} failed with unknown exit code`);
@@ -242,6 +250,15 @@ function attach(o: Options, created: KubeObject, cluster: Cluster, io: IOStreams
     return terminated.exitCode;
   } finally {
     if (o.flags.rm) removePod(cluster, ns, name, io, Boolean(o.flags.quiet));
+  }
+}
+
+/** What the attached container printed after `from` (ms), each stream to its own. */
+function printOutput(cluster: Cluster, pod: KubeObject | undefined, from: number, io: IOStreams): void {
+  const container = pod?.spec?.containers?.[0]?.name;
+  if (!pod || !container) return;
+  for (const line of containerLogs(viewOf(cluster.store, cluster.runtime), pod, container) ?? []) {
+    if (line.at > from) (line.stream === "stderr" ? io.err : io.out).write(`${line.text}\n`);
   }
 }
 

@@ -203,6 +203,8 @@ export interface ProcessContext {
   readonly podIP?: string;
   /** The container's resolved environment (image ENV already merged under it). */
   readonly env: Readonly<Record<string, string>>;
+  /** Reads a file of the container's filesystem as it is now (a web server's docRoot). */
+  readonly readFile?: (path: string) => string | undefined;
 }
 
 /**
@@ -237,6 +239,8 @@ export function httpAnswer(proc: ModelProcess, port: number, path: string, ctx: 
   const q = path.indexOf("?");
   const pathname = q < 0 ? path : path.slice(0, q);
   const query = new URLSearchParams(q < 0 ? "" : path.slice(q + 1));
+  const served = m.docRoot && ctx.readFile?.(`${m.docRoot}${pathname.endsWith("/") ? `${pathname}index.html` : pathname}`);
+  if (typeof served === "string") return { status: 200, body: served };
   const route = m.http.find((r) => (r.path.endsWith("*") ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path));
   if (!route) return { status: 404, body: "" };
   return answer(route.answer, proc, ctx, now, query);

@@ -54,6 +54,11 @@ export interface ServeModel {
   readonly ports: readonly number[] | "declared";
   /** The flag that sets the listening port, as `--http-port=8081` or `--http-port 8081`. */
   readonly portFlag?: string;
+  /**
+   * Where a web server serves files from: a file the container has there (written by a
+   * volume, exec or cp) answers its path, before the routes, which stand for the image's own files.
+   */
+  readonly docRoot?: string;
   /** HTTP routes, first match wins; absent means the port does not speak HTTP (redis, mysql). */
   readonly http?: readonly HttpRoute[];
   /** What the process prints when it starts. */

@@ -14,6 +14,7 @@ export const NGINX: ImageProgram = {
   model: {
     kind: "serve",
     ports: [80],
+    docRoot: "/usr/share/nginx/html",
     http: [
       { path: "/", answer: { kind: "static", status: 200, body: T.NGINX_WELCOME } },
       { path: "/index.html", answer: { kind: "static", status: 200, body: T.NGINX_WELCOME } },
@@ -28,6 +29,7 @@ export const HTTPD: ImageProgram = {
   model: {
     kind: "serve",
     ports: [80],
+    docRoot: "/usr/local/apache2/htdocs",
     http: [
       { path: "/", answer: { kind: "static", status: 200, body: T.HTTPD_INDEX } },
       { path: "/index.html", answer: { kind: "static", status: 200, body: T.HTTPD_INDEX } },

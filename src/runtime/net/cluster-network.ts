@@ -22,7 +22,18 @@ export function clusterNetwork(view: ClusterView, fromPod: KubeObject, now: Inst
   return {
     resolve: (name) => resolveName(view, namespace, name),
     httpGet: (url) => httpGet(view, fromPod, namespace, url, now),
+    reverse: (ip) => reverseName(view, ip),
   };
+}
+
+/** The cluster DNS Service's address (kind's kube-dns) and its name. */
+const CLUSTER_DNS: readonly [string, string] = ["10.96.0.10", "kube-dns.kube-system.svc.cluster.local"];
+
+/** CoreDNS's PTR answer for a Service's cluster IP: its FQDN. Pod IPs get none here. */
+function reverseName(view: ClusterView, ip: string): string | undefined {
+  if (ip === CLUSTER_DNS[0]) return CLUSTER_DNS[1];
+  const svc = view.list("Service").find((s) => s.spec?.clusterIP === ip);
+  return svc ? `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local` : undefined;
 }
 
 function httpGet(view: ClusterView, fromPod: KubeObject, namespace: string, raw: string, now: Instant): HttpResponse | undefined {

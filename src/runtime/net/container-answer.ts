@@ -10,6 +10,8 @@ import { parseInstant } from "../../sim/time";
 import { httpAnswer, imageProcessFor } from "../images/behaviour";
 import type { ModelProcess } from "../images/behaviour";
 import { expandCommand, lookupFrom, makeEnvironmentVariables } from "../env";
+import { buildContainerFs, containerLayers } from "../fs";
+import type { ContainerFsData, VolumeStore } from "../fs";
 
 export interface HttpResponse {
   status: number;
@@ -17,6 +19,7 @@ export interface HttpResponse {
 }
 
 interface Listener {
+  name: string;
   proc: ModelProcess;
   startedAt: Instant;
   env: Record<string, string>;
@@ -33,8 +36,22 @@ export function podHttpAnswer(view: ClusterView, pod: KubeObject, port: number, 
     hostname: (pod.spec?.hostname as string | undefined) ?? pod.metadata.name ?? "",
     podIP: pod.status?.podIP as string | undefined,
     env: listener.env,
+    readFile: containerFileReader(view, pod, listener.name),
   };
   return httpAnswer(listener.proc, port, path, ctx, now);
+}
+
+/**
+ * The container's files as the kubelet keeps them in its runtime record (writable layer and
+ * volumes over the image), read-only.
+ */
+function containerFileReader(view: ClusterView, pod: KubeObject, container: string): ((path: string) => string | undefined) | undefined {
+  const record = view.runtime(pod.metadata.uid ?? "") as { containers?: { name: string; fs?: ContainerFsData }[]; volumes?: VolumeStore } | undefined;
+  const data = record?.containers?.find((c) => c.name === container)?.fs;
+  if (!data) return undefined;
+  // Only read through: the layers are the record's own objects, never written here.
+  const fs = buildContainerFs(containerLayers(data, record?.volumes ?? {}));
+  return (path) => fs.read(path);
 }
 
 function listenerOn(view: ClusterView, pod: KubeObject, port: number): Listener | undefined {
@@ -53,7 +70,7 @@ function listenerOn(view: ClusterView, pod: KubeObject, port: number): Listener 
       stdin: container.stdin === true,
     });
     if (proc.kind !== "model" || !proc.ports.includes(port)) continue;
-    return { proc, startedAt, env: { ...proc.imageEnv, ...env } };
+    return { name: String(container.name), proc, startedAt, env: { ...proc.imageEnv, ...env } };
   }
   return undefined;
 }

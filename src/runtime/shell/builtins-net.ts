@@ -20,8 +20,9 @@ export const nslookup: Builtin = (args, ctx) => {
     ctx.err("BusyBox nslookup: missing NAME\n");
     return 1;
   }
-  let out = `Server:\t\t${CLUSTER_DNS}\nAddress:\t${CLUSTER_DNS}:53\n\n`;
   const addresses = ctx.host.net.resolve(name);
+  if (isOldBusybox(ctx)) return oldNslookup(name, addresses, ctx);
+  let out = `Server:\t\t${CLUSTER_DNS}\nAddress:\t${CLUSTER_DNS}:53\n\n`;
   if (addresses === undefined || addresses.length === 0) {
     // busybox asks for A and AAAA records and reports each failure.
     out += `** server can't find ${name}: NXDOMAIN\n\n`.repeat(2);
@@ -32,6 +33,31 @@ export const nslookup: Builtin = (args, ctx) => {
   ctx.out(`${out}\n`);
   return 0;
 };
+
+/**
+ * BusyBox before 1.29 (busybox:1.28, which the docs' DNS examples use) had the older nslookup
+ * with the resolver's own output; the image's /bin/busybox says which version runs.
+ */
+function isOldBusybox(ctx: CommandContext): boolean {
+  const m = /^BusyBox v1\.(\d+)\./.exec(ctx.host.fs.read("/bin/busybox") ?? "");
+  return m !== null && Number(m[1]) < 29;
+}
+
+/** busybox 1.28's nslookup: "Address 1:" lines with the PTR name, "can't resolve" on failure. */
+function oldNslookup(name: string, addresses: string[] | undefined, ctx: CommandContext): number {
+  const line = (ip: string, i: number) => {
+    const ptr = ctx.host.net.reverse?.(ip);
+    return `Address ${i + 1}: ${ip}${ptr ? ` ${ptr}` : ""}\n`;
+  };
+  const server = `Server:    ${CLUSTER_DNS}\n${line(CLUSTER_DNS, 0)}\n`;
+  if (addresses === undefined || addresses.length === 0) {
+    ctx.out(server);
+    ctx.err(`nslookup: can't resolve '${name}'\n`);
+    return 1;
+  }
+  ctx.out(`${server}Name:      ${name}\n${addresses.map(line).join("")}`);
+  return 0;
+}
 
 interface Target {
   url: string;
