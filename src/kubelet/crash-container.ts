@@ -23,7 +23,7 @@ export const exitReason = (code: number): string => (code === 0 ? "Completed" : 
 
 /** The record of a container whose process exited with `code` at `at`; its logs stay. */
 export function exitedNow(rec: ContainerRecord, code: number, at: number): ContainerRecord {
-  const { process: _p, ports: _ports, stopRequestedAt: _s, exitsAt: _e, ...rest } = rec;
+  const { process: _p, ports: _ports, stopRequestedAt: _s, exitsAt: _e, stopExitCode: _c, ...rest } = rec;
   return { ...rest, finishedAt: at, exitCode: code, reason: exitReason(code) };
 }
 
@@ -39,7 +39,8 @@ export function crashContainer(view: ClusterView, pod: KubeObject, container: st
   const uid = pod.metadata.uid ?? "";
   const record = readPodRecord(view, uid);
   const rec = record?.containers.find((c) => c.name === container);
-  const running = rec !== undefined && rec.startedAt !== undefined && rec.finishedAt === undefined && rec.stopRequestedAt === undefined;
+  // A container being stopped (a failed probe's grace period) is still running: it can crash too.
+  const running = rec !== undefined && rec.startedAt !== undefined && rec.finishedAt === undefined;
   if (!record || !rec || !running || pod.metadata.deletionTimestamp) {
     return { ok: false, error: `container ${container} in pod ${name} is not running` };
   }
