@@ -28,10 +28,14 @@ export function readState(file: string): ClusterState | undefined {
   return checkSchema(data, file);
 }
 
+/** The state is the user's alone: the file is 0600, a folder kubesim creates for it 0700. */
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
 export function writeState(file: string, state: ClusterState): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, "w");
+  const fd = fs.openSync(tmp, "w", FILE_MODE);
   try {
     fs.writeSync(fd, serialize(state));
     fs.fsyncSync(fd);
@@ -63,11 +67,13 @@ export function serialize(state: ClusterState): string {
 
 /** Holds the state file's lock while fn runs. */
 export async function withLock<T>(file: string, fn: () => Promise<T> | T): Promise<T> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
+  // A script may start many commands at once: each waits its turn (up to ten minutes) rather
+  // than fail; a lock whose holder died is taken over once it is 30s stale.
   const release = await lockfile.lock(file, {
     realpath: false,
     stale: 30_000,
-    retries: { retries: 600, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
+    retries: { retries: 6000, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
   });
   try {
     return await fn();
