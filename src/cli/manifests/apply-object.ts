@@ -26,11 +26,14 @@ export interface ApplyRequest {
 export interface ApplyResult {
   readonly object: KubeObject;
   readonly operation: "created" | "configured" | "unchanged";
-  /** kubectl's own warnings (missing annotation, object being deleted), before the server's. */
-  readonly warnings: string[];
 }
 
-export function applyObject(api: ApiServer, req: ApplyRequest, serverWarnings: string[]): ApplyResult {
+/**
+ * Applies one object. kubectl's own warnings (missing annotation, object being deleted) are
+ * added to `clientWarnings` before the patch is sent, so they are printed even when it fails;
+ * the server's go to `serverWarnings`.
+ */
+export function applyObject(api: ApiServer, req: ApplyRequest, clientWarnings: string[], serverWarnings: string[]): ApplyResult {
   const { object, info, source } = req;
   const name = object.metadata.name;
   if (!name) {
@@ -43,14 +46,14 @@ export function applyObject(api: ApiServer, req: ApplyRequest, serverWarnings: s
   const live = api.tryGet(info.kind, object.metadata.namespace ?? "", name);
   const modified = withLastApplied(object);
   if (!live) {
-    if (req.dryRun === "client") return { object: modified, operation: "created", warnings: [] };
+    if (req.dryRun === "client") return { object: modified, operation: "created" };
     try {
-      return { object: api.create(modified, write), operation: "created", warnings: [] };
+      return { object: api.create(modified, write), operation: "created" };
     } catch (err) {
       throw withSource(err, "creating", source);
     }
   }
-  const warnings: string[] = [];
+  const warnings = clientWarnings;
   if (live.metadata.deletionTimestamp) warnings.push(`Detected changes to resource ${name} which is currently being deleted.`);
   const original = getOriginalConfiguration(live);
   if (!original) {
@@ -59,11 +62,11 @@ export function applyObject(api: ApiServer, req: ApplyRequest, serverWarnings: s
     );
   }
   const patch = createThreeWayMergePatch(original, modified as unknown as JsonMap, live as unknown as JsonMap);
-  if (Object.keys(patch).length === 0) return { object: live, operation: "unchanged", warnings };
+  if (Object.keys(patch).length === 0) return { object: live, operation: "unchanged" };
   const patched = strategicMergePatch(live as unknown as JsonMap, patch) as unknown as KubeObject;
-  if (req.dryRun === "client") return { object: patched, operation: "configured", warnings };
+  if (req.dryRun === "client") return { object: patched, operation: "configured" };
   try {
-    return { object: api.update(patched, write), operation: "configured", warnings };
+    return { object: api.update(patched, write), operation: "configured" };
   } catch (err) {
     throw patchError(err, patch, object, info, source);
   }

@@ -78,12 +78,14 @@ export default defineVerb<Flags, Options>({
     const printer = new ResultPrinter(o.output, o.dryRun, io);
     const serverWarnings: string[] = [];
     for (const item of objects) {
+      const clientWarnings: string[] = [];
       try {
-        const r = applyObject(api, { object: item.object!, info: item.info!, source: item.source, dryRun: o.dryRun, fieldValidation: o.validation.fieldValidation }, serverWarnings);
-        for (const w of r.warnings) io.err.write(warningLine(w, Boolean(io.color)));
+        const r = applyObject(api, { object: item.object!, info: item.info!, source: item.source, dryRun: o.dryRun, fieldValidation: o.validation.fieldValidation }, clientWarnings, serverWarnings);
+        for (const w of clientWarnings) io.err.write(warningLine(w, Boolean(io.color)));
         printWarnings(serverWarnings, io);
         printer.print(r.object, r.operation);
       } catch (err) {
+        for (const w of clientWarnings) io.err.write(warningLine(w, Boolean(io.color)));
         printWarnings(serverWarnings, io);
         errors.push(err);
       }
