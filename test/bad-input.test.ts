@@ -103,6 +103,36 @@ const catalog: Entry[] = [
     stderr: "error: from gen-: cannot use generate name with apply\n",
   },
   { name: "apply without -f", args: ["apply"], stderr: "error: must specify one of -f and -k\n" },
+  {
+    name: "a namespace in the file that differs from -n",
+    file: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: default\n",
+    args: ["apply", "-f", "$F", "-n", "kube-public"],
+    stderr: `error: the namespace from the provided object "default" does not match the namespace "kube-public". You must pass '--namespace=default' to perform this operation.\n`,
+  },
+  {
+    name: "an invalid label key",
+    file: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    "bad key!": v\n',
+    args: ["create", "-f", "$F"],
+    stderr: `The ConfigMap "a" is invalid: metadata.labels: Invalid value: "bad key!": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n`,
+  },
+  {
+    name: "an invalid label value",
+    file: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    k: "bad value!"\n',
+    args: ["create", "-f", "$F"],
+    stderr: `The ConfigMap "a" is invalid: metadata.labels: Invalid value: "bad value!": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n`,
+  },
+  {
+    name: "a name longer than 253 characters",
+    file: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${"a".repeat(254)}\n`,
+    args: ["create", "-f", "$F"],
+    stderr: `The ConfigMap "${"a".repeat(254)}" is invalid: metadata.name: Invalid value: "${"a".repeat(254)}": must be no more than 253 characters\n`,
+  },
+  {
+    name: "a type given twice (TYPE and TYPE/NAME)",
+    args: ["get", "pod", "a/b"],
+    stderr:
+      "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n",
+  },
   { name: "an unknown resource type", args: ["get", "foo"], stderr: 'error: the server doesn\'t have a resource type "foo"\n' },
 ];
 
