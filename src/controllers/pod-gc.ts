@@ -6,8 +6,8 @@
 
 import type { Condition, KubeObject } from "../api/types";
 import { parseKey, refOf } from "../api/types";
-import type { Controller, Outcome, Trigger, Write } from "./types";
-import { NOTHING, self } from "./types";
+import type { Controller, Outcome, Write } from "./types";
+import { NOTHING, podNodeTrigger, self } from "./types";
 import type { Duration, Instant } from "../sim/time";
 import { seconds, toRFC3339 } from "../sim/time";
 
@@ -21,16 +21,10 @@ interface Quarantine {
   readonly since: number;
 }
 
-/** A bound pod wakes its node's key, so a pod bound to a node that never existed is found too. */
-const podTrigger: Trigger = {
-  kind: "Pod",
-  keysFor: (obj) => (obj.spec?.nodeName ? [`Node//${obj.spec.nodeName}`] : []),
-};
-
 export const podGarbageCollector: Controller = {
   name: POD_GC_CONTROLLER,
   primary: "Node",
-  wakeOn: [self("Node"), podTrigger],
+  wakeOn: [self("Node"), podNodeTrigger],
   reconcile(view, key, now) {
     const nodeName = parseKey(key).name;
     const quarantine = view.runtime(quarantineId(nodeName)) as Quarantine | undefined;

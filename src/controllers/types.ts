@@ -92,6 +92,12 @@ export function self(kind: string): Trigger {
   return { kind, keysFor: (obj) => [`${kind}/${obj.metadata.namespace ?? ""}/${obj.metadata.name}`] };
 }
 
+/** A bound pod wakes its node's key (node-keyed controllers: a pod may land on a tainted or missing node). */
+export const podNodeTrigger: Trigger = {
+  kind: "Pod",
+  keysFor: (obj) => (obj.spec?.nodeName ? [`Node//${obj.spec.nodeName}`] : []),
+};
+
 /** The trigger that wakes the controlling owner (of kind ownerKind) of a changed object. */
 export function owner(kind: string, ownerKind: string): Trigger {
   return {

@@ -1,80 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../api/types";
-import { keyOf, refOf } from "../api/types";
-import { Store } from "../api/store/store";
-import { viewOf } from "../api/store/view";
 import type { Outcome } from "../controllers/types";
-import { createRng } from "../sim/random";
-import type { Instant } from "../sim/time";
-import { instant, toRFC3339 } from "../sim/time";
-import { node } from "../../test/builders/node";
-import { kubelet } from "./kubelet";
-import { execInContainer } from "./exec";
-import { qualifiedImage } from "./image-pull";
+import { KT0, KubeletHarness, boundPod, kat } from "../../test/builders/kubelet-harness";
 import { containerLogs } from "./logs";
+import { kubelet } from "./kubelet";
 
-const T0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
-const at = (ms: number): Instant => instant(T0 + ms);
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === "object" && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
-
-function pod(name: string, containers: Record<string, unknown>[], extra: Record<string, unknown> = {}): KubeObject {
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace: "default", uid: `uid-${name}`, resourceVersion: "1" },
-    spec: {
-      nodeName: "kubesim-worker",
-      restartPolicy: "Always",
-      containers: containers.map((c) => ({ imagePullPolicy: "IfNotPresent", ...c })),
-      ...extra,
-    },
-    status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: toRFC3339(T0) }] },
-  };
-}
-
-/** A store and runtime records, every image already on the node (so containers start at 1s). */
-class Harness {
-  readonly store: Store;
-  readonly runtime = new Map<string, unknown>();
-  readonly rng = createRng(7);
-  constructor(objects: KubeObject[], images: string[]) {
-    this.store = new Store(objects.map(deepFreeze));
-    this.runtime.set("node:kubesim-worker", { images: Object.fromEntries(images.map((i) => [qualifiedImage(i), 0])), pullFreeAt: 0, pods: {} });
-  }
-  get view() {
-    return viewOf(this.store, this.runtime);
-  }
-  sync(name: string, now: Instant): Outcome {
-    for (const r of this.runtime.values()) deepFreeze(r);
-    const out = kubelet.reconcile(this.view, `Pod/default/${name}`, now, this.rng);
-    for (const w of out.writes) {
-      if (w.op === "updateStatus") this.store.put(deepFreeze({ ...this.store.get(keyOf(refOf(w.object)))!, status: w.object.status }));
-    }
-    for (const r of out.runtime ?? []) {
-      if (r.record === undefined) this.runtime.delete(r.podUid);
-      else this.runtime.set(r.podUid, r.record);
-    }
-    return out;
-  }
-  pod(name: string): KubeObject {
-    return this.store.get(`Pod/default/${name}`)!;
-  }
-  logs(name: string, container: string, previous = false): string[] {
-    return (containerLogs(this.view, this.pod(name), container, previous) ?? []).map((l) => l.text);
-  }
-  exec(name: string, container: string, argv: string[], now: Instant) {
-    const r = execInContainer(this.view, this.pod(name), container, argv, now);
-    for (const w of r.runtime) this.runtime.set(w.podUid, w.record);
-    return r;
-  }
-}
+const T0 = KT0;
+const at = kat;
 
 const events = (out: Outcome) => out.events.map((e) => `${e.type} ${e.reason} ${e.message}`);
 const stateOf = (p: KubeObject, i = 0) => {
@@ -84,7 +16,7 @@ const stateOf = (p: KubeObject, i = 0) => {
 };
 
 describe("a busybox pod runs its shell script over simulated time", () => {
-  const h = new Harness([node("kubesim-worker", 1).build(), pod("hello", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo hello; sleep 10; echo bye"] }], { restartPolicy: "Never" })], ["busybox"]);
+  const h = new KubeletHarness([boundPod("hello", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo hello; sleep 10; echo bye"] }], { restartPolicy: "Never" })], ["busybox"]);
 
   const cases = [
     { name: "creates the sandbox first and comes back in 1s", t: 0, requeue: 1000, logs: [], state: "waiting ContainerCreating restarts=0", phase: "Pending" },
@@ -108,7 +40,7 @@ describe("a busybox pod runs its shell script over simulated time", () => {
 
 describe("exits and restartPolicy", () => {
   it("marks a script that exits 3 under Never as Error and the pod Failed", () => {
-    const h = new Harness([node("kubesim-worker", 1).build(), pod("three", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo bad >&2; exit 3"] }], { restartPolicy: "Never" })], ["busybox"]);
+    const h = new KubeletHarness([boundPod("three", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo bad >&2; exit 3"] }], { restartPolicy: "Never" })], ["busybox"]);
     h.sync("three", at(0));
     const out = h.sync("three", at(1000));
     expect(out.requeueAfter).toBeUndefined();
@@ -118,7 +50,7 @@ describe("exits and restartPolicy", () => {
   });
 
   it("exits mysql without a root password at once with its error log", () => {
-    const h = new Harness([node("kubesim-worker", 1).build(), pod("db", [{ name: "mysql", image: "mysql" }], { restartPolicy: "Never" })], ["mysql"]);
+    const h = new KubeletHarness([boundPod("db", [{ name: "mysql", image: "mysql" }], { restartPolicy: "Never" })], ["mysql"]);
     h.sync("db", at(0));
     h.sync("db", at(1000));
     expect(stateOf(h.pod("db"))).toBe("terminated Error 1 restarts=0");
@@ -126,7 +58,7 @@ describe("exits and restartPolicy", () => {
   });
 
   describe("a failing container under Always crash-loops with 10s, 20s, 40s back-off", () => {
-    const h = new Harness([node("kubesim-worker", 1).build(), pod("crash", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo try; exit 1"] }])], ["busybox"]);
+    const h = new KubeletHarness([boundPod("crash", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo try; exit 1"] }])], ["busybox"]);
     const msg = (d: string) => `back-off ${d} restarting failed container=c pod=crash_default(uid-crash)`;
     const backOff = "Warning BackOff Back-off restarting failed container c in pod crash_default(uid-crash)";
     const pulled = 'Normal Pulled Container image "busybox" already present on machine';
@@ -157,8 +89,7 @@ describe("exits and restartPolicy", () => {
 });
 
 describe("environment from a ConfigMap", () => {
-  const h = new Harness(
-    [node("kubesim-worker", 1).build(), pod("env", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo $(GREETING) $GREETING; sleep 3600"], env: [{ name: "GREETING", valueFrom: { configMapKeyRef: { name: "cfg", key: "greeting" } } }] }])],
+  const h = new KubeletHarness([boundPod("env", [{ name: "c", image: "busybox", command: ["sh", "-c", "echo $(GREETING) $GREETING; sleep 3600"], env: [{ name: "GREETING", valueFrom: { configMapKeyRef: { name: "cfg", key: "greeting" } } }] }])],
     ["busybox"],
   );
   const cfg: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cfg", namespace: "default", uid: "u-cfg", resourceVersion: "2" }, data: { greeting: "hi" } };
@@ -170,7 +101,7 @@ describe("environment from a ConfigMap", () => {
   ];
   it.each(cases)("$name", ({ t, ev, state, create }) => {
     if (t === 1000) h.sync("env", at(0));
-    if (create) h.store.put(deepFreeze(cfg));
+    if (create) h.store.put(cfg);
     const out = h.sync("env", at(t));
     expect(events(out)).toEqual(ev);
     expect(stateOf(h.pod("env"))).toBe(state);
@@ -182,32 +113,30 @@ describe("environment from a ConfigMap", () => {
 
   it("wakes the kubelet for the pending pods of the namespace when a ConfigMap changes", () => {
     const trigger = kubelet.wakeOn.find((t) => t.kind === "ConfigMap")!;
-    const h2 = new Harness([node("kubesim-worker", 1).build(), pod("waiting", [{ name: "c", image: "busybox" }])], ["busybox"]);
+    const h2 = new KubeletHarness([boundPod("waiting", [{ name: "c", image: "busybox" }])], ["busybox"]);
     expect(trigger.keysFor(cfg, h2.view)).toEqual(["Pod/default/waiting"]);
   });
 });
 
 describe("volumes", () => {
   it("keeps a pod with a missing ConfigMap volume ContainerCreating with one FailedMount", () => {
-    const h = new Harness(
-      [node("kubesim-worker", 1).build(), pod("mnt", [{ name: "c", image: "busybox", command: ["sleep", "3600"], volumeMounts: [{ name: "config", mountPath: "/etc/config" }] }], { volumes: [{ name: "config", configMap: { name: "app" } }] })],
+    const h = new KubeletHarness([boundPod("mnt", [{ name: "c", image: "busybox", command: ["sleep", "3600"], volumeMounts: [{ name: "config", mountPath: "/etc/config" }] }], { volumes: [{ name: "config", configMap: { name: "app" } }] })],
       ["busybox"],
     );
     h.sync("mnt", at(0));
     expect(events(h.sync("mnt", at(1000)))).toEqual(['Warning FailedMount MountVolume.SetUp failed for volume "config" : configmap "app" not found']);
     expect(events(h.sync("mnt", at(2000)))).toEqual([]);
     expect(stateOf(h.pod("mnt"))).toBe("waiting ContainerCreating restarts=0");
-    h.store.put(deepFreeze({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "app", namespace: "default" }, data: { key: "value" } }));
+    h.store.put({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "app", namespace: "default" }, data: { key: "value" } });
     h.sync("mnt", at(3000));
     expect(stateOf(h.pod("mnt"))).toBe("running restarts=0");
     expect(h.exec("mnt", "c", ["cat", "/etc/config/key"], at(4000)).output).toEqual([{ stream: "stdout", text: "value" }]);
   });
 
   describe("an emptyDir shared by two containers", () => {
-    const h = new Harness(
+    const h = new KubeletHarness(
       [
-        node("kubesim-worker", 1).build(),
-        pod(
+        boundPod(
           "shared",
           [
             { name: "writer", image: "busybox", command: ["sh", "-c", "echo from-writer > /data/index.html; sleep 3600"], volumeMounts: [{ name: "data", mountPath: "/data" }] },
@@ -246,7 +175,7 @@ describe("volumes", () => {
 });
 
 describe("two containers of a pod on one port", () => {
-  const h = new Harness([node("kubesim-worker", 1).build(), pod("ports", [{ name: "a", image: "nginx" }, { name: "b", image: "nginx" }])], ["nginx"]);
+  const h = new KubeletHarness([boundPod("ports", [{ name: "a", image: "nginx" }, { name: "b", image: "nginx" }])], ["nginx"]);
 
   it("fails the second with nginx's address-in-use error and crash-loops it", () => {
     h.sync("ports", at(0));

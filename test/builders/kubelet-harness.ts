@@ -12,6 +12,8 @@ import type { Instant } from "../../src/sim/time";
 import { instant, toRFC3339 } from "../../src/sim/time";
 import { kubelet } from "../../src/kubelet/kubelet";
 import { qualifiedImage } from "../../src/kubelet/image-pull";
+import { containerLogs } from "../../src/kubelet/logs";
+import { execInContainer } from "../../src/kubelet/exec";
 import type { PodRecord } from "../../src/kubelet/runtime-record";
 import { node } from "./node";
 
@@ -73,6 +75,16 @@ export class KubeletHarness {
   }
   record(name: string): PodRecord {
     return this.runtime.get(`uid-${name}`) as PodRecord;
+  }
+  /** What the container printed (the current instance, or the previous one). */
+  logs(name: string, container: string, previous = false): string[] {
+    return (containerLogs(this.view, this.pod(name), container, previous) ?? []).map((l) => l.text);
+  }
+  /** `kubectl exec` in the container; what it wrote is kept. */
+  exec(name: string, container: string, argv: string[], now: Instant) {
+    const r = execInContainer(this.view, this.pod(name), container, argv, now);
+    this.apply(r.runtime);
+    return r;
   }
 }
 

@@ -6,8 +6,8 @@
 
 import type { Condition, KubeObject } from "../../api/types";
 import { refOf } from "../../api/types";
-import type { Controller, EventNote, Outcome, Trigger, Write } from "../types";
-import { NOTHING, self } from "../types";
+import type { Controller, EventNote, Outcome, Write } from "../types";
+import { NOTHING, podNodeTrigger, self } from "../types";
 import type { Duration, Instant } from "../../sim/time";
 import { toRFC3339 } from "../../sim/time";
 import type { Taint, Toleration } from "../../scheduler/plugins/taint-toleration";
@@ -19,16 +19,10 @@ interface NoExecuteTaint extends Taint {
   timeAdded?: string;
 }
 
-/** A pod bound to a node wakes that node's evictions (it may have arrived on a tainted node). */
-const podTrigger: Trigger = {
-  kind: "Pod",
-  keysFor: (obj) => (obj.spec?.nodeName ? [`Node//${obj.spec.nodeName}`] : []),
-};
-
 export const taintEvictionController: Controller = {
   name: TAINT_EVICTION_CONTROLLER,
   primary: "Node",
-  wakeOn: [self("Node"), podTrigger],
+  wakeOn: [self("Node"), podNodeTrigger],
   reconcile(view, key, now) {
     const node = view.get(key);
     if (!node) return NOTHING;

@@ -2,16 +2,10 @@ import { describe, expect, it } from "vitest";
 
 import { runToCompletion } from "./process";
 import { runScript, testHost } from "./test-host";
+import type { ScriptCase } from "./test-host";
 
-interface Case {
-  name: string;
-  script: string;
-  stdout: string;
-  stderr?: string;
-  code?: number;
-}
 
-const cases: Case[] = [
+const cases: ScriptCase[] = [
   { name: "basename strips the directory and a suffix", script: "basename /a/b/c.txt; basename /a/b/c.txt .txt; basename /a/b/; basename /", stdout: "c.txt\nc\nb\n/\n" },
   { name: "dirname keeps the directory", script: "dirname /a/b/c.txt; dirname c.txt; dirname /a; dirname /a/b/", stdout: "/a/b\n.\n/\n/a\n" },
   { name: "seq LAST, FIRST LAST, FIRST INC LAST", script: "seq 3; seq 2 4; seq 10 -5 1", stdout: "1\n2\n3\n2\n3\n4\n10\n5\n" },

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { runScript } from "./test-host";
+import type { ScriptCase } from "./test-host";
 
-interface Case {
-  name: string;
-  script: string;
-  stdout: string;
-  stderr?: string;
-  code?: number;
-  files?: Record<string, string>;
-}
 
 const FILES = { "/data/log": "INFO start\nwarn disk\nERROR boom\nINFO done\n", "/data/nums": "10\n9\n100\n9\n" };
 
-const cases: Case[] = [
+const cases: ScriptCase[] = [
   // grep
   { name: "grep prints matching lines; status 0", script: "grep INFO /data/log", stdout: "INFO start\nINFO done\n" },
   { name: "grep -i ignores case", script: "grep -i error /data/log", stdout: "ERROR boom\n" },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { globMatch } from "./glob";
 import { runScript } from "./test-host";
+import type { ScriptCase } from "./test-host";
 
 const FILES = {
   "/etc/config/b.conf": "b",
@@ -12,13 +13,8 @@ const FILES = {
   "/tmp/keep": "",
 };
 
-interface Case {
-  name: string;
-  script: string;
-  stdout: string;
-}
 
-const cases: Case[] = [
+const cases: ScriptCase[] = [
   { name: "* matches names in a directory, sorted", script: "echo /etc/config/*", stdout: "/etc/config/a.conf /etc/config/b.conf /etc/config/c1.txt /etc/config/sub\n" },
   { name: "for f in dir/* iterates over the files", script: "for f in /etc/config/*.conf; do echo \"$f=$(cat $f)\"; done", stdout: "/etc/config/a.conf=a\n/etc/config/b.conf=b\n" },
   { name: "? matches one character", script: "echo /etc/config/c?.txt", stdout: "/etc/config/c1.txt\n" },

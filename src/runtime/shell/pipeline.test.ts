@@ -3,18 +3,12 @@ import { describe, expect, it } from "vitest";
 import { runToCompletion, startProcess, stepProcess } from "./process";
 import type { OutputChunk, ProcessState } from "./process";
 import { MemoryFs, runScript, TEST_EPOCH, testHost } from "./test-host";
+import type { ScriptCase } from "./test-host";
 
 const T0 = TEST_EPOCH;
 
-interface Case {
-  name: string;
-  script: string;
-  stdout: string;
-  stderr?: string;
-  code?: number;
-}
 
-const cases: Case[] = [
+const cases: ScriptCase[] = [
   { name: "three stages pass text along", script: "echo 'b a c' | tr ' ' '\\n' | sort", stdout: "a\nb\nc\n" },
   { name: "the status is the last stage's", script: "false | true; echo $?; true | false; echo $?", stdout: "0\n1\n" },
   { name: "exit in a stage ends only that stage", script: "echo x | exit 3; echo $?", stdout: "3\n" },

@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { runScript } from "./test-host";
+import type { ScriptCase } from "./test-host";
 
-interface Case {
-  name: string;
-  script: string;
-  stdout: string;
-  code?: number;
-}
 
 const FILES = { "/etc/hosts.txt": "10.0.0.1 web\n10.0.0.2 db\n", "/noeol": "last" };
 
-const cases: Case[] = [
+const cases: ScriptCase[] = [
   { name: "read VAR takes a line from a pipe", script: "echo hello | { read v; echo \"[$v]\"; }", stdout: "[hello]\n" },
   { name: "read A B splits; the last takes the rest", script: "echo 'a b  c d' | { read x y; echo \"$x|$y\"; }", stdout: "a|b  c d\n" },
   { name: "missing fields are empty", script: "echo one | { read x y; echo \"$x|$y|\"; }", stdout: "one||\n" },

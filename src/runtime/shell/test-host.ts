@@ -137,6 +137,16 @@ export function testHost(opts: TestHostOptions = {}): ProcessHost & { fs: Memory
   };
 }
 
+/** One table-driven script case: what `sh -c script` prints and exits with (files seed the fs). */
+export interface ScriptCase {
+  name: string;
+  script: string;
+  stdout: string;
+  stderr?: string;
+  code?: number;
+  files?: Record<string, string>;
+}
+
 /** Runs `sh -c script` to completion on a fresh test host: its stdout, stderr, status and filesystem. */
 export function runScript(
   script: string,
