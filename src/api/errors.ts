@@ -12,7 +12,8 @@ export type StatusReason =
   | "Forbidden"
   | "MethodNotAllowed"
   | "Timeout"
-  | "InternalError";
+  | "InternalError"
+  | "RequestEntityTooLarge";
 
 const CODES: Record<StatusReason, number> = {
   NotFound: 404,
@@ -24,6 +25,7 @@ const CODES: Record<StatusReason, number> = {
   MethodNotAllowed: 405,
   Timeout: 504,
   InternalError: 500,
+  RequestEntityTooLarge: 413,
 };
 
 /** An API status error: what a real API server would have answered. */
@@ -60,6 +62,11 @@ export function conflict(resource: string, name: string): StatusError {
 
 export function badRequest(message: string): StatusError {
   return new StatusError("BadRequest", message);
+}
+
+/** A request body over the API server's limit (3 MiB), refused before it is decoded. */
+export function requestEntityTooLarge(limit: number): StatusError {
+  return new StatusError("RequestEntityTooLarge", `Request entity too large: limit is ${limit}`);
 }
 
 export function forbidden(resource: string, name: string, why: string): StatusError {

@@ -14,6 +14,7 @@ import { required } from "./issues";
 import type { Model } from "./k8s-models";
 import { goTypeOfModel, loadModel, rootModelName, structNameOfModel } from "./k8s-models";
 import { isQuantityField, modelSchema, nestedModel } from "./json-schema";
+import { goBase64Error } from "./go-base64";
 
 interface SchemaResult {
   readonly required: FieldIssue[];
@@ -57,6 +58,7 @@ function validateModel(data: unknown, model: Model, at: (string | number)[], out
   if (data === null || typeof data !== "object" || Array.isArray(data)) return;
   for (const [key, value] of Object.entries(data)) {
     const field = model.fields.get(key);
+    if (field?.format === "byte") base64Errors(value, [...at, key], out);
     const nested = field && nestedModel(field);
     if (!nested) continue;
     const inner = loadModel(nested.model)!;
@@ -69,6 +71,17 @@ function validateModel(data: unknown, model: Model, at: (string | number)[], out
       for (const [k, v] of Object.entries(value)) visit(v, [...at, key, k]);
     }
   }
+}
+
+/** A []byte field (or map of them) holds base64 text; Go's decoder reports the first bad one. */
+function base64Errors(value: unknown, at: (string | number)[], out: LocatedError[]): void {
+  const check = (v: unknown, seg: (string | number)[]) => {
+    const message = typeof v === "string" ? goBase64Error(v) : undefined;
+    if (message) out.push({ segments: seg, error: { keyword: "base64", message, instancePath: "", schemaPath: "", params: {} } });
+  };
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) check(v, [...at, k]);
+  } else check(value, at);
 }
 
 /** Go's decoder treats a JSON null as "absent" for every field kubesim validates. */
@@ -199,7 +212,9 @@ function run(obj: KubeObject, info: ResourceInfo): SchemaResult {
       unknown.push(fieldPath([...segments, (error.params as { additionalProperty: string }).additionalProperty]));
     } else if (error.keyword === "required") {
       const path = fieldPath([...segments, (error.params as { missingProperty: string }).missingProperty]);
-      if (!SERVER_OPTIONAL.has(`${info.kind}.${path}`)) missing.push(path);
+      if (!SERVER_OPTIONAL.has(`${info.kind}.${path.replace(/\[\d+\]/g, "[]")}`)) missing.push(path);
+    } else if (error.keyword === "base64") {
+      decode.push({ path: fieldPath(segments), text: error.message! });
     } else if (error.keyword === "type") {
       decode.push({ path: fieldPath(segments), text: decodeError(root, segments, valueAt(data, segments)) });
     }
@@ -215,9 +230,11 @@ function run(obj: KubeObject, info: ResourceInfo): SchemaResult {
 
 /**
  * Fields the schema lists as required (Go fields without omitempty) that the API server's own
- * validation lets be empty: a placeholder EndpointSlice is stored with `endpoints: null`.
+ * validation lets be empty (list indexes written `[]`): a placeholder EndpointSlice is stored
+ * with `endpoints: null`; a Service port without `port` decodes as 0 and only gets
+ * validateServicePort's "Invalid value: 0".
  */
-const SERVER_OPTIONAL = new Set(["EndpointSlice.endpoints"]);
+const SERVER_OPTIONAL = new Set(["EndpointSlice.endpoints", "Service.spec.ports[].port"]);
 
 /** Required fields the OpenAPI schema says are missing ("spec.selector: Required value"). */
 export function validateSchema(obj: KubeObject, info: ResourceInfo): FieldIssue[] {

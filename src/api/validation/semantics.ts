@@ -10,7 +10,11 @@ import { validateObjectMetaUpdate, type Obj } from "./semantics/common";
 import { validatePod, validatePodUpdate } from "./semantics/pod";
 import { validateDeployment, validateReplicaSet, validateReplicationController, validateSelectorUpdate } from "./semantics/workloads";
 import { validateService, validateServiceUpdate } from "./semantics/service";
-import { validateStatefulSetUpdate } from "./semantics/statefulset";
+import { validateStatefulSet, validateStatefulSetUpdate } from "./semantics/statefulset";
+import { validateNode } from "./semantics/node";
+import { validateDaemonSet } from "./semantics/daemonset";
+import { validateJob, validateJobUpdate } from "./semantics/job";
+import { validatePersistentVolumeClaim } from "./semantics/persistent-volume-claim";
 import { validateConfigMap, validateImmutableData, validateSecret, validateSecretUpdate } from "./semantics/config";
 
 interface KindRules {
@@ -23,7 +27,11 @@ const RULES: Record<string, KindRules> = {
   Deployment: { create: validateDeployment, update: validateSelectorUpdate },
   ReplicaSet: { create: validateReplicaSet, update: validateSelectorUpdate },
   ReplicationController: { create: validateReplicationController },
-  StatefulSet: { create: () => [], update: validateStatefulSetUpdate },
+  StatefulSet: { create: validateStatefulSet, update: validateStatefulSetUpdate },
+  DaemonSet: { create: validateDaemonSet, update: validateSelectorUpdate },
+  Node: { create: validateNode },
+  Job: { create: validateJob, update: validateJobUpdate },
+  PersistentVolumeClaim: { create: validatePersistentVolumeClaim },
   Service: { create: validateService, update: validateServiceUpdate },
   ConfigMap: { create: validateConfigMap, update: (n, o) => validateImmutableData(n, o, ["data", "binaryData"]) },
   Secret: { create: validateSecret, update: validateSecretUpdate },

@@ -89,3 +89,21 @@ describe("decodeManifestText, more of Go's words", () => {
     expect(decodeManifestText(text, "x.yaml").error).toBe(`error parsing x.yaml: error converting YAML to JSON: ${want}`);
   });
 });
+
+describe("decodeManifestText, bytes YAML does not allow (kubectl v1.32's words)", () => {
+  it.each([
+    { name: "a NUL byte", text: "\x00\x01binary\x00" },
+    { name: "a PNG header (SUB and CR LF)", text: "\x89PNG\r\n\x1a\n" },
+    { name: "a control character inside a quoted value", text: 'apiVersion: v1\ndata:\n  k: "a\x01b"\n' },
+    { name: "DEL", text: "a: b\x7f\n" },
+  ])("$name: control characters are not allowed", ({ text }) => {
+    expect(decodeManifestText(text, "x.yaml")).toEqual({
+      docs: [],
+      error: "error parsing x.yaml: error converting YAML to JSON: yaml: control characters are not allowed",
+    });
+  });
+
+  it("reads tabs, CR LF line ends and U+FFFD (invalid UTF-8 read as text) as ordinary characters", () => {
+    expect(decodeManifestText("a: 'x\ty'\r\nb: caf\ufffd\n", "x.yaml").docs).toEqual([{ a: "x\ty", b: "caf\ufffd" }]);
+  });
+});

@@ -54,8 +54,16 @@ export function splitYamlDocuments(text: string): string[] {
   return docs;
 }
 
+/**
+ * What yaml.v2's reader refuses (readerc.go): every character outside YAML's printable set,
+ * e.g. NUL, other C0 controls, DEL and C1 controls. Invalid UTF-8 is no such character: the
+ * file is read as U+FFFD there, as kubectl's JSON encoding also turns it into U+FFFD.
+ */
+const YAML_CONTROL_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+
 /** One YAML document → its JSON value, or Go yaml's error text. */
 export function yamlToJson(text: string): { value: unknown } | { error: string } {
+  if (YAML_CONTROL_CHARACTER.test(text)) return { error: "yaml: control characters are not allowed" };
   const doc = parseDocument(text, {
     version: "1.1",
     merge: true,

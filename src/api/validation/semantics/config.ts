@@ -26,7 +26,8 @@ export function validateConfigMap(cm: Obj): FieldIssue[] {
     if (key in data) issues.push(invalidValue(`binaryData[${key}]`, key, "duplicate of key present in data"));
     total += Math.floor((String(binary[key] ?? "").length * 3) / 4);
   }
-  if (total > MaxSecretSize) issues.push(tooLong(""));
+  // field.NewPath("") prints as "[]": a root path element without a name is an index.
+  if (total > MaxSecretSize) issues.push(tooLong("[]"));
   return issues;
 }
 

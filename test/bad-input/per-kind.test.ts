@@ -1,0 +1,153 @@
+// At least one invalid object per kind kubesim validates (src/api/validation/semantics.ts),
+// each with the API server's message for it (pkg/apis/*/validation, kubernetes v1.32).
+
+import { describe } from "vitest";
+import { RFC1123_LABEL, RFC1123_SUBDOMAIN, runCatalog, type Entry } from "./catalog";
+
+const MISMATCH = "Invalid value: map[string]string{\"app\":\"b\"}: `selector` does not match template `labels`";
+
+/** A workload of this kind whose selector wants app=a and whose template is labelled app=b. */
+const mismatched = (apiVersion: string, kind: string, extra = "") => `apiVersion: ${apiVersion}
+kind: ${kind}
+metadata:
+  name: w
+spec:
+${extra}  selector:
+    matchLabels:
+      app: a
+  template:
+    metadata:
+      labels:
+        app: b
+    spec:
+      containers:
+      - name: c
+        image: nginx
+`;
+
+const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec}`;
+const container = "  - name: c\n    image: nginx\n";
+
+const entries: Entry[] = [
+  {
+    name: "Pod: a restartPolicy that does not exist",
+    file: pod(`  restartPolicy: Sometimes\n  containers:\n${container}`),
+    args: ["create", "-f", "$F"],
+    stderr: 'The Pod "p" is invalid: spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"\n',
+  },
+  {
+    name: "Pod: two containers with one name",
+    file: pod(`  containers:\n${container}${container}`),
+    args: ["create", "-f", "$F"],
+    stderr: 'The Pod "p" is invalid: spec.containers[1].name: Duplicate value: "c"\n',
+  },
+  {
+    name: "Pod: a containerPort of 0",
+    file: pod(`  containers:\n${container}    ports:\n    - containerPort: 0\n`),
+    args: ["create", "-f", "$F"],
+    stderr: 'The Pod "p" is invalid: spec.containers[0].ports[0].containerPort: Required value\n',
+  },
+  {
+    name: "Deployment: a selector that does not match the template",
+    file: mismatched("apps/v1", "Deployment"),
+    args: ["create", "-f", "$F"],
+    stderr: `The Deployment "w" is invalid: spec.template.metadata.labels: ${MISMATCH}\n`,
+  },
+  {
+    name: "ReplicaSet: negative replicas",
+    file: mismatched("apps/v1", "ReplicaSet", "  replicas: -2\n").replace("app: b", "app: a"),
+    args: ["create", "-f", "$F"],
+    stderr: 'The ReplicaSet "w" is invalid: spec.replicas: Invalid value: -2: must be greater than or equal to 0\n',
+  },
+  {
+    name: "ReplicationController: a selector that does not match the template",
+    file: mismatched("v1", "ReplicationController").replace("  selector:\n    matchLabels:\n      app: a\n", "  selector:\n    app: a\n"),
+    args: ["create", "-f", "$F"],
+    stderr: `The ReplicationController "w" is invalid: spec.template.metadata.labels: ${MISMATCH}\n`,
+  },
+  {
+    name: "StatefulSet: a selector that does not match the template",
+    file: mismatched("apps/v1", "StatefulSet", "  serviceName: w\n"),
+    args: ["create", "-f", "$F"],
+    stderr: `The StatefulSet "w" is invalid: spec.template.metadata.labels: ${MISMATCH}\n`,
+  },
+  {
+    name: "DaemonSet: a selector that does not match the template",
+    file: mismatched("apps/v1", "DaemonSet"),
+    args: ["create", "-f", "$F"],
+    stderr: `The DaemonSet "w" is invalid: spec.template.metadata.labels: ${MISMATCH}\n`,
+  },
+  {
+    name: "Job: the default restartPolicy Always, which a Job may not use",
+    file: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The Job "j" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\n',
+  },
+  {
+    // The unset targetPort defaults to the port, so it is out of range too.
+    name: "Service: a port out of range",
+    file: "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 70000\n",
+    args: ["create", "-f", "$F"],
+    stderr:
+      'The Service "s" is invalid: \n* spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive\n* spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive\n',
+  },
+  {
+    name: "ConfigMap: a key with a space",
+    file: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  "bad key": v\n',
+    args: ["create", "-f", "$F"],
+    stderr:
+      "The ConfigMap \"a\" is invalid: data[bad key]: Invalid value: \"bad key\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')\n",
+  },
+  {
+    // data is map[string][]byte: Go's JSON decoder base64-decodes it and stops at the space.
+    name: "Secret: data that is not base64",
+    file: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: a\ndata:\n  k: "not base64!"\n',
+    args: ["create", "-f", "$F"],
+    stderr: 'Error from server (BadRequest): error when creating "$F": Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 3\n',
+  },
+  {
+    name: "Secret: a TLS secret without its keys",
+    file: "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: kubernetes.io/tls\ndata: {}\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The Secret "s" is invalid: \n* data[tls.crt]: Required value\n* data[tls.key]: Required value\n',
+  },
+  {
+    name: "PersistentVolumeClaim: no storage request",
+    file: "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: a\nspec:\n  accessModes: [ReadWriteOnce]\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The PersistentVolumeClaim "a" is invalid: spec.resources[storage]: Required value\n',
+  },
+  {
+    name: "PersistentVolumeClaim: no access mode",
+    file: "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: a\nspec:\n  resources:\n    requests:\n      storage: 1Gi\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The PersistentVolumeClaim "a" is invalid: spec.accessModes: Required value: at least 1 access mode is required\n',
+  },
+  {
+    name: "StorageClass: no provisioner",
+    file: "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: a\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The StorageClass "a" is invalid: provisioner: Required value\n',
+  },
+  {
+    name: "Namespace: an underscore in the name",
+    file: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: my_ns\n",
+    args: ["create", "-f", "$F"],
+    stderr: `The Namespace "my_ns" is invalid: metadata.name: Invalid value: "my_ns": ${RFC1123_LABEL}\n`,
+  },
+  {
+    name: "ServiceAccount: an invalid name",
+    file: "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: Bad_SA\n",
+    args: ["create", "-f", "$F"],
+    stderr: `The ServiceAccount "Bad_SA" is invalid: metadata.name: Invalid value: "Bad_SA": ${RFC1123_SUBDOMAIN}\n`,
+  },
+  {
+    // validateTaintEffect lists the effects in its own order, not sorted.
+    name: "Node: a taint effect that does not exist",
+    file: "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\nspec:\n  taints:\n  - key: k\n    effect: Sometimes\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The Node "n1" is invalid: spec.taints[0].effect: Unsupported value: "Sometimes": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"\n',
+  },
+];
+
+describe("the bad-input catalog: one invalid object per kind", () => runCatalog(entries));
