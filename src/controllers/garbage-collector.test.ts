@@ -163,3 +163,27 @@ describe("garbageCollector triggers", () => {
     for (const k of ["Pod", "ReplicaSet", "Deployment", "ReplicationController"]) expect(kinds).toContain(k);
   });
 });
+
+describe("the garbage collector on the real engine", () => {
+  // Regression (found by test/properties/commands.test.ts): a ConfigMap applied with a
+  // reference to an owner that does not exist stayed forever, because the collector only woke
+  // on workload kinds. Upstream watches every deletable resource except Events.
+  it("deletes a ConfigMap created with a reference to an owner that does not exist", async () => {
+    const { freshCluster } = await import("../../test/conformance/seed-states");
+    const c = freshCluster();
+    c.api.create({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "cfg", namespace: "default", ownerReferences: [gone("Deployment", "gone", "00000000-0000-0000-0000-000000000000")] },
+      data: {},
+    });
+    c.settle();
+    expect(c.store.get("ConfigMap/default/cfg")).toBeUndefined();
+  });
+
+  it("wakes on every deletable kind but Events, as upstream's DefaultIgnoredResources says", () => {
+    const kinds = garbageCollector.wakeOn.map((t) => t.kind);
+    for (const k of ["ConfigMap", "Secret", "Service", "Lease", "Node"]) expect(kinds).toContain(k);
+    expect(kinds).not.toContain("Event");
+  });
+});

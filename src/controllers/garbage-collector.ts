@@ -8,7 +8,7 @@
 import type { KubeObject, ObjectKey, OwnerReference } from "../api/types";
 import { keyOf, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
-import { infoForKind } from "../api/registry";
+import { infoForKind, RESOURCES } from "../api/registry";
 import type { Instant } from "../sim/time";
 import type { Rng } from "../sim/random";
 import type { Controller, Outcome, Trigger, Write } from "./types";
@@ -17,22 +17,12 @@ import { NOTHING } from "./types";
 export const FINALIZER_DELETE_DEPENDENTS = "foregroundDeletion";
 export const FINALIZER_ORPHAN = "orphan";
 
-/** Kinds that own or are owned in kubesim's cluster. */
-export const GC_KINDS = [
-  "Pod",
-  "ReplicaSet",
-  "Deployment",
-  "ReplicationController",
-  "StatefulSet",
-  "DaemonSet",
-  "Job",
-  "CronJob",
-  "ControllerRevision",
-  "EndpointSlice",
-  "PersistentVolumeClaim",
-  "Service",
-  "Node",
-] as const;
+/**
+ * Every kind the collector watches: all deletable resources but Events, as upstream's graph
+ * builder watches every deletable resource except DefaultIgnoredResources (events). A
+ * ConfigMap applied with a reference to an owner that does not exist is collected too.
+ */
+export const GC_KINDS: readonly string[] = [...new Set(RESOURCES.filter((r) => r.verbs.includes("delete") && r.kind !== "Event").map((r) => r.kind))];
 
 const trigger = (kind: string): Trigger => ({ kind, keysFor });
 
