@@ -10,7 +10,7 @@ import { fromLabelSelector, matches } from "../api/selectors";
 import type { Duration, Instant } from "../sim/time";
 import { duration } from "../sim/time";
 import type { Rng } from "../sim/random";
-import type { Controller, EventNote, Outcome, Trigger, Write } from "./types";
+import type { Controller, EventNote, Outcome, RejectedWrite, Trigger, Write } from "./types";
 import { NOTHING, self } from "./types";
 import { availableAt, filterActivePods, getControllerOf, isPodAvailable, isPodReady } from "./shared/controller-utils";
 import { claimCandidates, claimObjects, newControllerRef } from "./shared/owner-refs";
@@ -92,13 +92,18 @@ function manageReplicas(
   const diff = filteredPods.length - (rs.spec?.replicas ?? 1);
   const ns = rs.metadata.namespace ?? "";
   const note = (reason: string, message: string): EventNote => ({ regarding: rs, type: "Normal", reason, message, source: config.name });
+  // RealPodControl.createPods records "Error creating: <err>"; slowStartBatch skips the rest of
+  // the creates after the first failure, and the sync's error requeues the key with back-off.
+  const failedCreate = (err: RejectedWrite) =>
+    [{ regarding: rs, type: "Warning", reason: "FailedCreate", message: `Error creating: ${err.message}`, source: config.name }] as const;
   if (diff < 0) {
     const count = Math.min(-diff, BURST_REPLICAS);
     const taken = new Set<string>();
     for (let i = 0; i < count; i++) {
       const pod = getPodFromTemplate(rs.spec?.template, rs.metadata.name ?? "", ns, newControllerRef(rs), view, rng, taken);
-      writes.push({ op: "create", object: pod });
-      events.push(note("SuccessfulCreate", `Created pod: ${pod.metadata.name}`));
+      const created = note("SuccessfulCreate", `Created pod: ${pod.metadata.name}`);
+      writes.push({ op: "create", object: pod, onRejected: { events: failedCreate, replaces: created, batch: "pod-creates" } });
+      events.push(created);
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS);

@@ -9,9 +9,9 @@ import type { Rng } from "../sim/random";
 
 export type Write =
   /** Create an object (server fills uid, resourceVersion, creationTimestamp; generateName honoured). */
-  | { readonly op: "create"; readonly object: KubeObject }
+  | { readonly op: "create"; readonly object: KubeObject; readonly onRejected?: OnRejected }
   /** Replace spec/metadata; carries the resourceVersion it read (a stale one is a conflict). */
-  | { readonly op: "update"; readonly object: KubeObject }
+  | { readonly op: "update"; readonly object: KubeObject; readonly onRejected?: OnRejected }
   /**
    * Bind a pod to a node (the pods/binding subresource): sets spec.nodeName and the
    * PodScheduled=True condition in one write, which a plain pod update may not do.
@@ -32,6 +32,36 @@ export type Write =
       /** Only delete if the object still has this uid (a precondition, as upstream uses). */
       readonly uid?: string;
     };
+
+/** The API server's refusal of a write, as the controller's Go code would see it. */
+export interface RejectedWrite {
+  readonly reason: string;
+  /** err.Error(): `Pod "web-0" is invalid: spec.containers[0].image: Required value`. */
+  readonly message: string;
+}
+
+/**
+ * How a controller handles the API server rejecting one of its writes (Invalid, Forbidden…):
+ * upstream records a Warning on its error path, and the sync returns the error, so the work
+ * queue retries the key with back-off. The engine records `events(err)` in place of `replaces`
+ * and requeues the key after a back-off. A rejected write without this is a kubesim bug (an
+ * internal error). Conflict, NotFound and AlreadyExists keep their own handling.
+ * @example
+ *   const created = note("SuccessfulCreate", "Created pod: web-x");
+ *   writes.push({ op: "create", object: pod, onRejected: { replaces: created, batch: "pods",
+ *     events: (err) => [warning("FailedCreate", `Error creating: ${err.message}`)] } });
+ */
+export interface OnRejected {
+  /** The Warnings upstream records (at least one: its count paces the back-off). */
+  readonly events: (err: RejectedWrite) => readonly [EventNote, ...EventNote[]];
+  /** The note in Outcome.events that reports this write's success; the Warnings take its place. */
+  readonly replaces?: EventNote;
+  /**
+   * Later writes of the Outcome in the same batch are skipped (their `replaces` notes dropped):
+   * upstream stops at the first error (slowStartBatch, the StatefulSet's claims-then-pod).
+   */
+  readonly batch?: string;
+}
 
 /** A Kubernetes Event to record about an object (the recorder aggregates repeats). */
 export interface EventNote {

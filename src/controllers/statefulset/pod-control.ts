@@ -6,7 +6,7 @@
 
 import type { KubeObject } from "../../api/types";
 import type { ClusterView } from "../../api/store/view";
-import type { EventNote, Write } from "../types";
+import type { EventNote, RejectedWrite, Write } from "../types";
 import { getPersistentVolumeClaims, identityMatches, updateIdentity } from "./identity";
 import { isClaimOwnerUpToDate, updateClaimOwnerRefForSetAndPod } from "./claims";
 
@@ -20,19 +20,33 @@ export interface PodControl {
 }
 
 /** recordPodEvent: "create Pod web-0 in StatefulSet web successful" (or "… failed error: <err>"). */
-function recordPodEvent(c: PodControl, verb: "create" | "delete" | "update", set: KubeObject, pod: KubeObject, err?: string): void {
+function recordPodEvent(c: PodControl, verb: "create" | "delete" | "update", set: KubeObject, pod: KubeObject, err?: string): EventNote {
+  const note = podEvent(verb, set, pod, err);
+  c.events.push(note);
+  return note;
+}
+
+function podEvent(verb: "create" | "delete" | "update", set: KubeObject, pod: KubeObject, err?: string): EventNote {
   const reason = `${err ? "Failed" : "Successful"}${verb[0].toUpperCase()}${verb.slice(1)}`;
   const message = err
     ? `${verb} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} failed error: ${err}`
     : `${verb} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`;
-  c.events.push({ regarding: set, type: err ? "Warning" : "Normal", reason, message, source: SOURCE });
+  return { regarding: set, type: err ? "Warning" : "Normal", reason, message, source: SOURCE };
 }
 
-/** recordClaimEvent: "create Claim www-web-0 Pod web-0 in StatefulSet web success". */
-function recordClaimEvent(c: PodControl, set: KubeObject, pod: KubeObject, claim: KubeObject): void {
-  const message = `create Claim ${claim.metadata.name} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`;
-  c.events.push({ regarding: set, type: "Normal", reason: "SuccessfulCreate", message, source: SOURCE });
+/** recordClaimEvent: "create Claim www-web-0 Pod web-0 in StatefulSet web success" (or "… for Pod … failed error: <err>"). */
+function claimEvent(set: KubeObject, pod: KubeObject, claim: KubeObject, err?: string): EventNote {
+  const message = err
+    ? `create Claim ${claim.metadata.name} for Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} failed error: ${err}`
+    : `create Claim ${claim.metadata.name} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`;
+  return { regarding: set, type: err ? "Warning" : "Normal", reason: err ? "FailedCreate" : "SuccessfulCreate", message, source: SOURCE };
 }
+
+/**
+ * A rejected claim or pod create ends the pass (upstream returns the error from processReplica,
+ * and slowStartBatch stops a Parallel set's creates at the first failure): one batch for all.
+ */
+const CREATES = "statefulset-creates";
 
 const claimKey = (claim: KubeObject) => `PersistentVolumeClaim/${claim.metadata.namespace ?? ""}/${claim.metadata.name}`;
 
@@ -46,8 +60,13 @@ function createPersistentVolumeClaims(c: PodControl, set: KubeObject, pod: KubeO
   for (const claim of getPersistentVolumeClaims(set, pod).values()) {
     const existing = c.view.get(claimKey(claim));
     if (!existing) {
-      c.writes.push({ op: "create", object: updateClaimOwnerRefForSetAndPod(claim, set, pod) });
-      recordClaimEvent(c, set, pod, claim);
+      // Rejected: the claim's Warning, then the pod's ("failed to create PVC …"), and no pod. Later
+      // claims of the pod are skipped too, where upstream tries them all (one error is enough).
+      const created = claimEvent(set, pod, claim);
+      const events = (err: RejectedWrite) =>
+        [claimEvent(set, pod, claim, err.message), podEvent("create", set, pod, `failed to create PVC ${claim.metadata.name}: ${err.message}`)] as const;
+      c.writes.push({ op: "create", object: updateClaimOwnerRefForSetAndPod(claim, set, pod), onRejected: { events, replaces: created, batch: CREATES } });
+      c.events.push(created);
     } else if (existing.metadata.deletionTimestamp) {
       errs.push(`pvc ${claim.metadata.name} is being deleted`);
     }
@@ -62,8 +81,10 @@ export function createStatefulPod(c: PodControl, set: KubeObject, pod: KubeObjec
     recordPodEvent(c, "create", set, pod, err);
     return false;
   }
-  c.writes.push({ op: "create", object: pod });
-  recordPodEvent(c, "create", set, pod);
+  const created = podEvent("create", set, pod);
+  const events = (err: RejectedWrite) => [podEvent("create", set, pod, err.message)] as const;
+  c.writes.push({ op: "create", object: pod, onRejected: { events, replaces: created, batch: CREATES } });
+  c.events.push(created);
   return true;
 }
 
