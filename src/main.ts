@@ -4,7 +4,7 @@
 import * as os from "node:os";
 import * as path from "node:path";
 import * as fs from "node:fs";
-import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { runCli } from "./cli/program";
 import type { IOStreams, VerbEnv } from "./cli/verb";
 import { contextNamespace, readKubeconfig } from "./state/kubeconfig";
@@ -52,6 +52,8 @@ const makeEnv = (globals: VerbEnv["globals"]): VerbEnv => {
   explicitNamespace: globals.namespace !== undefined,
   runEditor: (file) => {
     const editor = process.env.KUBE_EDITOR || process.env.EDITOR || "vi";
+    // Loaded only here: child_process pulls in the network stack, which start-up never needs.
+    const { spawnSync } = createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
     const r = spawnSync(`${editor} "${file}"`, { shell: true, stdio: "inherit" });
     return r.status ?? 1;
   },

@@ -11,7 +11,7 @@ import { toRFC3339 } from "../sim/time";
 import type { Rng } from "../sim/random";
 import type { ResourceInfo } from "./registry";
 import { infoForKind, pluralDotGroup } from "./registry";
-import { alreadyExists, badRequest, conflict, invalid, notFound, StatusError } from "./errors";
+import { alreadyExists, badRequest, conflict, invalid, notFound, requestEntityTooLarge, StatusError } from "./errors";
 import { validateCreate, validateUpdate, unknownFields, decodeErrors } from "./validation";
 import { applyDefaults } from "./defaulting";
 import { admit } from "./admission";
@@ -50,6 +50,9 @@ export interface ListOptions {
   readonly labelSelector?: (labels: Record<string, string> | undefined) => boolean;
   readonly fieldSelector?: (obj: KubeObject) => boolean;
 }
+
+/** kube-apiserver's --max-request-bytes default (limitedReadBody in endpoints/handlers/rest.go). */
+export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
 
 const FOREGROUND = "foregroundDeletion";
 const ORPHAN = "orphan";
@@ -155,7 +158,8 @@ export class ApiServer {
     const info = this.info(input.kind);
     const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
     this.checkVersion(old, input, info);
-    const obj: KubeObject = { ...structuredClone(old), status: structuredClone(input.status) };
+    // Stored objects are never mutated, so only what commit() stamps needs a copy of its own.
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status: structuredClone(input.status) };
     return this.commit(old, obj, opts);
   }
 
@@ -168,11 +172,9 @@ export class ApiServer {
     if (uid && old.metadata.uid !== uid) throw conflict("pods", ref.name);
     if (old.spec?.nodeName) throw conflict("pods", ref.name);
     if (old.metadata.deletionTimestamp) throw conflict("pods", ref.name);
-    const obj = structuredClone(old);
-    obj.spec = { ...obj.spec, nodeName };
-    const conditions = (obj.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
+    const conditions = (old.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
     conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: toRFC3339(this.now) });
-    obj.status = { ...obj.status, conditions };
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions } };
     return this.commit(old, obj, {});
   }
 
@@ -245,6 +247,8 @@ export class ApiServer {
     const obj = structuredClone(input);
     obj.metadata = obj.metadata ?? {};
     if (opts.trusted) return obj;
+    // The body kubectl sends is the object as compact JSON; Go escapes a few more characters, which this ignores.
+    if (Buffer.byteLength(JSON.stringify(input)) > MAX_REQUEST_BODY_BYTES) throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES);
     const version = input.apiVersion.includes("/") ? input.apiVersion.split("/")[1] : input.apiVersion;
     const cannot = `${info.kind} in version "${version}" cannot be handled as a ${info.kind}`;
     const decode = decodeErrors(input, info);

@@ -39,7 +39,8 @@ export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) 
     if (!needs) return await verb.run(options, undefined, io, env);
     // Loaded only now: the engine, the store and the state file are not needed before this.
     const { withCluster } = await import("./session");
-    return await withCluster(env, (cluster) => verb.run(options, cluster, io, env));
+    const instant = typeof verb.instant === "function" ? verb.instant(options) : verb.instant === true;
+    return await withCluster(env, (cluster) => verb.run(options, cluster, io, env), { instant });
   } catch (err) {
     const r = renderError(err, debug);
     io.err.write(r.stderr);

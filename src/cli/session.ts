@@ -1,12 +1,14 @@
 // withCluster(): lock → load (or create the default cluster) → tick → fn → settle → save.
 // Every invocation that touches the cluster goes through here (DESIGN.md "Clock").
 
-import { Cluster } from "../sim/cluster";
+import * as fs from "node:fs";
+import { Cluster, loadEngine } from "../sim/cluster";
 import type { Duration } from "../sim/time";
 import { instant, parseDuration } from "../sim/time";
-import { readState, withLock, writeState } from "../state/file";
+import { loadState, saveState, StateFileError, writeState } from "../state/file";
+import { withLock } from "../state/lock";
 import { defaultClusterState } from "../state/default-cluster";
-import { syncStaticPodDirs } from "../state/static-pod-dirs";
+import { staticPodRoot } from "../state/static-pod-root";
 import { UsageError } from "../api/errors";
 import type { VerbEnv } from "./verb";
 
@@ -16,17 +18,22 @@ export const DEFAULT_NODES = 3;
 export interface SessionOptions {
   /** The tick for this session instead of the stored one (an interactive shell's lines take none). */
   readonly tick?: Duration;
+  /** fn runs at one instant and never moves the clock: the engine is loaded only if something is due. */
+  readonly instant?: boolean;
 }
 
 export async function withCluster<T>(env: VerbEnv, fn: (cluster: Cluster) => Promise<T> | T, options: SessionOptions = {}): Promise<T> {
   const tick = options.tick ?? tickOverride(env);
   return withLock(env.statePath, async () => {
-    const stored = readState(env.statePath);
+    const stored = loadState(env.statePath);
     const cluster = new Cluster(stored ?? freshState(env));
     const loaded = stored ? cluster.fingerprint() : undefined;
+    if (!stored || !options.instant) await loadEngine();
     if (!stored) cluster.bootstrap();
-    syncStaticPodDirs(cluster, env.statePath);
-    cluster.advance(tick ?? cluster.tick);
+    await syncStaticPods(cluster, env.statePath);
+    const by = tick ?? cluster.tick;
+    if (cluster.needsEngine(by)) await loadEngine();
+    cluster.advance(by);
     const ticked = cluster.fingerprint();
     let result: T;
     try {
@@ -34,17 +41,28 @@ export async function withCluster<T>(env: VerbEnv, fn: (cluster: Cluster) => Pro
     } catch (err) {
       // Bad input changes nothing; but what the verb already did before failing (objects it
       // wrote, time a waiting verb spent) happened, as it would have on a real cluster.
-      if (cluster.fingerprint() !== ticked) {
+      // A record of the file found not to decode: the file is reported, never overwritten.
+      if (cluster.fingerprint() !== ticked && !(err instanceof StateFileError)) {
+        if (cluster.needsEngine()) await loadEngine();
         cluster.settle();
-        writeState(env.statePath, cluster.toState());
+        saveState(env.statePath, cluster.toSaved());
       }
       throw err;
     }
+    if (cluster.needsEngine()) await loadEngine();
     cluster.settle();
     // A frozen clock and a read-only command leave the file as it was: no need to rewrite it.
-    if (cluster.fingerprint() !== loaded) writeState(env.statePath, cluster.toState());
+    if (cluster.fingerprint() !== loaded) saveState(env.statePath, cluster.toSaved());
     return result;
   });
+}
+
+/** Hands the static pod folders to the cluster; their reader is loaded only when there are some. */
+async function syncStaticPods(cluster: Cluster, statePath: string): Promise<void> {
+  const hasStaticPods = [...cluster.runtime.keys()].some((k) => k.startsWith("static:"));
+  if (!hasStaticPods && !fs.existsSync(staticPodRoot(statePath))) return;
+  const { syncStaticPodDirs } = await import("../state/static-pod-dirs");
+  syncStaticPodDirs(cluster, statePath);
 }
 
 /** The default cluster, created on first use with the clock at the wall time. */

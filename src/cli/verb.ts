@@ -66,6 +66,11 @@ export interface Verb<Flags = any, Options = any> {
   readonly help: VerbHelp;
   /** false for verbs that never touch the cluster (version --client, completion, config). */
   readonly needsCluster?: boolean | ((options: Options) => boolean);
+  /**
+   * true for verbs that only read, at one instant (get without -w, describe): the control loops
+   * are then loaded only if something is due, which keeps such commands fast.
+   */
+  readonly instant?: boolean | ((options: Options) => boolean);
   define(cmd: Command): void;
   complete(flags: Flags, args: readonly string[], env: VerbEnv): Options | Promise<Options>;
   validate(options: Options): void;

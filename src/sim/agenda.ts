@@ -31,9 +31,9 @@ export class Agenda {
     this.items.splice(lo, 0, item);
   }
 
-  /** The earliest due instant, if any. */
-  nextDue(): Instant | undefined {
-    return this.items[0]?.due;
+  /** The earliest due instant, if any; `ignoring` leaves out one component's items. */
+  nextDue(ignoring?: string): Instant | undefined {
+    return ignoring === undefined ? this.items[0]?.due : this.items.find((i) => i.component !== ignoring)?.due;
   }
 
   /** Removes and returns every item due at or before `now`. */

@@ -2,8 +2,12 @@
 // clock and the seeded generator, with the API server in front. Loaded from and saved to the
 // state file by state/; verbs receive it and talk to `api`.
 
-import type { ClusterState } from "./state-shape";
+import type { ClusterState, SavedState } from "./state-shape";
 import { SCHEMA_VERSION } from "./state-shape";
+import { RuntimeRecords } from "./runtime-records";
+import { EVENT_TTL } from "./event-ttl";
+import type { RawJson } from "../api/store/raw-json";
+import type { KubeObject } from "../api/types";
 import { Store } from "../api/store/store";
 import { ApiServer } from "../api/server";
 import type { AgendaItem } from "./agenda";
@@ -12,18 +16,28 @@ import type { Duration, Instant } from "./time";
 import { formatGoDuration, instant, parseDuration, plus } from "./time";
 import type { Rng } from "./random";
 import { createRng } from "./random";
-import { advance, settle, wire } from "./engine";
-import { COMPONENTS } from "./components";
 
 export { SCHEMA_VERSION } from "./state-shape";
 export type { ClusterState } from "./state-shape";
 
-let wiring: ReturnType<typeof wire> | undefined;
-const components = () => (wiring ??= wire(COMPONENTS));
+let engine: typeof import("./wired-engine") | undefined;
+
+/**
+ * Loads the control loops. Until then the cluster can only read, and move its clock over
+ * instants where nothing is due: most of the code is the engine, and a `get` never needs it.
+ */
+export async function loadEngine(): Promise<void> {
+  engine ??= await import("./wired-engine");
+}
+
+function requireEngine(): NonNullable<typeof engine> {
+  if (!engine) throw new Error("internal: the control loops are needed but were not loaded");
+  return engine;
+}
 
 export class Cluster {
   store!: Store;
-  runtime!: Map<string, unknown>;
+  runtime!: RuntimeRecords;
   agenda!: Agenda;
   api!: ApiServer;
   rng!: Rng;
@@ -36,14 +50,14 @@ export class Cluster {
   /** Counts the kubelets' runtime-record writes, so a caller can tell whether anything changed. */
   runtimeWrites = 0;
 
-  constructor(state: ClusterState) {
+  constructor(state: ClusterState | SavedState) {
     this.load(state);
   }
 
   /** Replaces everything with `state` (sim reset). */
-  load(state: ClusterState): void {
-    this.store = new Store(state.objects, state.resourceVersion);
-    this.runtime = new Map(Object.entries(state.runtime));
+  load(state: ClusterState | SavedState): void {
+    this.store = new Store(state.objects as KubeObject[] | Map<string, KubeObject | RawJson>, state.resourceVersion);
+    this.runtime = new RuntimeRecords(state.runtime instanceof Map ? state.runtime : Object.entries(state.runtime));
     this.agenda = new Agenda(
       state.agenda.map((a): AgendaItem => ({ due: instant(Date.parse(a.due)), component: a.component, key: a.key })),
     );
@@ -67,12 +81,25 @@ export class Cluster {
 
   /** Lets the control plane react at the current instant until nothing changes. */
   settle(): void {
-    settle(this, components());
+    if (engine || !this.quietUntil(this.now)) requireEngine().settleCluster(this);
   }
 
   /** Moves the clock forward by `by`, running every component when it is due. */
   advance(by: Duration): void {
-    advance(this, components(), by);
+    const target = plus(this.now, by);
+    if (engine || !this.quietUntil(target)) requireEngine().advanceCluster(this, by);
+    else this.now = target;
+  }
+
+  /** Whether anything would run between now and `by` from now: then the engine must be loaded. */
+  needsEngine(by: Duration = 0 as Duration): boolean {
+    return !this.quietUntil(plus(this.now, by));
+  }
+
+  /** Nothing written since the last settle, and nothing due by `until` (Event expiry is on the agenda). */
+  private quietUntil(until: Instant): boolean {
+    const due = this.agenda.nextDue();
+    return this.store.changes.length === 0 && (due === undefined || due > until);
   }
 
   /**
@@ -81,16 +108,19 @@ export class Cluster {
    */
   advanceUntil(done: () => boolean, timeout: Duration, onStep?: () => void): boolean {
     if (done()) return true;
-    const stopped = advance(this, components(), timeout, () => {
+    const stopped = requireEngine().advanceCluster(this, timeout, () => {
       onStep?.();
       return done();
     });
     return stopped || done();
   }
 
-  /** When the next thing will happen by itself, if anything is scheduled. */
+  /**
+   * When a component next has work of its own, if any is scheduled (Event expiry is left out:
+   * a watch on an idle cluster ends rather than waiting an hour for events to expire).
+   */
   nextDue(): Instant | undefined {
-    return this.agenda.nextDue();
+    return this.agenda.nextDue(EVENT_TTL);
   }
 
   deadline(by: Duration): Instant {
@@ -102,15 +132,31 @@ export class Cluster {
     return [this.now, this.tick, this.store.resourceVersion, this.rng.state(), this.agenda.size, this.runtimeWrites].join("|");
   }
 
-  toState(): ClusterState {
+  /** The state to save: what was never used is still its loaded text. */
+  toSaved(): SavedState {
+    return {
+      ...this.header(),
+      objects: new Map(this.store.held()),
+      runtime: new Map(this.runtime.held()),
+    };
+  }
+
+  private header() {
     return {
       schemaVersion: SCHEMA_VERSION,
       clock: { now: new Date(this.now).toISOString(), tick: formatGoDuration(this.tick) },
       seed: this.seed,
       rngState: this.rng.state(),
       resourceVersion: this.store.resourceVersion,
-      objects: this.store.all(),
       agenda: this.agenda.toJSON().map((a) => ({ due: new Date(a.due).toISOString(), component: a.component, key: a.key })),
+    };
+  }
+
+  /** The whole state, decoded. */
+  toState(): ClusterState {
+    return {
+      ...this.header(),
+      objects: this.store.all(),
       runtime: Object.fromEntries([...this.runtime.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
   }

@@ -2,16 +2,18 @@
 // simulated time from one due instant to the next (advance). It is the only place that
 // applies components' intended writes, through the API server.
 
-import type { Controller, Outcome, Trigger, Write } from "../controllers/types";
+import type { Controller, EventNote, Outcome, Trigger, Write } from "../controllers/types";
 import type { KubeObject, ObjectKey } from "../api/types";
 import { parseKey } from "../api/types";
 import { StatusError } from "../api/errors";
+import { StateFileError } from "../state/schema";
 import { viewOf } from "../api/store/view";
 import type { Cluster } from "./cluster";
 import type { Duration, Instant } from "./time";
 import { plus } from "./time";
 import { recordEvent } from "./recorder";
-import { expireEvents } from "./event-ttl";
+import { EVENT_TTL, expireEvents, nextEventExpiry } from "./event-ttl";
+import { failuresRecorded, rejectionBackoff, rejectionOf } from "./rejected-writes";
 
 /** A controller fighting itself is a bug to report, not a loop to run forever. */
 const MAX_ROUNDS = 10_000;
@@ -49,13 +51,15 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
     if (round > MAX_ROUNDS) throw new EngineError(`internal: the control loops did not settle at ${cluster.now}`);
     markChanges(cluster, wiring, dirty, view);
     const i = dirty.findIndex((s) => s.size > 0);
-    if (i < 0) return;
+    if (i < 0) return scheduleEventExpiry(cluster);
     const keys = [...dirty[i]].sort();
     dirty[i].clear();
     const component = wiring.components[i];
     for (const key of keys) {
       const outcome = runOne(component, view, key, cluster);
-      if (!apply(cluster, outcome)) dirty[i].add(key);
+      const applied = apply(cluster, outcome);
+      if (applied.conflict) dirty[i].add(key);
+      if (applied.backoff !== undefined) retryAfter(cluster, component.name, key, applied.backoff);
       if (outcome.requeueAfter !== undefined && outcome.requeueAfter >= 0) {
         cluster.agenda.add({ due: plus(cluster.now, outcome.requeueAfter), component: component.name, key });
       }
@@ -63,10 +67,30 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
   }
 }
 
+/**
+ * Puts a failed key back after its back-off, unless it already runs by then: the work queue
+ * holds one pending retry per key, the earliest, and that run backs off again if it fails.
+ */
+function retryAfter(cluster: Cluster, component: string, key: ObjectKey, backoff: Duration): void {
+  const due = plus(cluster.now, backoff);
+  if (cluster.agenda.toJSON().some((i) => i.component === component && i.key === key && i.due <= due)) return;
+  cluster.agenda.add({ due, component, key });
+}
+
+/**
+ * Puts the next Event expiry on the agenda: time stops there to expire it, and a command that
+ * finds nothing due by its tick knows no Event expires either, without reading the Events.
+ */
+function scheduleEventExpiry(cluster: Cluster): void {
+  const next = nextEventExpiry(cluster.store);
+  if (next !== undefined) cluster.agenda.add({ due: next as Instant, component: EVENT_TTL, key: "Event" });
+}
+
 function runOne(component: Controller, view: ReturnType<typeof viewOf>, key: ObjectKey, cluster: Cluster): Outcome {
   try {
     return component.reconcile(view, key, cluster.now, cluster.rng);
   } catch (err) {
+    if (err instanceof StateFileError) throw err; // a damaged record in the file, not a bug
     throw new EngineError(`internal: ${component.name} failed on ${key}: ${(err as Error).message}`);
   }
 }
@@ -85,17 +109,41 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], 
   }
 }
 
-/** Applies an Outcome's writes; false when a conflict means the key must run again. */
-function apply(cluster: Cluster, outcome: Outcome): boolean {
-  let ok = true;
+interface Applied {
+  /** A write met a conflict: the key runs again at once, as upstream re-queues on error. */
+  readonly conflict: boolean;
+  /** A write was rejected and handled (Write.onRejected): retry the key after this back-off. */
+  readonly backoff?: Duration;
+}
+
+/**
+ * Applies an Outcome's writes and records its events. A rejected write with `onRejected` has
+ * its Warnings recorded in place of its success note, skips the later writes of its batch and
+ * backs the key off; a rejected write without it is a kubesim bug, reported as internal.
+ */
+function apply(cluster: Cluster, outcome: Outcome): Applied {
+  let conflict = false;
+  let firstWarnings: readonly [EventNote, ...EventNote[]] | undefined;
+  const instead = new Map<EventNote, readonly EventNote[]>();
+  const stoppedBatches = new Set<string>();
   for (const w of outcome.writes) {
+    const onRejected = w.op === "create" || w.op === "update" ? w.onRejected : undefined;
+    if (onRejected?.batch !== undefined && stoppedBatches.has(onRejected.batch)) {
+      if (onRejected.replaces) instead.set(onRejected.replaces, []);
+      continue;
+    }
     try {
       applyWrite(cluster, w);
     } catch (err) {
       if (!(err instanceof StatusError)) throw err;
-      if (err.reason === "Conflict") ok = false;
+      if (err.reason === "Conflict") conflict = true;
       else if (err.reason !== "NotFound" && err.reason !== "AlreadyExists") {
-        throw new EngineError(`internal: a controller write was rejected: ${err.message}`);
+        if (!onRejected) throw new EngineError(`internal: a controller write was rejected: ${err.message}`);
+        const warnings = onRejected.events(rejectionOf(err));
+        if (onRejected.replaces) instead.set(onRejected.replaces, warnings);
+        else instead.set(warnings[0], warnings); // no success note to replace: record them after the others
+        if (onRejected.batch !== undefined) stoppedBatches.add(onRejected.batch);
+        firstWarnings ??= warnings;
       }
     }
   }
@@ -104,8 +152,10 @@ function apply(cluster: Cluster, outcome: Outcome): boolean {
     if (r.record === undefined) cluster.runtime.delete(r.podUid);
     else cluster.runtime.set(r.podUid, r.record);
   }
-  for (const note of outcome.events) recordEvent(cluster.store, note, cluster.now, cluster.rng);
-  return ok;
+  const notes = [...outcome.events, ...[...instead.keys()].filter((n) => !outcome.events.includes(n))];
+  for (const note of notes.flatMap((n) => instead.get(n) ?? [n])) recordEvent(cluster.store, note, cluster.now, cluster.rng);
+  if (firstWarnings === undefined) return { conflict };
+  return { conflict, backoff: rejectionBackoff(failuresRecorded(cluster.store, firstWarnings)) };
 }
 
 function applyWrite(cluster: Cluster, w: Write): void {

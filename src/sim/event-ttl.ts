@@ -3,9 +3,13 @@
 // kept up by the recorder, so expiring costs nothing while nothing is due.
 
 import type { Store } from "../api/store/store";
+import { RawJson } from "../api/store/raw-json";
 import type { Instant } from "./time";
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
+
+/** The agenda's name for the next expiry (no control loop: the engine expires Events itself). */
+export const EVENT_TTL = "event-ttl";
 
 type Entry = readonly [expiresAt: number, key: string];
 
@@ -20,15 +24,29 @@ function heapFor(store: Store): Entry[] {
   let heap = heaps.get(store);
   if (!heap) {
     heap = [];
-    for (const e of store.list("Event")) push(heap, [expiryOf(e as any), `Event/${e.metadata.namespace}/${e.metadata.name}`]);
+    for (const [key, held] of store.heldOfKind("Event")) {
+      push(heap, [held instanceof RawJson ? savedExpiry(held) ?? expiryOf(store.get(key) as any) : expiryOf(held as any), key]);
+    }
     heaps.set(store, heap);
   }
   return heap;
 }
 
+/** An Event's expiry read from its saved text without decoding it: the heap covers every event. */
+function savedExpiry(raw: RawJson): number | undefined {
+  const at = raw.stringField("lastTimestamp");
+  const ms = at === undefined ? NaN : Date.parse(at);
+  return Number.isNaN(ms) ? undefined : ms + EVENT_TTL_MS;
+}
+
 /** The recorder calls this for every Event it writes. */
 export function trackEvent(store: Store, key: string, lastTimestamp: string): void {
   push(heapFor(store), [Date.parse(lastTimestamp) + EVENT_TTL_MS, key]);
+}
+
+/** When the next Event may expire (it may have been seen again since), if there are any. */
+export function nextEventExpiry(store: Store): number | undefined {
+  return heapFor(store)[0]?.[0];
 }
 
 /** Deletes every Event last seen an hour or more before `now`. */

@@ -3,16 +3,29 @@
 
 import type { KubeObject } from "../api/types";
 
-export const SCHEMA_VERSION = 1;
+/** 2: objects keyed by their store key, one per line. 1: objects in a list (still read). */
+export const SCHEMA_VERSION = 2;
 
-/** The state file's JSON shape (schemaVersion 1). */
-export interface ClusterState {
+interface StateHeader {
   schemaVersion: number;
   clock: { now: string; tick: string };
   seed: number;
   rngState: number;
   resourceVersion: number;
-  objects: KubeObject[];
   agenda: { due: string; component: string; key: string }[];
+}
+
+/** A whole state, decoded. */
+export interface ClusterState extends StateHeader {
+  objects: KubeObject[];
   runtime: Record<string, unknown>;
+}
+
+/**
+ * A state as saved: objects by store key and runtime records by id, each either decoded or
+ * still its JSON text (api/store/raw-json.ts), so loading and saving cost only what was used.
+ */
+export interface SavedState extends StateHeader {
+  objects: Map<string, unknown>;
+  runtime: Map<string, unknown>;
 }

@@ -4,35 +4,68 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import lockfile from "proper-lockfile";
-import type { ClusterState } from "../sim/state-shape";
-import { checkSchema, StateFileError } from "./schema";
+import type { KubeObject } from "../api/types";
+import { keyOf, refOf } from "../api/types";
+import { RawJson, decodeObject } from "../api/store/raw-json";
+import type { ClusterState, SavedState } from "../sim/state-shape";
+import { checkSchema, notValidState, StateFileError } from "./schema";
+import { parseLayout, serialize } from "./layout";
 
-export { StateFileError };
+export { StateFileError, serialize };
+export { withLock } from "./lock";
 
-/** Reads the state; undefined when the file does not exist. Throws StateFileError otherwise. */
-export function readState(file: string): ClusterState | undefined {
-  let text: string;
+/**
+ * Loads the state, its objects and runtime records left as text until used; undefined when the
+ * file does not exist. Throws StateFileError for a file that is not a kubesim state, and when a
+ * record that is used later turns out not to decode.
+ */
+export function loadState(file: string): SavedState | undefined {
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new StateFileError(`cannot read state file "${file}": ${(err as Error).message}`);
   }
-  let data: unknown;
+  const corrupt = () => notValidState(file, " (a record is not JSON)");
+  let fields: unknown;
   try {
-    data = JSON.parse(text);
+    fields = parseLayout(bytes, corrupt) ?? JSON.parse(bytes.toString("utf8"));
   } catch {
-    throw new StateFileError(`state file "${file}" is not valid kubesim state (not JSON); move it away or run "kubesim sim reset"`);
+    throw notValidState(file, " (not JSON)");
   }
-  return checkSchema(data, file);
+  return checkSchema(fields, file);
+}
+
+/** Reads the whole state, decoded (tests and tools; commands use loadState). */
+export function readState(file: string): ClusterState | undefined {
+  const saved = loadState(file);
+  return saved && decodeState(saved);
+}
+
+function decodeState(saved: SavedState): ClusterState {
+  const decode = (v: unknown) => (v instanceof RawJson ? decodeObject(v) : v);
+  return {
+    ...saved,
+    objects: [...saved.objects.values()].map(decode) as KubeObject[],
+    runtime: Object.fromEntries([...saved.runtime].map(([k, v]) => [k, decode(v)])),
+  };
 }
 
 /** The state is the user's alone: the file is 0600, a folder kubesim creates for it 0700. */
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 
+/** Writes a whole state (sim reset, tests). */
 export function writeState(file: string, state: ClusterState): void {
+  saveState(file, {
+    ...state,
+    objects: new Map(state.objects.map((o) => [keyOf(refOf(o)), o])),
+    runtime: new Map(Object.entries(state.runtime)),
+  });
+}
+
+export function saveState(file: string, state: SavedState): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, "w", FILE_MODE);
@@ -45,44 +78,3 @@ export function writeState(file: string, state: ClusterState): void {
   fs.renameSync(tmp, file);
 }
 
-/**
- * JSON with one object, agenda item or runtime record per line: readable and greppable by a
- * person, and a third smaller than indenting every field.
- */
-export function serialize(state: ClusterState): string {
-  const lines = (items: readonly unknown[]) => (items.length === 0 ? "[]" : `[\n${items.map((i) => JSON.stringify(i)).join(",\n")}\n]`);
-  const runtime = Object.entries(state.runtime);
-  const fields = [
-    `"schemaVersion": ${state.schemaVersion}`,
-    `"clock": ${JSON.stringify(state.clock)}`,
-    `"seed": ${state.seed}`,
-    `"rngState": ${state.rngState}`,
-    `"resourceVersion": ${state.resourceVersion}`,
-    `"objects": ${lines(state.objects)}`,
-    `"agenda": ${lines(state.agenda)}`,
-    `"runtime": ${runtime.length === 0 ? "{}" : `{\n${runtime.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(",\n")}\n}`}`,
-  ];
-  return `{\n${fields.join(",\n")}\n}\n`;
-}
-
-/** Holds the state file's lock while fn runs. */
-export async function withLock<T>(file: string, fn: () => Promise<T> | T): Promise<T> {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
-  // A script may start many commands at once: each waits its turn (up to ten minutes) rather
-  // than fail; a lock whose holder died is taken over once it is 30s stale.
-  const release = await lockfile.lock(file, {
-    realpath: false,
-    stale: 30_000,
-    retries: { retries: 6000, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
-  });
-  try {
-    return await fn();
-  } finally {
-    await release();
-  }
-}
-
-/** The folder beside the state file where per-node static pod manifests live. */
-export function staticPodDir(stateFile: string, node: string): string {
-  return path.join(path.dirname(path.resolve(stateFile)), `${path.basename(stateFile, ".json")}.static-pods`, node);
-}

@@ -1,20 +1,43 @@
-// The state file's schema version. A newer or unknown version is refused with a clear error
-// rather than guessed at; migrations from older versions go here when there are some.
+// The state file's schema version, and the check that what was read is a kubesim state. A
+// newer or unknown version is refused with a clear error rather than guessed at. Version 1 kept
+// objects in a list; it is read and saved as version 2 by the next command.
 
-import type { ClusterState } from "../sim/state-shape";
+import type { KubeObject } from "../api/types";
+import { keyOf, refOf } from "../api/types";
+import type { SavedState } from "../sim/state-shape";
 import { SCHEMA_VERSION } from "../sim/state-shape";
 
 export class StateFileError extends Error {}
 
-export function checkSchema(data: unknown, file: string): ClusterState {
-  const s = data as Partial<ClusterState> | null;
-  if (!s || typeof s !== "object" || typeof s.schemaVersion !== "number" || !Array.isArray(s.objects) || !s.clock) {
-    throw new StateFileError(`state file "${file}" is not valid kubesim state; move it away or run "kubesim sim reset"`);
-  }
+export const notValidState = (file: string, why = "") =>
+  new StateFileError(`state file "${file}" is not valid kubesim state${why}; move it away or run "kubesim sim reset"`);
+
+/** Checks the fields read from `file` and gives them as a SavedState (maps by key). */
+export function checkSchema(data: unknown, file: string): SavedState {
+  const s = data as Record<string, unknown> | null;
+  if (!s || typeof s !== "object" || typeof s.schemaVersion !== "number" || !s.clock || typeof s.clock !== "object") throw notValidState(file);
   if (s.schemaVersion > SCHEMA_VERSION) {
     throw new StateFileError(
       `state file "${file}" has schemaVersion ${s.schemaVersion}, newer than this kubesim understands (${SCHEMA_VERSION})`,
     );
   }
-  return s as ClusterState;
+  const objects = Array.isArray(s.objects) ? objectsByKey(s.objects, file) : asMap(s.objects);
+  const runtime = asMap(s.runtime ?? {});
+  if (!objects || !runtime || !Array.isArray(s.agenda ?? [])) throw notValidState(file);
+  return { ...(s as unknown as SavedState), schemaVersion: SCHEMA_VERSION, objects, runtime, agenda: (s.agenda as SavedState["agenda"]) ?? [] };
+}
+
+function objectsByKey(list: unknown[], file: string): Map<string, unknown> {
+  const objects = new Map<string, unknown>();
+  for (const o of list as KubeObject[]) {
+    if (!o || typeof o !== "object" || typeof o.kind !== "string" || !o.metadata?.name) throw notValidState(file);
+    objects.set(keyOf(refOf(o)), o);
+  }
+  return objects;
+}
+
+function asMap(value: unknown): Map<string, unknown> | undefined {
+  if (value instanceof Map) return value;
+  if (value && typeof value === "object" && !Array.isArray(value)) return new Map(Object.entries(value));
+  return undefined;
 }

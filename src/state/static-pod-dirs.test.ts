@@ -2,11 +2,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Cluster } from "../sim/cluster";
+import { Cluster, loadEngine } from "../sim/cluster";
 import { instant } from "../sim/time";
 import { defaultClusterState } from "./default-cluster";
 import { ensureStaticPodDir, staticPodDir, syncStaticPodDirs } from "./static-pod-dirs";
 import type { StaticManifests } from "../kubelet/static-pod-manifests";
+
+// These clusters run their control loops, which load on demand.
+await loadEngine();
 
 const POD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\nspec:\n  containers:\n  - name: web\n    image: nginx\n";
 

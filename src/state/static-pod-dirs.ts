@@ -20,13 +20,11 @@ import type { StaticManifest } from "../kubelet/static-pod-manifests";
 import { readStaticManifests, staticManifestsId } from "../kubelet/static-pod-manifests";
 import { buildMirrorPod } from "../kubelet/mirror-pod";
 import { STATIC_PODS } from "../kubelet/static-pods";
+import { staticPodDir, staticPodRoot } from "./static-pod-root";
 
 const MANIFEST = /\.(ya?ml|json)$/;
 
-/** The folder of static pod manifests of `nodeName`, beside the state file. */
-export function staticPodDir(statePath: string, nodeName: string): string {
-  return path.join(path.dirname(statePath), `${path.basename(statePath)}.static`, nodeName);
-}
+export { staticPodDir, staticPodRoot };
 
 /** Creates the node's folder (0700, like the state file's own folder) and returns it. */
 export function ensureStaticPodDir(statePath: string, nodeName: string): string {
@@ -37,7 +35,7 @@ export function ensureStaticPodDir(statePath: string, nodeName: string): string 
 
 /** Reads every node's folder and hands changed manifests to the cluster. */
 export function syncStaticPodDirs(cluster: Cluster, statePath: string): void {
-  const root = path.dirname(staticPodDir(statePath, "x"));
+  const root = staticPodRoot(statePath);
   const folders = listDir(root);
   const nodes = new Set([...folders, ...[...cluster.runtime.keys()].filter((k) => k.startsWith("static:")).map((k) => k.slice("static:".length))]);
   for (const nodeName of [...nodes].sort()) {

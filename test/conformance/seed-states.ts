@@ -1,10 +1,13 @@
 // Seed states for the conformance suites: small clusters driven to quiescence through the
 // real API server and engine (no fakes), each a different situation the components must handle.
 
-import { Cluster } from "../../src/sim/cluster";
+import { Cluster, loadEngine } from "../../src/sim/cluster";
 import { defaultClusterState } from "../../src/state/default-cluster";
 import { instant, seconds } from "../../src/sim/time";
 import type { KubeObject } from "../../src/api/types";
+
+// These clusters run their control loops, which load on demand.
+await loadEngine();
 
 export const T0 = instant(Date.parse("2025-01-01T00:00:00Z"));
 

@@ -1,10 +1,12 @@
 // The object store: objects by key, a resourceVersion counter and the indexes controllers
 // query (by kind, by owner uid, by node). Objects are replaced, never mutated in place, so a
 // reader may hold one across writes. Every change is appended to `changes`, which the engine
-// drains to decide which controllers to wake.
+// drains to decide which controllers to wake. Loaded objects stay JSON text (RawJson) until
+// first read; the owner and node indexes are built the first time they are needed.
 
 import type { KubeObject, ObjectKey } from "../types";
 import { keyOf, refOf } from "../types";
+import { RawJson, decodeObject, forgetEncoding } from "./raw-json";
 
 export interface Change {
   readonly key: ObjectKey;
@@ -19,22 +21,63 @@ export class Store {
   private readonly id = ++storesMade;
   /** Node → how many times the set of pods bound to it (or one of them) changed. */
   private readonly nodeRevisions = new Map<string, number>();
-  private readonly objects = new Map<ObjectKey, KubeObject>();
+  private readonly objects = new Map<ObjectKey, KubeObject | RawJson>();
   /** Kind → namespace → names, each list kept sorted, so listing never sorts. */
   private readonly byKind = new Map<string, Map<string, string[]>>();
   private readonly byOwner = new Map<string, Set<ObjectKey>>();
   private readonly byNode = new Map<string, Set<ObjectKey>>();
+  /** Whether byOwner and byNode cover every object (they wait for the first query or write). */
+  private refsIndexed = false;
   /** Changes not yet seen by the engine. */
   changes: Change[] = [];
   resourceVersion: number;
 
-  constructor(objects: readonly KubeObject[] = [], resourceVersion = 0) {
+  /** From objects, or from saved entries by key whose values may still be text. */
+  constructor(objects: readonly KubeObject[] | ReadonlyMap<ObjectKey, KubeObject | RawJson> = [], resourceVersion = 0) {
     this.resourceVersion = resourceVersion;
-    for (const obj of objects) this.index(keyOf(refOf(obj)), obj);
+    const entries: Iterable<[ObjectKey, KubeObject | RawJson]> = Array.isArray(objects)
+      ? objects.map((o): [ObjectKey, KubeObject] => [keyOf(refOf(o)), o])
+      : (objects as ReadonlyMap<ObjectKey, KubeObject | RawJson>).entries();
+    for (const [key, value] of entries) {
+      this.objects.set(key, value);
+      const a = key.indexOf("/");
+      const b = key.indexOf("/", a + 1);
+      const [kind, namespace, name] = [key.slice(0, a), key.slice(a + 1, b), key.slice(b + 1)];
+      let byNs = this.byKind.get(kind);
+      if (!byNs) this.byKind.set(kind, (byNs = new Map()));
+      let names = byNs.get(namespace);
+      if (!names) byNs.set(namespace, (names = []));
+      names.push(name);
+    }
+    for (const byNs of this.byKind.values()) for (const names of byNs.values()) names.sort();
+    if (Array.isArray(objects)) this.indexRefs();
   }
 
   get(key: ObjectKey): KubeObject | undefined {
-    return this.objects.get(key);
+    const value = this.objects.get(key);
+    if (!(value instanceof RawJson)) return value;
+    const obj = decodeObject(value) as KubeObject;
+    this.objects.set(key, obj);
+    return obj;
+  }
+
+  /** Every object as it is held, text or decoded, in the order all() gives: for saving. */
+  held(): [ObjectKey, KubeObject | RawJson][] {
+    return [...this.byKind.keys()].sort().flatMap((kind) => this.heldOfKind(kind));
+  }
+
+  /** The objects of one kind as held: for scans that can read what they need from the text. */
+  heldOfKind(kind: string): [ObjectKey, KubeObject | RawJson][] {
+    const byNs = this.byKind.get(kind);
+    if (!byNs) return [];
+    const out: [ObjectKey, KubeObject | RawJson][] = [];
+    for (const ns of [...byNs.keys()].sort()) {
+      for (const name of byNs.get(ns)!) {
+        const key = `${kind}/${ns}/${name}`;
+        out.push([key, this.objects.get(key)!]);
+      }
+    }
+    return out;
   }
 
   /** Objects of one kind, optionally in one namespace, sorted by namespace then name. */
@@ -44,19 +87,21 @@ export class Store {
     const namespaces = namespace === undefined ? [...byNs.keys()].sort() : [namespace];
     const out: KubeObject[] = [];
     for (const ns of namespaces) {
-      for (const name of byNs.get(ns) ?? []) out.push(this.objects.get(`${kind}/${ns}/${name}`)!);
+      for (const name of byNs.get(ns) ?? []) out.push(this.get(`${kind}/${ns}/${name}`)!);
     }
     return out;
   }
 
   /** Objects whose ownerReferences name this uid. */
   ownedBy(uid: string): KubeObject[] {
-    return [...(this.byOwner.get(uid) ?? [])].map((k) => this.objects.get(k)!).sort(compareObjects);
+    this.indexRefs();
+    return [...(this.byOwner.get(uid) ?? [])].map((k) => this.get(k)!).sort(compareObjects);
   }
 
   /** Pods bound to a node. */
   podsOnNode(nodeName: string): KubeObject[] {
-    return [...(this.byNode.get(nodeName) ?? [])].map((k) => this.objects.get(k)!).sort(compareObjects);
+    this.indexRefs();
+    return [...(this.byNode.get(nodeName) ?? [])].map((k) => this.get(k)!).sort(compareObjects);
   }
 
   /**
@@ -64,6 +109,7 @@ export class Store {
    * callers may cache what they computed from podsOnNode(node) under it.
    */
   nodePodsRevision(nodeName: string): string {
+    this.indexRefs();
     return `${this.id}:${this.nodeRevisions.get(nodeName) ?? 0}`;
   }
 
@@ -79,15 +125,18 @@ export class Store {
 
   /** Stores obj (already stamped with its resourceVersion) and records the change. */
   put(obj: KubeObject): void {
+    this.indexRefs();
+    forgetEncoding(obj); // even an object put back after an (improper) change in place is encoded afresh
     const key = keyOf(refOf(obj));
-    const before = this.objects.get(key);
+    const before = this.get(key);
     if (before) this.unindexRefs(key, before);
     this.index(key, obj);
     this.changes.push({ key, before, after: obj });
   }
 
   remove(key: ObjectKey): KubeObject | undefined {
-    const before = this.objects.get(key);
+    this.indexRefs();
+    const before = this.get(key);
     if (!before) return undefined;
     this.unindexRefs(key, before);
     this.objects.delete(key);
@@ -124,6 +173,20 @@ export class Store {
       if (!names) byNs.set(namespace, (names = []));
       names.splice(lowerBound(names, name), 0, name);
     }
+    this.addRefs(key, obj);
+  }
+
+  /** Builds the owner and node indexes, decoding only what may be in them: pods and owned objects. */
+  private indexRefs(): void {
+    if (this.refsIndexed) return;
+    this.refsIndexed = true;
+    for (const [key, value] of this.objects) {
+      if (value instanceof RawJson && !key.startsWith("Pod/") && !value.includes('"ownerReferences"')) continue;
+      this.addRefs(key, this.get(key)!);
+    }
+  }
+
+  private addRefs(key: ObjectKey, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key);
     const node = obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
     if (node) {

@@ -63,6 +63,7 @@ const EXAMPLE = `  # Describe a node
 
 export default defineVerb<Flags, DescribeOptions>({
   name: "describe",
+  instant: true,
   help: {
     short: "Show details of a specific resource or group of resources",
     long: LONG,

@@ -98,6 +98,7 @@ const EXAMPLE = `  # List all pods in ps output format
 
 export default defineVerb<Flags, GetOptions>({
   name: "get",
+  instant: (o) => o.watch === "",
   help: {
     short: "Display one or many resources",
     long: LONG,

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../api/types";
-import { Cluster } from "../../../sim/cluster";
+import { Cluster, loadEngine } from "../../../sim/cluster";
 import { instant } from "../../../sim/time";
 import { defaultClusterState } from "../../../state/default-cluster";
 import { watch } from "./watch";
+
+// These clusters run their control loops, which load on demand.
+await loadEngine();
 
 const T0 = instant(Date.parse("2025-01-01T00:00:00Z"));
 

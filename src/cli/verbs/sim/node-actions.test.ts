@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Cluster } from "../../../sim/cluster";
+import { Cluster, loadEngine } from "../../../sim/cluster";
 import { instant, seconds } from "../../../sim/time";
 import { defaultClusterState } from "../../../state/default-cluster";
 import { addNode, deleteNode, failNode, nextNodeIndex, recoverNode } from "./node-actions";
+
+// These clusters run their control loops, which load on demand.
+await loadEngine();
 
 const fresh = (nodes = 3) => {
   const c = new Cluster(defaultClusterState({ nodes, seed: 1, start: instant(Date.UTC(2025, 0, 1)), tick: "5s" }));

@@ -6,7 +6,7 @@ import { instant, parseInstant, toRFC3339, truncateToSecond } from "../../../sim
 import type { Instant } from "../../../sim/time";
 import { defaultClusterState } from "../../../state/default-cluster";
 import { DEFAULT_TICK, replaceCluster } from "../../session";
-import { Cluster } from "../../../sim/cluster";
+import { Cluster, loadEngine } from "../../../sim/cluster";
 
 interface Flags {
   nodes?: string;
@@ -48,6 +48,7 @@ export default defineVerb<Flags, Options>({
   },
   validate() {},
   async run(o, _cluster, io, env) {
+    await loadEngine();
     const cluster = new Cluster(defaultClusterState({ nodes: o.nodes, seed: o.seed, start: o.start, tick: DEFAULT_TICK }));
     cluster.bootstrap();
     await replaceCluster(env, cluster.toState());

@@ -5,6 +5,7 @@ import { formatGoDuration, since, toRFC3339 } from "../../../sim/time";
 
 export default defineVerb<object, object>({
   name: "sim status",
+  instant: true,
   help: {
     short: "Show the simulated clock, tick, seed, nodes and object counts",
     long: "Show the simulated clock, the tick, the seed, the nodes and how many objects of each kind the cluster holds.",
