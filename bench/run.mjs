@@ -1,6 +1,10 @@
 // kubesim benchmarks (npm run bench; not part of npm test). Prints a table and writes
 // bench/results/latest.json. Medians over repeated runs; ratios against `node -e 0` measured in
-// the same run, so numbers from different machines compare by ratio.
+// the same run, so figures from different machines compare by ratio. Peak memory is the
+// largest resident set any run of that benchmark reached.
+//
+//   BENCH_PODS=100,1000,10000  the cluster sizes (default 100,1000,10000)
+//   BENCH_RUNS=7               repeats of each short command (5 at 10,000 pods)
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -10,64 +14,100 @@ import * as path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "bin/kubesim");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SIZES = (process.env.BENCH_PODS ?? "100,1000,10000").split(",").map(Number);
+const RSS_FILE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-rss-")), "rss");
 
-function timeOnce(args, env = {}) {
+/** Runs node with args; returns wall ms and the run's peak RSS in KiB. */
+function run(args, env = {}) {
+  fs.writeFileSync(RSS_FILE, "");
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, args, {
+    env: { ...process.env, ...env, KUBESIM_BENCH_RSS: RSS_FILE, NODE_OPTIONS: `--require ${path.join(ROOT, "bench/peak-rss.cjs")}` },
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-  return ms;
+  const rssKiB = Math.max(0, ...fs.readFileSync(RSS_FILE, "utf8").split("\n").filter(Boolean).map(Number));
+  return { ms, rssKiB, stdout: r.stdout };
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Repeats a command; `before` restores what a run changes (the state file). */
+function bench(name, args, env, runs = RUNS, before = () => {}) {
+  const samples = Array.from({ length: runs }, () => (before(), run(args, env)));
+  return { name, medianMs: median(samples.map((s) => s.ms)), runs, peakRssMiB: Math.max(...samples.map((s) => s.rssKiB)) / 1024 };
 }
 
-function bench(name, args, env, runs = RUNS) {
-  const times = Array.from({ length: runs }, () => timeOnce(args, env));
-  return { name, medianMs: median(times), runs };
+const kubesim = (state, tick, ...args) => run([BIN, ...args], { KUBESIM_STATE: state, KUBESIM_TICK: tick });
+
+function deploymentManifest(replicas) {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: bench
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: bench
+  template:
+    metadata:
+      labels:
+        app: bench
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+`;
 }
 
-function kubesim(state, ...args) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, KUBESIM_STATE: state, KUBESIM_TICK: "0" }, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`kubesim ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** A state with `pods` running pods: one Deployment with that many replicas, settled. */
-function stateWithPods(pods) {
+/** A state with `pods` running pods: one Deployment applied, then advanced until it is available. */
+function settledCluster(pods) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-"));
   const state = path.join(dir, "state.json");
+  const manifest = path.join(dir, "bench.yaml");
+  fs.writeFileSync(manifest, deploymentManifest(pods));
   const nodes = Math.max(3, Math.ceil(pods / 100) + 1);
-  kubesim(state, "sim", "reset", "--seed", "1", "--start", "2025-01-01T00:00:00Z", "--nodes", String(nodes));
-  const start = process.hrtime.bigint();
-  kubesim(state, "create", "deployment", "bench", "--image=nginx", `--replicas=${pods}`);
-  kubesim(state, "sim", "advance", "2m");
-  const settleMs = Number(process.hrtime.bigint() - start) / 1e6;
-  return { state, dir, settleMs, bytes: fs.statSync(state).size };
+  kubesim(state, "0", "sim", "reset", "--seed", "1", "--start", "2025-01-01T00:00:00Z", "--nodes", String(nodes));
+  const apply = kubesim(state, "0", "apply", "-f", manifest);
+  const rollout = kubesim(state, "0", "rollout", "status", "deployment/bench", "--timeout=30m");
+  const notRunning = kubesim(state, "0", "get", "pods", "--field-selector=status.phase!=Running", "-o", "name").stdout;
+  if (notRunning !== "") throw new Error(`not all ${pods} pods are Running after the rollout:\n${notRunning}`);
+  return { state, dir, settle: { ms: apply.ms + rollout.ms, rssKiB: Math.max(apply.rssKiB, rollout.rssKiB) }, bytes: fs.statSync(state).size };
 }
 
 const results = [];
 const baseline = bench("node -e 0", ["-e", "0"], {});
 results.push(baseline);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-"));
-results.push(bench("kubesim version --client", [BIN, "version", "--client"], { KUBESIM_STATE: path.join(dir, "s.json") }));
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-"));
+results.push(bench("start-up: kubesim version --client", [BIN, "version", "--client"], { KUBESIM_STATE: path.join(scratch, "s.json") }));
 
-for (const pods of (process.env.BENCH_PODS ?? "100,1000").split(",").map(Number)) {
-  const s = stateWithPods(pods);
-  results.push({ name: `create + advance to Running, ${pods} pods`, medianMs: s.settleMs, runs: 1 });
-  results.push(bench(`get pods, ${pods} pods`, [BIN, "get", "pods"], { KUBESIM_STATE: s.state, KUBESIM_TICK: "0" }, 5));
-  results.push(bench(`one 5s tick (get ns), ${pods} pods`, [BIN, "get", "ns"], { KUBESIM_STATE: s.state, KUBESIM_TICK: "5s" }, 5));
+for (const pods of SIZES) {
+  const runs = pods >= 10000 ? Math.min(RUNS, 5) : RUNS;
+  const s = settledCluster(pods);
+  const saved = fs.readFileSync(s.state);
+  const restore = () => fs.writeFileSync(s.state, saved);
+  const env = (tick) => ({ KUBESIM_STATE: s.state, KUBESIM_TICK: tick });
+  results.push({ name: `apply ${pods} replicas, advance until all Running`, medianMs: s.settle.ms, runs: 1, peakRssMiB: s.settle.rssKiB / 1024 });
+  results.push(bench(`get pods, ${pods} pods`, [BIN, "get", "pods"], env("0"), runs));
+  results.push(bench(`get pods -A, ${pods} pods`, [BIN, "get", "pods", "-A"], env("0"), runs));
+  results.push(bench(`one 5s tick (get ns), ${pods} pods`, [BIN, "get", "ns"], env("5s"), runs, restore));
   results.push({ name: `state bytes per pod, ${pods} pods`, value: Math.round(s.bytes / pods) });
   fs.rmSync(s.dir, { recursive: true, force: true });
 }
+results.push({ name: "sim advance 24h, three every-minute CronJobs", skipped: "no CronJob controller yet" });
 
 const width = Math.max(...results.map((r) => r.name.length)) + 2;
-console.log(`${"benchmark".padEnd(width)}${"median".padStart(12)}${"× node -e 0".padStart(14)}`);
+console.log(`${"benchmark".padEnd(width)}${"median".padStart(12)}${"× node -e 0".padStart(14)}${"peak RSS".padStart(12)}`);
 for (const r of results) {
-  if (r.value !== undefined) console.log(`${r.name.padEnd(width)}${String(r.value).padStart(12)}`);
-  else console.log(`${r.name.padEnd(width)}${(r.medianMs.toFixed(1) + " ms").padStart(12)}${(r.medianMs / baseline.medianMs).toFixed(2).padStart(14)}`);
+  if (r.skipped) console.log(`${r.name.padEnd(width)}${`(${r.skipped})`.padStart(12)}`);
+  else if (r.value !== undefined) console.log(`${r.name.padEnd(width)}${String(r.value).padStart(12)}`);
+  else {
+    const ms = r.medianMs >= 10000 ? `${(r.medianMs / 1000).toFixed(1)} s` : `${r.medianMs.toFixed(1)} ms`;
+    console.log(`${r.name.padEnd(width)}${ms.padStart(12)}${(r.medianMs / baseline.medianMs).toFixed(2).padStart(14)}${`${r.peakRssMiB.toFixed(0)} MiB`.padStart(12)}`);
+  }
 }
 fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
-fs.writeFileSync(path.join(ROOT, "bench/results/latest.json"), JSON.stringify({ node: process.version, results }, null, 2) + "\n");
+fs.writeFileSync(path.join(ROOT, "bench/results/latest.json"), `${JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`);

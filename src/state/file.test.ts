@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readState, writeState, StateFileError } from "./file";
+import { loadState, readState, saveState, writeState, StateFileError } from "./file";
+import { RawJson } from "../api/store/raw-json";
 import { defaultClusterState } from "./default-cluster";
 import { instant } from "../sim/time";
 
@@ -40,6 +41,38 @@ describe("the state file", () => {
     fs.writeFileSync(file, content);
     expect(() => readState(file)).toThrow(StateFileError);
     expect(() => readState(file)).toThrow(file);
+  });
+
+  it.each([0, -1, 1.5])("refuses schemaVersion %s, which no kubesim wrote", (version) => {
+    const file = tmp();
+    fs.writeFileSync(file, JSON.stringify({ ...state(), schemaVersion: version }));
+    expect(() => readState(file)).toThrow(`has schemaVersion ${version}, which no kubesim wrote`);
+  });
+
+  it("reads a version 1 file, whose objects are a list", () => {
+    const file = tmp();
+    fs.writeFileSync(file, JSON.stringify({ ...state(), schemaVersion: 1 }));
+    expect(readState(file)).toEqual({ ...state(), schemaVersion: 2 });
+  });
+
+  it("leaves a record undecoded until used, and reports one that does not decode with the file", () => {
+    const file = tmp();
+    writeState(file, state());
+    const text = fs.readFileSync(file, "utf8").replace(/^("Node\/\/[^"]+": \{"apiVersion":"v1","kind":"Node",)/m, '$1"broken');
+    fs.writeFileSync(file, text);
+    const saved = loadState(file)!;
+    const broken = [...saved.objects.values()].find((v) => v instanceof RawJson && v.includes('"broken'));
+    expect(broken).toBeInstanceOf(RawJson);
+    expect(() => (broken as RawJson).decode()).toThrow(`state file "${file}" is not valid kubesim state (a record is not JSON); move it away or run "kubesim sim reset"`);
+  });
+
+  it("writes an unused record back as the very bytes it was read from", () => {
+    const file = tmp();
+    writeState(file, state());
+    const text = fs.readFileSync(file, "utf8").replace('"kind":"Node",', '"kind":"Node", "spaced":  true,');
+    fs.writeFileSync(file, text);
+    saveState(file, loadState(file)!);
+    expect(fs.readFileSync(file, "utf8")).toBe(text);
   });
 
   it("refuses a state written by a newer kubesim", () => {

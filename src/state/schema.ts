@@ -16,6 +16,9 @@ export const notValidState = (file: string, why = "") =>
 export function checkSchema(data: unknown, file: string): SavedState {
   const s = data as Record<string, unknown> | null;
   if (!s || typeof s !== "object" || typeof s.schemaVersion !== "number" || !s.clock || typeof s.clock !== "object") throw notValidState(file);
+  if (!Number.isInteger(s.schemaVersion) || s.schemaVersion < 1) {
+    throw new StateFileError(`state file "${file}" has schemaVersion ${s.schemaVersion}, which no kubesim wrote; move it away or run "kubesim sim reset"`);
+  }
   if (s.schemaVersion > SCHEMA_VERSION) {
     throw new StateFileError(
       `state file "${file}" has schemaVersion ${s.schemaVersion}, newer than this kubesim understands (${SCHEMA_VERSION})`,
