@@ -28,6 +28,26 @@ ${extra}  selector:
 const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec}`;
 const container = "  - name: c\n    image: nginx\n";
 
+/** A CronJob with this schedule (a YAML scalar) and extra spec lines; its pods use restartPolicy. */
+const cronJob = (schedule: string, extra = "", restartPolicy = "          restartPolicy: OnFailure\n") => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: c
+spec:
+  schedule: ${schedule}
+${extra}  jobTemplate:
+    spec:
+      template:
+        spec:
+${restartPolicy}          containers:
+          - name: c
+            image: busybox
+`;
+
+/** An autoscaling/v2 HPA for Deployment web with these spec lines. */
+const hpa = (replicas: string) =>
+  `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n${replicas}`;
+
 const entries: Entry[] = [
   {
     name: "Pod: a restartPolicy that does not exist",
@@ -122,6 +142,64 @@ const entries: Entry[] = [
     file: "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: a\nspec:\n  resources:\n    requests:\n      storage: 1Gi\n",
     args: ["create", "-f", "$F"],
     stderr: 'The PersistentVolumeClaim "a" is invalid: spec.accessModes: Required value: at least 1 access mode is required\n',
+  },
+  {
+    name: "PersistentVolume: no access mode, no capacity, no volume source",
+    file: "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv1\nspec:\n  storageClassName: manual\n",
+    args: ["create", "-f", "$F"],
+    stderr:
+      'The PersistentVolume "pv1" is invalid: \n* spec.accessModes: Required value\n* spec.capacity: Required value\n* spec.capacity: Unsupported value: core.ResourceList(nil): supported values: "storage"\n* spec: Required value: must specify a volume type\n',
+  },
+  {
+    name: "PersistentVolume: a hostPath with no path",
+    file: "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv1\nspec:\n  capacity:\n    storage: 1Gi\n  accessModes: [ReadWriteOnce]\n  hostPath: {}\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The PersistentVolume "pv1" is invalid: spec.hostPath.path: Required value\n',
+  },
+  {
+    name: "CronJob: a schedule that is not a cron spec",
+    file: cronJob('"not a schedule"'),
+    args: ["create", "-f", "$F"],
+    stderr: 'The CronJob "c" is invalid: spec.schedule: Invalid value: "not a schedule": expected exactly 5 fields, found 3: [not a schedule]\n',
+  },
+  {
+    name: "CronJob: a minute out of range",
+    file: cronJob('"61 * * * *"'),
+    args: ["create", "-f", "$F"],
+    stderr: 'The CronJob "c" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61\n',
+  },
+  {
+    name: "CronJob: an unknown descriptor",
+    file: cronJob("'@fortnightly'"),
+    args: ["create", "-f", "$F"],
+    stderr: 'The CronJob "c" is invalid: spec.schedule: Invalid value: "@fortnightly": unrecognized descriptor: @fortnightly\n',
+  },
+  {
+    name: "CronJob: a negative deadline, an unknown concurrencyPolicy, the job's default restartPolicy",
+    file: cronJob('"*/5 * * * *"', "  startingDeadlineSeconds: -10\n  concurrencyPolicy: Sometimes\n", ""),
+    args: ["create", "-f", "$F"],
+    stderr:
+      'The CronJob "c" is invalid: \n* spec.startingDeadlineSeconds: Invalid value: -10: must be greater than or equal to 0\n* spec.concurrencyPolicy: Unsupported value: "Sometimes": supported values: "Allow", "Forbid", "Replace"\n* spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\n',
+  },
+  {
+    name: "CronJob: a time zone that does not exist",
+    file: cronJob('"0 0 * * *"', "  timeZone: Mars/Olympus\n"),
+    args: ["create", "-f", "$F"],
+    stderr: 'The CronJob "c" is invalid: spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus\n',
+  },
+  {
+    // minReplicas defaults to 1, so a maxReplicas of 0 breaks two rules.
+    name: "HorizontalPodAutoscaler: maxReplicas 0",
+    file: hpa("  maxReplicas: 0\n"),
+    args: ["create", "-f", "$F"],
+    stderr:
+      'The HorizontalPodAutoscaler "h" is invalid: \n* spec.maxReplicas: Invalid value: 0: must be greater than 0\n* spec.maxReplicas: Invalid value: 0: must be greater than or equal to `minReplicas`\n',
+  },
+  {
+    name: "HorizontalPodAutoscaler: minReplicas above maxReplicas",
+    file: hpa("  minReplicas: 5\n  maxReplicas: 3\n"),
+    args: ["create", "-f", "$F"],
+    stderr: 'The HorizontalPodAutoscaler "h" is invalid: spec.maxReplicas: Invalid value: 3: must be greater than or equal to `minReplicas`\n',
   },
   {
     name: "StorageClass: no provisioner",

@@ -51,6 +51,8 @@ const GO_TYPES: Record<string, GoType> = {
   "*v1.LabelSelector": labelSelector,
   "intstr.IntOrString": intOrString,
   "core.ServicePort": servicePort,
+  // Only its nil value prints faithfully: quantities would print as resource.Quantity structs.
+  "core.ResourceList": { kind: "map", name: "core.ResourceList", elem: str },
 };
 
 /** Go's %q for a string (printable Unicode is kept, as strconv.Quote does). */

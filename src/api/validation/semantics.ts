@@ -15,6 +15,9 @@ import { validateNode } from "./semantics/node";
 import { validateDaemonSet } from "./semantics/daemonset";
 import { validateJob, validateJobUpdate } from "./semantics/job";
 import { validatePersistentVolumeClaim } from "./semantics/persistent-volume-claim";
+import { validatePersistentVolume } from "./semantics/persistent-volume";
+import { validateCronJob } from "./semantics/cronjob";
+import { validateHorizontalPodAutoscaler } from "./semantics/horizontal-pod-autoscaler";
 import { validateConfigMap, validateImmutableData, validateSecret, validateSecretUpdate } from "./semantics/config";
 
 interface KindRules {
@@ -31,6 +34,9 @@ const RULES: Record<string, KindRules> = {
   DaemonSet: { create: validateDaemonSet, update: validateSelectorUpdate },
   Node: { create: validateNode },
   Job: { create: validateJob, update: validateJobUpdate },
+  CronJob: { create: validateCronJob },
+  HorizontalPodAutoscaler: { create: validateHorizontalPodAutoscaler },
+  PersistentVolume: { create: validatePersistentVolume },
   PersistentVolumeClaim: { create: validatePersistentVolumeClaim },
   Service: { create: validateService, update: validateServiceUpdate },
   ConfigMap: { create: validateConfigMap, update: (n, o) => validateImmutableData(n, o, ["data", "binaryData"]) },

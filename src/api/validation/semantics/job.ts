@@ -10,13 +10,17 @@ import { notSupported } from "../issues";
 import { validateImmutableField, validateNonnegativeField, type Obj } from "./common";
 
 export function validateJob(job: Obj): FieldIssue[] {
-  const spec: Obj = job.spec ?? {};
+  return validateJobSpec(job.spec ?? {}, "spec");
+}
+
+/** validateJobSpec, also run on a CronJob's jobTemplate.spec. */
+export function validateJobSpec(spec: Obj, path: string): FieldIssue[] {
   const issues = ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit"].flatMap((f) =>
-    validateNonnegativeField(spec[f], `spec.${f}`),
+    validateNonnegativeField(spec[f], `${path}.${f}`),
   );
   const restartPolicy = spec.template?.spec?.restartPolicy || "Always";
   if (restartPolicy !== "OnFailure" && restartPolicy !== "Never") {
-    issues.push(notSupported("spec.template.spec.restartPolicy", restartPolicy, ["OnFailure", "Never"]));
+    issues.push(notSupported(`${path}.template.spec.restartPolicy`, restartPolicy, ["OnFailure", "Never"]));
   }
   return issues;
 }
