@@ -1,7 +1,7 @@
 // The object store: objects by key, a resourceVersion counter and the indexes controllers
 // query (by kind, by owner uid, by node). Objects are replaced, never mutated in place, so a
 // reader may hold one across writes. Every change is appended to `changes`, which the engine
-// drains to decide which controllers to wake. Loaded objects stay JSON text (RawJson) until
+// drains to decide which controllers to wake. Loaded objects stay saved JSON (RawJson) until
 // first read; the owner and node indexes are built the first time they are needed.
 
 import type { KubeObject, ObjectKey } from "../types";
@@ -39,7 +39,9 @@ export class Store {
       ? objects.map((o): [ObjectKey, KubeObject] => [keyOf(refOf(o)), o])
       : (objects as ReadonlyMap<ObjectKey, KubeObject | RawJson>).entries();
     for (const [key, value] of entries) {
+      const isNew = !this.objects.has(key);
       this.objects.set(key, value);
+      if (!isNew) continue;
       const a = key.indexOf("/");
       const b = key.indexOf("/", a + 1);
       const [kind, namespace, name] = [key.slice(0, a), key.slice(a + 1, b), key.slice(b + 1)];
