@@ -11,11 +11,11 @@ import type { ClusterState, SavedState } from "../sim/state-shape";
 import { checkSchema, notValidState, StateFileError } from "./schema";
 import { parseLayout, serialize } from "./layout";
 
-export { StateFileError, serialize };
+export { StateFileError };
 export { withLock } from "./lock";
 
 /**
- * Loads the state, its objects and runtime records left as text until used; undefined when the
+ * Loads the state, its objects and runtime records left as bytes until used; undefined when the
  * file does not exist. Throws StateFileError for a file that is not a kubesim state, and when a
  * record that is used later turns out not to decode.
  */

@@ -7,7 +7,7 @@ import { isValidLabelValue } from "../dns";
 import { validateLabelName } from "../labels";
 import type { Obj } from "./common";
 
-/** In upstream's order, which is not sorted (NoScheduleNoAdmit is not implemented upstream). */
+/** In upstream's order, which is not sorted (upstream has left NoScheduleNoAdmit out of the supported list). */
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
 export function validateTaintEffect(effect: unknown, path: string): FieldIssue[] {
