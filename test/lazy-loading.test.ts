@@ -1,0 +1,52 @@
+// What a command loads is part of its speed (README "Performance"): a read at one instant on a
+// quiet cluster never loads the control loops, and loads them as soon as anything is due or
+// written. Observed through a module loader hook that lists the bundle chunks a run loads.
+
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const BIN = path.resolve(import.meta.dirname, "../bin/kubesim");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-lazy-"));
+const hook = path.join(dir, "hook.mjs");
+fs.writeFileSync(hook, "export async function load(url, context, next) { if (url.includes('/dist/')) process.stderr.write(`LOADED ${url.split('/').pop()}\\n`); return next(url, context); }\n");
+const register = path.join(dir, "register.mjs");
+fs.writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+const state = path.join(dir, "state.json");
+
+/** Runs kubesim; returns its exit code and the chunks it loaded. */
+function run(tick: string, ...args: string[]): { code: number; chunks: string[] } {
+  const r = spawnSync(process.execPath, ["--import", register, BIN, ...args], {
+    env: { ...process.env, KUBESIM_STATE: state, KUBESIM_TICK: tick },
+    encoding: "utf8",
+  });
+  const chunks = r.stderr.split("\n").filter((l) => l.startsWith("LOADED ")).map((l) => l.slice("LOADED ".length));
+  return { code: r.status ?? 1, chunks };
+}
+
+const loadsEngine = (chunks: string[]) => chunks.some((c) => c.startsWith("wired-engine-"));
+
+describe("what a command loads", () => {
+  beforeAll(() => {
+    for (const args of [["sim", "reset", "--seed", "1", "--start", "2025-01-01T00:00:00Z"], ["create", "deployment", "web", "--image=nginx", "--replicas=3"], ["sim", "advance", "2m"]]) {
+      expect(run("0", ...args).code).toBe(0);
+    }
+  });
+
+  it("a get or describe on a quiet cluster never loads the control loops", () => {
+    for (const args of [["get", "pods"], ["get", "deployments", "-o", "yaml"], ["describe", "deployment", "web"]]) {
+      const r = run("5s", ...args);
+      expect(r.code).toBe(0);
+      expect(loadsEngine(r.chunks)).toBe(false);
+    }
+  });
+
+  it("loads them when the command writes, or when its tick reaches something due", () => {
+    expect(loadsEngine(run("0", "label", "deployment", "web", "tier=web").chunks)).toBe(true);
+    // The first Event expires an hour after it was recorded: a tick that reaches it runs the engine.
+    expect(loadsEngine(run("1h", "get", "pods").chunks)).toBe(true);
+  });
+});
