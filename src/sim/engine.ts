@@ -40,10 +40,11 @@ export function wire(components: readonly Controller[]): Wiring {
 
 /** Runs every component whose keys are dirty or due, at `cluster.now`, until none are. */
 export function settle(cluster: Cluster, wiring: Wiring): void {
-  expireEvents(cluster.store, cluster.now);
+  const due = cluster.agenda.popDue(cluster.now);
+  if (due.some((item) => item.component === EVENT_TTL)) expireEvents(cluster.store, cluster.now);
   const dirty: Set<ObjectKey>[] = wiring.components.map(() => new Set());
   const view = viewOf(cluster.store, cluster.runtime);
-  for (const item of cluster.agenda.popDue(cluster.now)) {
+  for (const item of due) {
     const i = wiring.indexByName.get(item.component);
     if (i !== undefined) dirty[i].add(item.key);
   }
@@ -80,8 +81,11 @@ function retryAfter(cluster: Cluster, component: string, key: ObjectKey, backoff
 /**
  * Puts the next Event expiry on the agenda: time stops there to expire it, and a command that
  * finds nothing due by its tick knows no Event expires either, without reading the Events.
+ * An expiry already on the agenda comes no later than any Event recorded since (each lives an
+ * hour from now), so only an agenda without one needs the Events read.
  */
 function scheduleEventExpiry(cluster: Cluster): void {
+  if (cluster.agenda.toJSON().some((i) => i.component === EVENT_TTL)) return;
   const next = nextEventExpiry(cluster.store);
   if (next !== undefined) cluster.agenda.add({ due: next as Instant, component: EVENT_TTL, key: "Event" });
 }

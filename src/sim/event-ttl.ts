@@ -1,6 +1,7 @@
 // Events live for an hour after they were last seen, as with kube-apiserver's --event-ttl=1h
-// (etcd leases expire them). A min-heap of expiry instants per store, built by one scan and
-// kept up by the recorder, so expiring costs nothing while nothing is due.
+// (etcd leases expire them). A min-heap of expiry instants per store, built by one scan of the
+// Events' saved text only when an expiry is due (the engine keeps the next one on the agenda),
+// then kept up by the recorder, so Events cost nothing while none expires.
 
 import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
@@ -41,7 +42,9 @@ function savedExpiry(raw: RawJson): number | undefined {
 
 /** The recorder calls this for every Event it writes. */
 export function trackEvent(store: Store, key: string, lastTimestamp: string): void {
-  push(heapFor(store), [Date.parse(lastTimestamp) + EVENT_TTL_MS, key]);
+  // A heap not built yet will find the Event in the store when it is.
+  const heap = heaps.get(store);
+  if (heap) push(heap, [Date.parse(lastTimestamp) + EVENT_TTL_MS, key]);
 }
 
 /** When the next Event may expire (it may have been seen again since), if there are any. */

@@ -16,36 +16,40 @@ function aggregationKey(uid: unknown, reason: unknown, message: unknown, source:
   return JSON.stringify([uid, reason, message, source, fieldPath ?? null]);
 }
 
-interface EventIndex {
+/** One object's Events (by its namespace and name): what aggregation and naming need. */
+interface ObjectEvents {
   /** Aggregation key → Event key. */
   readonly byAggregation: Map<string, string>;
-  /** "ns/object name" → the last nanosecond stamp used in an Event name for it. */
-  readonly lastStamp: Map<string, bigint>;
+  /** The last nanosecond stamp used in an Event name for the object. */
+  lastStamp: bigint;
 }
 
-/** Per store: built once by a scan, then kept up by recordEvent. */
-const indexes = new WeakMap<Store, EventIndex>();
+/** Per store, per "ns/object name": each built by reading only that object's Events, then kept up. */
+const indexes = new WeakMap<Store, Map<string, ObjectEvents>>();
 
-function eventIndex(store: Store): EventIndex {
-  let index = indexes.get(store);
-  if (!index) {
-    index = { byAggregation: new Map(), lastStamp: new Map() };
-    for (const e of store.list("Event") as any[]) {
-      index.byAggregation.set(aggregationKey(e.involvedObject?.uid, e.reason, e.message, e.source?.component, e.involvedObject?.fieldPath), `Event/${e.metadata.namespace}/${e.metadata.name}`);
+function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
+  let perObject = indexes.get(store);
+  if (!perObject) indexes.set(store, (perObject = new Map()));
+  let events = perObject.get(`${ns}/${name}`);
+  if (!events) {
+    events = { byAggregation: new Map(), lastStamp: -1n };
+    // Events are named <object>.<hex>: the object's are the names with that prefix.
+    for (const e of store.listByNamePrefix("Event", ns, `${name}.`) as any[]) {
       const dot = e.metadata.name.lastIndexOf(".");
-      const stamp = BigInt(`0x${e.metadata.name.slice(dot + 1)}`);
-      const at = `${e.metadata.namespace}/${e.metadata.name.slice(0, dot)}`;
-      if (stamp > (index.lastStamp.get(at) ?? -1n)) index.lastStamp.set(at, stamp);
+      if (e.metadata.name.slice(0, dot) !== name) continue; // "web.x.<hex>" belongs to web.x
+      events.byAggregation.set(aggregationKey(e.involvedObject?.uid, e.reason, e.message, e.source?.component, e.involvedObject?.fieldPath), `Event/${ns}/${e.metadata.name}`);
+      const hex = e.metadata.name.slice(dot + 1);
+      if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > events.lastStamp) events.lastStamp = BigInt(`0x${hex}`);
     }
-    indexes.set(store, index);
+    perObject.set(`${ns}/${name}`, events);
   }
-  return index;
+  return events;
 }
 
 export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rng): void {
   const obj = note.regarding;
   const ns = obj.metadata.namespace || "default";
-  const index = eventIndex(store);
+  const index = eventsOf(store, ns, obj.metadata.name ?? "");
   const agg = aggregationKey(obj.metadata.uid, note.reason, note.message, note.source, note.fieldPath);
   const found = index.byAggregation.get(agg);
   const existing = found === undefined ? undefined : store.get(found);
@@ -60,11 +64,9 @@ export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rn
     return;
   }
   // client-go names events <object>.<UnixNano in hex>; two at one instant get the next nanosecond.
-  const at = `${ns}/${obj.metadata.name}`;
-  const last = index.lastStamp.get(at);
   let nanos = BigInt(now) * 1_000_000n;
-  if (last !== undefined && last >= nanos) nanos = last + 1n;
-  index.lastStamp.set(at, nanos);
+  if (index.lastStamp >= nanos) nanos = index.lastStamp + 1n;
+  index.lastStamp = nanos;
   const involvedObject: Record<string, unknown> = {
     apiVersion: obj.apiVersion,
     kind: obj.kind,

@@ -44,17 +44,26 @@ export function readState(file: string): ClusterState | undefined {
 }
 
 function decodeState(saved: SavedState): ClusterState {
-  const decode = (v: unknown) => (v instanceof RawJson ? decodeObject(v) : v);
   return {
     ...saved,
-    objects: [...saved.objects.values()].map(decode) as KubeObject[],
-    runtime: Object.fromEntries([...saved.runtime].map(([k, v]) => [k, decode(v)])),
+    objects: [...saved.objects].map(([key, v]) => (v instanceof RawJson ? decodeObject(v, key) : v)) as KubeObject[],
+    runtime: Object.fromEntries([...saved.runtime].map(([k, v]) => [k, v instanceof RawJson ? v.decode() : v])),
   };
 }
 
 /** The state is the user's alone: the file is 0600, a folder kubesim creates for it 0700. */
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
+
+/** Writes the pieces in order with as few system calls as writev allows, however short each write. */
+function writeAll(fd: number, pieces: Buffer[]): void {
+  let i = 0;
+  while (i < pieces.length) {
+    let written = fs.writevSync(fd, i === 0 ? pieces : pieces.slice(i));
+    while (i < pieces.length && written >= pieces[i].length) written -= pieces[i++].length;
+    if (written > 0) pieces[i] = pieces[i].subarray(written);
+  }
+}
 
 /** Writes a whole state (sim reset, tests). */
 export function writeState(file: string, state: ClusterState): void {
@@ -70,7 +79,7 @@ export function saveState(file: string, state: SavedState): void {
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, "w", FILE_MODE);
   try {
-    fs.writeSync(fd, serialize(state));
+    writeAll(fd, serialize(state));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

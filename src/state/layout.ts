@@ -6,16 +6,16 @@
 import { RawJson, encodeObject, encodeRecord } from "../api/store/raw-json";
 import type { SavedState } from "../sim/state-shape";
 
-/** The file's bytes: unchanged records are copied, never re-encoded. */
-export function serialize(state: SavedState): Buffer {
+/** The file's bytes, in pieces: unchanged records are the very bytes read, never re-encoded. */
+export function serialize(state: SavedState): Buffer[] {
   const out = new Chunks();
-  const map = (entries: Map<string, unknown>, encode: (v: unknown) => string | Buffer, last = false) => {
+  const map = (entries: Map<string, unknown>, encode: (v: unknown, key: string) => string | Buffer, last = false) => {
     if (entries.size === 0) return out.text(last ? "{}\n" : "{},\n");
     out.text("{\n");
     let n = 0;
     for (const [key, value] of entries) {
       out.text(`${JSON.stringify(key)}: `);
-      out.add(encode(value));
+      out.add(encode(value, key));
       out.text(++n < entries.size ? ",\n" : "\n");
     }
     out.text(last ? "}\n" : "},\n");
@@ -32,7 +32,7 @@ export function serialize(state: SavedState): Buffer {
   return out.join();
 }
 
-/** Text and byte pieces, joined once: runs of text become one buffer. */
+/** Text and byte pieces: runs of text become one buffer. */
 class Chunks {
   private readonly parts: Buffer[] = [];
   private pending = "";
@@ -49,9 +49,9 @@ class Chunks {
     }
   }
 
-  join(): Buffer {
+  join(): Buffer[] {
     this.flush();
-    return Buffer.concat(this.parts);
+    return this.parts;
   }
 
   private flush(): void {

@@ -58,7 +58,7 @@ export class Store {
   get(key: ObjectKey): KubeObject | undefined {
     const value = this.objects.get(key);
     if (!(value instanceof RawJson)) return value;
-    const obj = decodeObject(value) as KubeObject;
+    const obj = decodeObject(value, key) as KubeObject;
     this.objects.set(key, obj);
     return obj;
   }
@@ -91,6 +91,14 @@ export class Store {
     for (const ns of namespaces) {
       for (const name of byNs.get(ns) ?? []) out.push(this.get(`${kind}/${ns}/${name}`)!);
     }
+    return out;
+  }
+
+  /** Objects of one kind in one namespace whose names start with `prefix`, by name. */
+  listByNamePrefix(kind: string, namespace: string, prefix: string): KubeObject[] {
+    const names = this.byKind.get(kind)?.get(namespace) ?? [];
+    const out: KubeObject[] = [];
+    for (let i = lowerBound(names, prefix); i < names.length && names[i].startsWith(prefix); i++) out.push(this.get(`${kind}/${namespace}/${names[i]}`)!);
     return out;
   }
 
