@@ -6,6 +6,7 @@ import type { KubeObject } from "../api/types";
 import { keyOf, refOf } from "../api/types";
 import type { SavedState } from "../sim/state-shape";
 import { SCHEMA_VERSION } from "../sim/state-shape";
+import { RawJson, fromSaved } from "../api/store/raw-json";
 
 export class StateFileError extends Error {}
 
@@ -24,7 +25,7 @@ export function checkSchema(data: unknown, file: string): SavedState {
       `state file "${file}" has schemaVersion ${s.schemaVersion}, newer than this kubesim understands (${SCHEMA_VERSION})`,
     );
   }
-  const objects = Array.isArray(s.objects) ? objectsByKey(s.objects, file) : asMap(s.objects);
+  const objects = Array.isArray(s.objects) ? objectsByKey(s.objects, file) : expandShort(asMap(s.objects));
   const runtime = asMap(s.runtime ?? {});
   if (!objects || !runtime || !Array.isArray(s.agenda ?? [])) throw notValidState(file);
   return { ...(s as unknown as SavedState), schemaVersion: SCHEMA_VERSION, objects, runtime, agenda: (s.agenda as SavedState["agenda"]) ?? [] };
@@ -36,6 +37,12 @@ function objectsByKey(list: unknown[], file: string): Map<string, unknown> {
     if (!o || typeof o !== "object" || typeof o.kind !== "string" || !o.metadata?.name) throw notValidState(file);
     objects.set(keyOf(refOf(o)), o);
   }
+  return objects;
+}
+
+/** A file read as plain JSON holds short Events as objects: expand them (RawJson expands on use). */
+function expandShort(objects: Map<string, unknown> | undefined): Map<string, unknown> | undefined {
+  if (objects) for (const [key, value] of objects) if (!(value instanceof RawJson)) objects.set(key, fromSaved(key, value));
   return objects;
 }
 

@@ -2,6 +2,9 @@
 // records this way and decodes each on first use, so a command pays only for what it reads;
 // one never decoded is written back as the very bytes it was read from.
 
+import type { KubeObject, ObjectKey } from "../types";
+import { expandEvent, isShortEvent, shortEvent } from "./event-encoding";
+
 export class RawJson {
   /** The value's UTF-8 JSON, a view into the file's bytes. */
   readonly bytes: Buffer;
@@ -40,10 +43,18 @@ export class RawJson {
 /** The bytes each decoded object was read from: stored objects are never mutated, so they stay true. */
 const savedBytes = new WeakMap<object, Buffer>();
 
-export function decodeObject(raw: RawJson): unknown {
-  const value = raw.decode();
+/** The object stored under `key` from its saved bytes (an Event may be in its short form). */
+export function decodeObject(raw: RawJson, key: ObjectKey): unknown {
+  const value = fromSaved(key, raw.decode());
   if (value && typeof value === "object") savedBytes.set(value, raw.bytes);
   return value;
+}
+
+/** The object a saved value stands for: a short Event expanded, anything else as it is. */
+export function fromSaved(key: ObjectKey, value: unknown): unknown {
+  return key.startsWith("Event/") && value && typeof value === "object" && isShortEvent(value as Record<string, unknown>)
+    ? expandEvent(key, value as Record<string, unknown>)
+    : value;
 }
 
 /** Whatever `value` was loaded from no longer describes it (it is being stored anew). */
@@ -52,10 +63,12 @@ export function forgetEncoding(value: object): void {
 }
 
 /** A stored object's JSON: the bytes it was loaded from when it has not changed since. */
-export function encodeObject(value: unknown): string | Buffer {
+export function encodeObject(value: unknown, key: ObjectKey): string | Buffer {
   if (value instanceof RawJson) return value.bytes;
   const saved = value && typeof value === "object" ? savedBytes.get(value) : undefined;
-  return saved ?? JSON.stringify(value);
+  if (saved) return saved;
+  const short = key.startsWith("Event/") ? shortEvent(key, value as KubeObject) : undefined;
+  return JSON.stringify(short ?? value);
 }
 
 /** A runtime record's JSON (records may change in place, so only undecoded bytes are reused). */
