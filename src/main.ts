@@ -14,9 +14,30 @@ function statePath(argvState: string | undefined): string {
   return path.resolve(p);
 }
 
+/**
+ * Set when a reader closed our output early (`kubesim get pods | head -1`). kubectl dies of
+ * SIGPIPE at its next write, after the cluster has taken its change; kubesim stops writing,
+ * finishes (so the change is saved too), and exits with the status SIGPIPE gives, 141.
+ */
+let brokenPipe = false;
+const watched = new Set<NodeJS.WriteStream>();
+
+function pipeWrite(stream: NodeJS.WriteStream, text: string): void {
+  if (brokenPipe) return;
+  if (!watched.has(stream)) {
+    watched.add(stream);
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+      brokenPipe = true;
+      process.exitCode = 141;
+    });
+  }
+  stream.write(text);
+}
+
 const io: IOStreams = {
-  out: { write: (s) => void process.stdout.write(s) },
-  err: { write: (s) => void process.stderr.write(s) },
+  out: { write: (s) => pipeWrite(process.stdout, s) },
+  err: { write: (s) => pipeWrite(process.stderr, s) },
   isTTY: Boolean(process.stdin.isTTY),
   color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb",
 };
@@ -62,7 +83,7 @@ const makeEnv = (globals: VerbEnv["globals"]): VerbEnv => {
 
 runCli(process.argv.slice(2), makeEnv, io).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = brokenPipe ? 141 : code;
   },
   (err) => {
     process.stderr.write(`error: internal: ${(err as Error)?.message ?? err} (please report)\n`);
