@@ -26,6 +26,8 @@ export class Store {
   private readonly byKind = new Map<string, Map<string, string[]>>();
   private readonly byOwner = new Map<string, Set<ObjectKey>>();
   private readonly byNode = new Map<string, Set<ObjectKey>>();
+  /** Kind/namespace → its objects by name, as list() last gave them; dropped when one is written. */
+  private readonly lists = new Map<string, readonly KubeObject[]>();
   /** Whether byOwner and byNode cover every object (they wait for the first query or write). */
   private refsIndexed = false;
   /** Changes not yet seen by the engine. */
@@ -86,12 +88,19 @@ export class Store {
   list(kind: string, namespace?: string): KubeObject[] {
     const byNs = this.byKind.get(kind);
     if (!byNs) return [];
-    const namespaces = namespace === undefined ? [...byNs.keys()].sort() : [namespace];
-    const out: KubeObject[] = [];
-    for (const ns of namespaces) {
-      for (const name of byNs.get(ns) ?? []) out.push(this.get(`${kind}/${ns}/${name}`)!);
+    if (namespace !== undefined) return [...this.listed(kind, namespace)];
+    return [...byNs.keys()].sort().flatMap((ns) => this.listed(kind, ns));
+  }
+
+  /** One kind in one namespace, by name: kept until an object there is written (controllers list often). */
+  private listed(kind: string, namespace: string): readonly KubeObject[] {
+    const at = `${kind}/${namespace}`;
+    let objects = this.lists.get(at);
+    if (!objects) {
+      objects = (this.byKind.get(kind)?.get(namespace) ?? []).map((name) => this.get(`${at}/${name}`)!);
+      this.lists.set(at, objects);
     }
-    return out;
+    return objects;
   }
 
   /** Objects of one kind in one namespace whose names start with `prefix`, by name. */
@@ -150,6 +159,7 @@ export class Store {
     if (!before) return undefined;
     this.unindexRefs(key, before);
     this.objects.delete(key);
+    this.lists.delete(key.slice(0, key.lastIndexOf("/")));
     const { kind, namespace, name } = refOf(before);
     const names = this.byKind.get(kind)?.get(namespace);
     if (names) {
@@ -173,6 +183,7 @@ export class Store {
   }
 
   private index(key: ObjectKey, obj: KubeObject): void {
+    this.lists.delete(key.slice(0, key.lastIndexOf("/")));
     const isNew = !this.objects.has(key);
     this.objects.set(key, obj);
     if (isNew) {
