@@ -20,26 +20,47 @@ function statePath(argvState: string | undefined): string {
  * finishes (so the change is saved too), and exits with the status SIGPIPE gives, 141.
  */
 let brokenPipe = false;
-const watched = new Set<NodeJS.WriteStream>();
 
-function pipeWrite(stream: NodeJS.WriteStream, text: string): void {
+/** One wait of a millisecond, for an output pipe that is full (EAGAIN) to drain. */
+const pause = (): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+
+/**
+ * Writes to a file descriptor directly: process.stdout and process.stderr are stream objects
+ * whose first use loads Node's network stack (about 5 ms of every command), and a synchronous
+ * write also keeps stdout and stderr in the order they were written.
+ */
+function writeOut(fd: number, text: string): void {
   if (brokenPipe) return;
-  if (!watched.has(stream)) {
-    watched.add(stream);
-    stream.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code !== "EPIPE") throw err;
-      brokenPipe = true;
-      process.exitCode = 141;
-    });
+  let bytes = Buffer.from(text, "utf8");
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(fs.writeSync(fd, bytes));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") pause();
+      else if (code === "EPIPE") {
+        brokenPipe = true;
+        process.exitCode = 141;
+        return;
+      } else throw err;
+    }
   }
-  stream.write(text);
+}
+
+/** Whether fd is a terminal; node:tty is loaded only when a verb asks (it loads the network stack). */
+function isatty(fd: number): boolean {
+  return (createRequire(import.meta.url)("node:tty") as typeof import("node:tty")).isatty(fd);
 }
 
 const io: IOStreams = {
-  out: { write: (s) => pipeWrite(process.stdout, s) },
-  err: { write: (s) => pipeWrite(process.stderr, s) },
-  isTTY: Boolean(process.stdin.isTTY),
-  color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb",
+  out: { write: (s) => writeOut(1, s) },
+  err: { write: (s) => writeOut(2, s) },
+  get isTTY() {
+    return isatty(0);
+  },
+  get color() {
+    return isatty(2) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+  },
 };
 
 /** Lines of standard input, one per call, for interactive sessions; the reader opens on first use. */
@@ -86,8 +107,8 @@ runCli(process.argv.slice(2), makeEnv, io).then(
     process.exitCode = brokenPipe ? 141 : code;
   },
   (err) => {
-    process.stderr.write(`error: internal: ${(err as Error)?.message ?? err} (please report)\n`);
-    if (process.env.KUBESIM_DEBUG === "1") process.stderr.write(`${(err as Error)?.stack}\n`);
+    writeOut(2, `error: internal: ${(err as Error)?.message ?? err} (please report)\n`);
+    if (process.env.KUBESIM_DEBUG === "1") writeOut(2, `${(err as Error)?.stack}\n`);
     process.exitCode = 1;
   },
 );

@@ -12,12 +12,8 @@ import type { Rng } from "../sim/random";
 import type { ResourceInfo } from "./registry";
 import { infoForKind, pluralDotGroup } from "./registry";
 import { alreadyExists, badRequest, conflict, invalid, notFound, requestEntityTooLarge, StatusError } from "./errors";
-import { validateCreate, validateUpdate, unknownFields, decodeErrors } from "./validation";
-import { applyDefaults } from "./defaulting";
-import { admit } from "./admission";
 import { newUid } from "./uid";
 import { deepEqual } from "./deep-equal";
-import { allocateServiceValues, allocatedBy, prepareServiceUpdate } from "./allocators/service-allocation";
 
 export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
@@ -56,6 +52,18 @@ export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
 
 const FOREGROUND = "foregroundDeletion";
 const ORPHAN = "orphan";
+
+let pipeline: typeof import("./write-pipeline") | undefined;
+
+/** Loads what writes need (write-pipeline.ts). Until then the server can only read. */
+export async function loadWritePipeline(): Promise<void> {
+  pipeline ??= await import("./write-pipeline");
+}
+
+function writes(): NonNullable<typeof pipeline> {
+  if (!pipeline) throw new Error("internal: a write needs the write pipeline, which was not loaded");
+  return pipeline;
+}
 
 export class ApiServer {
   readonly store: Store;
@@ -104,10 +112,10 @@ export class ApiServer {
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = obj.metadata.generateName + this.rng.suffix(5);
     }
-    obj = applyDefaults(obj);
-    const issues = validateCreate(obj, info);
+    obj = writes().applyDefaults(obj);
+    const issues = writes().validateCreate(obj, info);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
-    admit(obj, info, this, this.rng);
+    writes().admit(obj, info, this, this.rng);
     if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
     // The pod strategy's PrepareForCreate: a new pod is Pending, with its QoS class.
     if (obj.kind === "Pod") obj.status = { phase: "Pending", qosClass: getPodQOS(obj) };
@@ -139,12 +147,12 @@ export class ApiServer {
     let obj = this.decode(input, info, opts);
     obj.metadata.namespace = old.metadata.namespace;
     if (!info.namespaced) delete obj.metadata.namespace;
-    obj = applyDefaults(obj);
-    if (obj.kind === "Service") prepareServiceUpdate(old, obj);
+    obj = writes().applyDefaults(obj);
+    if (obj.kind === "Service") writes().prepareServiceUpdate(old, obj);
     if ("status" in old) obj.status = old.status;
     else delete obj.status;
     this.keepSystemMeta(old, obj);
-    const issues = validateUpdate(old, obj, info);
+    const issues = writes().validateUpdate(old, obj, info);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
     if (obj.kind === "Service") this.allocateService(obj, info);
     if (hasGeneration(info)) {
@@ -251,9 +259,9 @@ export class ApiServer {
     if (Buffer.byteLength(JSON.stringify(input)) > MAX_REQUEST_BODY_BYTES) throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES);
     const version = input.apiVersion.includes("/") ? input.apiVersion.split("/")[1] : input.apiVersion;
     const cannot = `${info.kind} in version "${version}" cannot be handled as a ${info.kind}`;
-    const decode = decodeErrors(input, info);
+    const decode = writes().decodeErrors(input, info);
     if (decode.length > 0) throw badRequest(`${cannot}: ${decode[0]}`);
-    const unknown = unknownFields(input, info);
+    const unknown = writes().unknownFields(input, info);
     if (unknown.length === 0) return obj;
     const mode = opts.fieldValidation ?? "Strict";
     if (mode === "Strict") {
@@ -271,8 +279,8 @@ export class ApiServer {
    * Services, so a deleted Service's values are free again and a dry run commits nothing.
    */
   private allocateService(obj: KubeObject, info: ResourceInfo): void {
-    const taken = allocatedBy(this.store.list("Service"), obj);
-    const issues = allocateServiceValues(obj, taken, this.rng);
+    const taken = writes().allocatedBy(this.store.list("Service"), obj);
+    const issues = writes().allocateServiceValues(obj, taken, this.rng);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
   }
 

@@ -9,7 +9,7 @@ import { EVENT_TTL } from "./event-ttl";
 import type { RawJson } from "../api/store/raw-json";
 import type { KubeObject } from "../api/types";
 import { Store } from "../api/store/store";
-import { ApiServer } from "../api/server";
+import { ApiServer, loadWritePipeline } from "../api/server";
 import type { AgendaItem } from "./agenda";
 import { Agenda } from "./agenda";
 import type { Duration, Instant } from "./time";
@@ -27,6 +27,7 @@ let engine: typeof import("./wired-engine") | undefined;
  * instants where nothing is due: most of the code is the engine, and a `get` never needs it.
  */
 export async function loadEngine(): Promise<void> {
+  await loadWritePipeline();
   engine ??= await import("./wired-engine");
 }
 

@@ -3,7 +3,6 @@
 // lock is a single rename of that exact name: of two waiters that saw the same dead holder,
 // only one rename finds the entry (issue 7).
 
-import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 
@@ -36,7 +35,7 @@ export function parseOwnerEntry(name: string): LockOwner | undefined {
 
 /** This process as a lock owner, with a fresh nonce. */
 export function currentOwner(): LockOwner {
-  return { ...thisHost(), pid: process.pid, start: procStat(process.pid)?.start ?? "", nonce: randomBytes(4).toString("hex") };
+  return { ...thisHost(), pid: process.pid, start: procStat(process.pid)?.start ?? "", nonce: nonce() };
 }
 
 /**
@@ -68,12 +67,27 @@ function thisHost(): Pick<LockOwner, "hostname" | "hostTag"> {
   try {
     const boot = fs.readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
     const pidns = fs.readlinkSync("/proc/self/ns/pid");
-    tag = createHash("sha256").update(`${boot} ${pidns}`).digest("hex").slice(0, 12);
+    tag = fnv1a64(`${boot} ${pidns}`).slice(0, 12);
   } catch {
     // Not Linux: the hostname alone says "this host".
   }
   host = { hostname, hostTag: tag };
   return host;
+}
+
+/** A new value on every call in this process (the pid tells processes apart): 8 hex digits. */
+function nonce(): string {
+  return (process.hrtime.bigint() & 0xffffffffn).toString(16).padStart(8, "0");
+}
+
+/**
+ * FNV-1a, 64 bits, as hex: names this boot and pid namespace without loading node:crypto,
+ * which costs every command several milliseconds of start-up.
+ */
+function fnv1a64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, "utf8")) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, "0");
 }
 
 /** State and start time from /proc/<pid>/stat (Linux); undefined elsewhere or when gone. */

@@ -8,7 +8,7 @@ import type { KubeObject, ObjectKey } from "../../src/api/types";
 import { keyOf, refOf } from "../../src/api/types";
 import { Store } from "../../src/api/store/store";
 import { viewOf } from "../../src/api/store/view";
-import { ApiServer } from "../../src/api/server";
+import { ApiServer, loadWritePipeline } from "../../src/api/server";
 import { StatusError } from "../../src/api/errors";
 import type { Controller, EventNote } from "../../src/controllers/types";
 import { WORKLOAD_CONTROLLERS, triggersByKind } from "../../src/controllers/manager";
@@ -16,6 +16,8 @@ import type { Instant } from "../../src/sim/time";
 import { toRFC3339 } from "../../src/sim/time";
 import { createRng } from "../../src/sim/random";
 import { T0 } from "./time";
+
+await loadWritePipeline();
 
 export class MiniCluster {
   readonly store = new Store();

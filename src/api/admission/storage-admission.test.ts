@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../types";
 import { Store } from "../store/store";
-import { ApiServer } from "../server";
+import { ApiServer, loadWritePipeline } from "../server";
 import { createRng } from "../../sim/random";
 import { instant } from "../../sim/time";
+
+await loadWritePipeline();
 
 const ns: KubeObject = { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" }, status: { phase: "Active" } };
 const sc = (name: string, isDefault: boolean, created: string): KubeObject =>

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../types";
 import { Store } from "../store/store";
-import { ApiServer } from "../server";
+import { ApiServer, loadWritePipeline } from "../server";
 import { createRng } from "../../sim/random";
 import { instant } from "../../sim/time";
 import { StatusError } from "../errors";
 import { renderIssue } from "../validation/render";
+
+await loadWritePipeline();
 
 const KUBERNETES = {
   apiVersion: "v1",
