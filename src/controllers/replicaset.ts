@@ -52,6 +52,9 @@ export function newReplicaManager(config: ReplicaManagerConfig) {
     name: config.name,
     primary: config.kind,
     wakeOn: [self(config.kind), podTrigger],
+    // Its status is counted from the pods: after a sync whose only write is the status, the
+    // sync that write would wake (upstream's updateRS enqueues it) claims, creates and counts the same.
+    derivedStatus: true,
     reconcile: (view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome => syncReplicaSet(config, view, key, now, rng),
   } satisfies Controller;
 }
@@ -136,14 +139,14 @@ function getIndirectlyRelatedPods(view: ClusterView, rs: KubeObject, kind: strin
  * claimed active pods, and observedGeneration. Zero counts are omitted, as Go's omitempty does.
  */
 export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObject[], now: Instant): Record<string, unknown> {
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const pod of filteredPods) {
     const labels = pod.metadata.labels ?? {};
-    if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReadySeconds, now)) available++;

@@ -114,6 +114,12 @@ export interface Controller {
   /** The kind its keys name. */
   readonly primary: string;
   readonly wakeOn: readonly Trigger[];
+  /**
+   * Its status is derived from what it keeps: when a reconcile's only write is the key's own
+   * status, the run that write would wake finds nothing to do, so the engine does not wake it
+   * for that change (upstream's kubelet likewise does not sync a pod for a status-only update).
+   */
+  readonly derivedStatus?: boolean;
   reconcile(view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome;
 }
 

@@ -47,6 +47,7 @@ export const kubelet: Controller = {
   name: KUBELET,
   primary: "Pod",
   wakeOn: [podTrigger, nodeTrigger, configTrigger("ConfigMap"), configTrigger("Secret")],
+  derivedStatus: true,
   reconcile(view, key, now, rng) {
     const pod = view.get(key);
     const nodeName = pod?.spec?.nodeName;

@@ -22,6 +22,11 @@ export function addResources(a: Resources, b: Resources): Resources {
   return out as Resources;
 }
 
+/** a += b, key by key (for sums over many pods, where a copy per addition is garbage). */
+export function addResourcesTo(a: Record<string, number>, b: Resources): void {
+  for (const k in b) a[k] = (a[k] ?? 0) + (b as Record<string, number>)[k];
+}
+
 function maxResources(a: Resources, b: Resources): Resources {
   const out: Record<string, number> = { ...a };
   for (const [k, v] of Object.entries(b)) out[k] = Math.max(out[k] ?? 0, v);

@@ -5,8 +5,8 @@
 import type { KubeObject } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Rng } from "../sim/random";
-import type { FilterPlugin, NodeInfo, PluginContext, PluginStatus, SchedulerPlugin, ScorePlugin } from "./types";
-import { addResources, computePodResourceRequest, emptyResources, isTerminated } from "./resources";
+import type { FilterPlugin, NodeInfo, PluginContext, PluginStatus, Resources, SchedulerPlugin, ScorePlugin } from "./types";
+import { addResourcesTo, computePodResourceRequest, emptyResources, isTerminated } from "./resources";
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, preFilterFitErrorMessage } from "./fit-error";
 import { nodeUnschedulable } from "./plugins/node-unschedulable";
 import { nodeName } from "./plugins/node-name";
@@ -43,13 +43,14 @@ const nodeInfoCache = new WeakMap<KubeObject, { revision: string; info: NodeInfo
 
 function computeNodeInfo(view: ClusterView, node: KubeObject): NodeInfo {
   const pods = view.podsOnNode(node.metadata.name ?? "").filter((p) => !isTerminated(p));
-  let requested = emptyResources();
-  let nonZeroRequested = emptyResources();
+  // Summed in place, in pod order: the same sums addResources gives, without a copy per pod.
+  const requested: Record<string, number> = emptyResources();
+  const nonZeroRequested: Record<string, number> = emptyResources();
   for (const p of pods) {
-    requested = addResources(requested, computePodResourceRequest(p));
-    nonZeroRequested = addResources(nonZeroRequested, computePodResourceRequest(p, true));
+    addResourcesTo(requested, computePodResourceRequest(p));
+    addResourcesTo(nonZeroRequested, computePodResourceRequest(p, true));
   }
-  return { node, pods, requested, nonZeroRequested };
+  return { node, pods, requested: requested as Resources, nonZeroRequested: nonZeroRequested as Resources };
 }
 
 /** RunFilterPlugins: the first failing plugin's status, or Success. */

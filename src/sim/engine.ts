@@ -4,7 +4,8 @@
 
 import type { Controller, EventNote, Outcome, Trigger, Write } from "../controllers/types";
 import type { KubeObject, ObjectKey } from "../api/types";
-import { parseKey } from "../api/types";
+import { keyOf, parseKey, refOf } from "../api/types";
+import type { Change } from "../api/store/store";
 import { StatusError } from "../api/errors";
 import { StateFileError } from "../state/schema";
 import { viewOf } from "../api/store/view";
@@ -44,13 +45,15 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
   if (due.some((item) => item.component === EVENT_TTL)) expireEvents(cluster.store, cluster.now);
   const dirty: Set<ObjectKey>[] = wiring.components.map(() => new Set());
   const view = viewOf(cluster.store, cluster.runtime);
+  /** Changes that are a derivedStatus component's own status write for the key it ran: → its index. */
+  const ownStatus = new Map<Change, number>();
   for (const item of due) {
     const i = wiring.indexByName.get(item.component);
     if (i !== undefined) dirty[i].add(item.key);
   }
   for (let round = 0; ; round++) {
     if (round > MAX_ROUNDS) throw new EngineError(`internal: the control loops did not settle at ${cluster.now}`);
-    markChanges(cluster, wiring, dirty, view);
+    markChanges(cluster, wiring, dirty, view, ownStatus);
     const i = dirty.findIndex((s) => s.size > 0);
     if (i < 0) return scheduleEventExpiry(cluster);
     const keys = [...dirty[i]].sort();
@@ -58,7 +61,11 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
     const component = wiring.components[i];
     for (const key of keys) {
       const outcome = runOne(component, view, key, cluster);
+      const mark = cluster.store.changes.length;
       const applied = apply(cluster, outcome);
+      if (component.derivedStatus && isOnlyOwnStatusWrite(outcome, key, applied)) {
+        for (const change of cluster.store.changes.slice(mark)) if (change.key === key && isStatusOnly(change)) ownStatus.set(change, i);
+      }
       if (applied.conflict) dirty[i].add(key);
       if (applied.backoff !== undefined) retryAfter(cluster, component.name, key, applied.backoff);
       if (outcome.requeueAfter !== undefined && outcome.requeueAfter >= 0) {
@@ -99,18 +106,34 @@ function runOne(component: Controller, view: ReturnType<typeof viewOf>, key: Obj
   }
 }
 
-function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], view: ReturnType<typeof viewOf>): void {
+function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], view: ReturnType<typeof viewOf>, ownStatus: Map<Change, number>): void {
   const changes = cluster.store.changes;
   if (changes.length === 0) return;
   cluster.store.changes = [];
   for (const change of changes) {
+    const writer = ownStatus.get(change);
     for (const obj of [change.before, change.after]) {
       if (!obj) continue;
       for (const { index, trigger } of wiring.byKind.get(obj.kind) ?? []) {
-        for (const key of trigger.keysFor(obj, view)) dirty[index].add(key);
+        for (const key of trigger.keysFor(obj, view)) if (index !== writer || key !== change.key) dirty[index].add(key);
       }
     }
   }
+  ownStatus.clear();
+}
+
+/** The run wrote the status of the key it reconciled and nothing else, and the write went through. */
+function isOnlyOwnStatusWrite(outcome: Outcome, key: ObjectKey, applied: Applied): boolean {
+  const [w, ...rest] = outcome.writes;
+  return rest.length === 0 && w?.op === "updateStatus" && keyOf(refOf(w.object)) === key && !applied.conflict && applied.backoff === undefined;
+}
+
+/** Only status changed (and the resourceVersion stamped with it): every other field is the same value. */
+function isStatusOnly({ before, after }: Change): boolean {
+  if (!before || !after) return false;
+  const same = (a: Record<string, unknown>, b: Record<string, unknown>, ...except: string[]) =>
+    Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => except.includes(k) || (k in b && a[k] === b[k]));
+  return same(before, after, "status", "metadata") && same(before.metadata, after.metadata, "resourceVersion");
 }
 
 interface Applied {

@@ -26,6 +26,13 @@ export class Store {
   private readonly byKind = new Map<string, Map<string, string[]>>();
   private readonly byOwner = new Map<string, Set<ObjectKey>>();
   private readonly byNode = new Map<string, Set<ObjectKey>>();
+  /**
+   * Owner uid / node name → its keys in compareObjects order, kept up to date as keys join and
+   * leave (a re-put keeps its place: that is its namespace and name). Only kept while no two
+   * keys tie, since ties keep the set's insertion order, which a re-put changes.
+   */
+  private readonly ownerOrder = new Map<string, ObjectKey[]>();
+  private readonly nodeOrder = new Map<string, ObjectKey[]>();
   /** Kind/namespace → its objects by name, as list() last gave them; dropped when one is written. */
   private readonly lists = new Map<string, readonly KubeObject[]>();
   /** Whether byOwner and byNode cover every object (they wait for the first query or write). */
@@ -114,13 +121,13 @@ export class Store {
   /** Objects whose ownerReferences name this uid. */
   ownedBy(uid: string): KubeObject[] {
     this.indexRefs();
-    return [...(this.byOwner.get(uid) ?? [])].map((k) => this.get(k)!).sort(compareObjects);
+    return sortedKeys(this.byOwner, this.ownerOrder, uid).map((k) => this.get(k)!);
   }
 
   /** Pods bound to a node. */
   podsOnNode(nodeName: string): KubeObject[] {
     this.indexRefs();
-    return [...(this.byNode.get(nodeName) ?? [])].map((k) => this.get(k)!).sort(compareObjects);
+    return sortedKeys(this.byNode, this.nodeOrder, nodeName).map((k) => this.get(k)!);
   }
 
   /**
@@ -148,8 +155,8 @@ export class Store {
     forgetEncoding(obj); // even an object put back after an (improper) change in place is encoded afresh
     const key = keyOf(refOf(obj));
     const before = this.get(key);
-    if (before) this.unindexRefs(key, before);
-    this.index(key, obj);
+    if (before) this.unindexRefs(key, before, obj);
+    this.index(key, obj, before);
     this.changes.push({ key, before, after: obj });
   }
 
@@ -182,7 +189,7 @@ export class Store {
     return [...this.byKind.keys()].sort().flatMap((kind) => this.list(kind));
   }
 
-  private index(key: ObjectKey, obj: KubeObject): void {
+  private index(key: ObjectKey, obj: KubeObject, before?: KubeObject): void {
     this.lists.delete(key.slice(0, key.lastIndexOf("/")));
     const isNew = !this.objects.has(key);
     this.objects.set(key, obj);
@@ -194,7 +201,7 @@ export class Store {
       if (!names) byNs.set(namespace, (names = []));
       names.splice(lowerBound(names, name), 0, name);
     }
-    this.addRefs(key, obj);
+    this.addRefs(key, obj, before);
   }
 
   /** Builds the owner and node indexes, decoding only what may be in them: pods and owned objects. */
@@ -207,21 +214,31 @@ export class Store {
     }
   }
 
-  private addRefs(key: ObjectKey, obj: KubeObject): void {
-    for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key);
-    const node = obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
+  /** `before`: the object this one replaces, already unindexed (its owners and node stay members). */
+  private addRefs(key: ObjectKey, obj: KubeObject, before?: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      addTo(this.byOwner, ref.uid, key);
+      if (!before || !ownerUids(before).includes(ref.uid)) joinOrder(this.ownerOrder, ref.uid, key);
+    }
+    const node = nodeOf(obj);
     if (node) {
       addTo(this.byNode, node, key);
       this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);
+      if (!before || nodeOf(before) !== node) joinOrder(this.nodeOrder, node, key);
     }
   }
 
-  private unindexRefs(key: ObjectKey, obj: KubeObject): void {
-    for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
-    const node = obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
+  /** `after`: the object that replaces this one (its owners and node stay members). */
+  private unindexRefs(key: ObjectKey, obj: KubeObject, after?: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      this.byOwner.get(ref.uid)?.delete(key);
+      if (!after || !ownerUids(after).includes(ref.uid)) leaveOrder(this.ownerOrder, ref.uid, key);
+    }
+    const node = nodeOf(obj);
     if (node) {
       this.byNode.get(node)?.delete(key);
       this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);
+      if (!after || nodeOf(after) !== node) leaveOrder(this.nodeOrder, node, key);
     }
   }
 }
@@ -236,6 +253,59 @@ function lowerBound(names: readonly string[], name: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+function ownerUids(obj: KubeObject): string[] {
+  return (obj.metadata.ownerReferences ?? []).map((r) => r.uid);
+}
+
+function nodeOf(obj: KubeObject): string | undefined {
+  return obj.kind === "Pod" ? obj.spec?.nodeName : undefined;
+}
+
+/** The keys at `at`, sorted as compareObjects sorts their objects (namespace, then name); stable. */
+function sortedKeys(index: Map<string, Set<ObjectKey>>, order: Map<string, ObjectKey[]>, at: string): readonly ObjectKey[] {
+  const cached = order.get(at);
+  if (cached) return cached;
+  const keys = [...(index.get(at) ?? [])].map((key) => ({ key, place: placeOf(key) }));
+  keys.sort((a, b) => comparePlaces(a.place, b.place));
+  const sorted = keys.map((k) => k.key);
+  if (keys.every((k, i) => i === 0 || comparePlaces(keys[i - 1].place, k.place) !== 0)) order.set(at, sorted);
+  return sorted;
+}
+
+/** A key joins a cached order at its place; on a tie the order goes (the set's order decides). */
+function joinOrder(order: Map<string, ObjectKey[]>, at: string, key: ObjectKey): void {
+  const keys = order.get(at);
+  if (!keys) return;
+  const place = placeOf(key);
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePlaces(placeOf(keys[mid]), place) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < keys.length && comparePlaces(placeOf(keys[lo]), place) === 0) order.delete(at);
+  else keys.splice(lo, 0, key);
+}
+
+function leaveOrder(order: Map<string, ObjectKey[]>, at: string, key: ObjectKey): void {
+  const keys = order.get(at);
+  const i = keys ? keys.indexOf(key) : -1;
+  if (i >= 0) keys!.splice(i, 1);
+}
+
+/** What compareObjects compares: namespace, then name (a key is kind/namespace/name). */
+function placeOf(key: ObjectKey): [string, string] {
+  const a = key.indexOf("/");
+  const b = key.indexOf("/", a + 1);
+  return [key.slice(a + 1, b), key.slice(b + 1)];
+}
+
+function comparePlaces([na, a]: [string, string], [nb, b]: [string, string]): number {
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function addTo(index: Map<string, Set<ObjectKey>>, at: string, key: ObjectKey): void {

@@ -34,12 +34,30 @@ export interface Claimed {
  */
 export function claimCandidates(view: ClusterView, controller: KubeObject, kind: string): KubeObject[] {
   const uid = controller.metadata.uid ?? "";
+  const ns = controller.metadata.namespace ?? "";
+  const owned = view.ownedBy(uid).filter((o) => o.kind === kind);
+  const orphans = view.list(kind, ns).filter((o) => !getControllerOf(o));
+  // Both come sorted by name when all are in the namespace: merge them (a name in both is one object).
+  if (owned.every((o) => (o.metadata.namespace ?? "") === ns)) return mergeByName(owned, orphans);
   const byKey = new Map<string, KubeObject>();
-  for (const o of view.ownedBy(uid)) if (o.kind === kind) byKey.set(o.metadata.name ?? "", o);
-  for (const o of view.list(kind, controller.metadata.namespace ?? "")) {
-    if (!getControllerOf(o)) byKey.set(o.metadata.name ?? "", o);
-  }
+  for (const o of owned) byKey.set(o.metadata.name ?? "", o);
+  for (const o of orphans) byKey.set(o.metadata.name ?? "", o);
   return [...byKey.values()].sort((a, b) => ((a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1));
+}
+
+/** Two lists sorted by name, as one sorted list; a name in both is taken once, from `b`. */
+function mergeByName(a: readonly KubeObject[], b: readonly KubeObject[]): KubeObject[] {
+  const out: KubeObject[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const na = i < a.length ? (a[i].metadata.name ?? "") : undefined;
+    const nb = j < b.length ? (b[j].metadata.name ?? "") : undefined;
+    if (nb === undefined || (na !== undefined && na < nb)) out.push(a[i++]);
+    else if (na === undefined || nb < na) out.push(b[j++]);
+    else (i++, out.push(b[j++]));
+  }
+  return out;
 }
 
 /**
