@@ -9,7 +9,7 @@ import type { ClusterView } from "../api/store/view";
 import type { Instant } from "../sim/time";
 import { instant } from "../sim/time";
 import { expandCommand, makeEnvironmentVariables, serviceEnv } from "../runtime/env";
-import { buildContainerFs, containerLayers, emptyTree, podEtcFiles, treeFromFiles } from "../runtime/fs";
+import { buildContainerFs, containerLayers, emptyTree } from "../runtime/fs";
 import type { ContainerFsData, VolumeStore } from "../runtime/fs";
 import { catalogImageFor, exitOnStart, imageProcessFor, startupLogs, versionOf } from "../runtime/images/behaviour";
 import type { ProcessState } from "../runtime/shell/process";
@@ -20,6 +20,7 @@ import type { ContainerRecord, LogLine } from "./runtime-record";
 import type { ContainerEvent } from "./containers";
 import { viewLookup } from "./pod-volumes";
 import { containerMounts } from "./volume-mounts";
+import { podImageLayer } from "./pod-image-layer";
 import type { VolumeMountSpec } from "./volume-mounts";
 import { clusterNetwork } from "../runtime/net";
 
@@ -27,9 +28,6 @@ import { clusterNetwork } from "../runtime/net";
 export const MAX_LOG_LINES = 1000;
 /** Steps one sync takes for one process before it comes back (a guard against runaway loops). */
 const MAX_STEPS_PER_SYNC = 10_000;
-
-/** The directories every Linux image has (the catalog models no image files yet). */
-const IMAGE_DIRS = ["/bin", "/dev", "/etc", "/home", "/lib", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr/bin", "/usr/lib", "/usr/local/bin", "/usr/sbin", "/usr/share", "/var/log", "/var/run", "/var/tmp"];
 
 export interface PodRuntime {
   readonly view: ClusterView;
@@ -88,15 +86,15 @@ export function processHost(view: ClusterView, pod: KubeObject, fs: ContainerFsD
 
 function containerFsData(rt: PodRuntime, c: ContainerSpec, env: Readonly<Record<string, string>>): ContainerFsData {
   const pod = rt.pod;
-  const etc = podEtcFiles({
+  const etc = {
     hostname: pod.spec?.hostname ?? pod.metadata.name ?? "",
     namespace: pod.metadata.namespace ?? "default",
     podIPs: [rt.podIP],
     ...(pod.spec?.subdomain && { subdomain: pod.spec.subdomain }),
     ...(pod.spec?.hostAliases && { hostAliases: pod.spec.hostAliases }),
-  });
+  };
   const mounts = containerMounts(c.volumeMounts ?? [], pod.spec?.volumes ?? [], rt.volumes, env);
-  return { image: treeFromFiles({ ...etc, ...imageFiles(c.image ?? "") }, IMAGE_DIRS), writable: emptyTree(), mounts };
+  return { image: podImageLayer(etc, imageFiles(c.image ?? "")), writable: emptyTree(), mounts };
 }
 
 /** The image files the runtime models: busybox's binary, whose version some applets' output follows. */

@@ -4,7 +4,7 @@
 
 import type { ClusterState, SavedState } from "./state-shape";
 import { SCHEMA_VERSION } from "./state-shape";
-import { RuntimeRecords } from "./runtime-records";
+import { RuntimeRecords, loadRecordCodec } from "./runtime-records";
 import { EVENT_TTL } from "./event-ttl";
 import type { RawJson } from "../api/store/raw-json";
 import type { KubeObject } from "../api/types";
@@ -29,6 +29,7 @@ let engine: typeof import("./wired-engine") | undefined;
 export async function loadEngine(): Promise<void> {
   await loadWritePipeline();
   engine ??= await import("./wired-engine");
+  await loadRecordCodec();
 }
 
 function requireEngine(): NonNullable<typeof engine> {

@@ -5,6 +5,7 @@
 
 import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
+import { savedLastTimestamp } from "../api/store/event-encoding";
 import type { Instant } from "./time";
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -26,7 +27,7 @@ function heapFor(store: Store): Entry[] {
   if (!heap) {
     heap = [];
     for (const [key, held] of store.heldOfKind("Event")) {
-      push(heap, [held instanceof RawJson ? savedExpiry(held) ?? expiryOf(store.get(key) as any) : expiryOf(held as any), key]);
+      push(heap, [held instanceof RawJson ? savedExpiry(key, held) ?? expiryOf(store.get(key) as any) : expiryOf(held as any), key]);
     }
     heaps.set(store, heap);
   }
@@ -34,8 +35,8 @@ function heapFor(store: Store): Entry[] {
 }
 
 /** An Event's expiry read from its saved text without decoding it: the heap covers every event. */
-function savedExpiry(raw: RawJson): number | undefined {
-  const at = raw.stringField("lastTimestamp");
+function savedExpiry(key: string, raw: RawJson): number | undefined {
+  const at = savedLastTimestamp(key, raw);
   const ms = at === undefined ? NaN : Date.parse(at);
   return Number.isNaN(ms) ? undefined : ms + EVENT_TTL_MS;
 }

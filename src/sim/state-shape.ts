@@ -3,8 +3,12 @@
 
 import type { KubeObject } from "../api/types";
 
-/** 2: objects keyed by their store key, one per line. 1: objects in a list (still read). */
-export const SCHEMA_VERSION = 2;
+/**
+ * 3: Pods, Events and runtime records may be saved in their short forms (api/store/*-encoding.ts,
+ * kubelet/record-encoding.ts), which an older kubesim would misread. 2: objects keyed by their
+ * store key, one per line. 1: objects in a list. Versions 1 and 2 are still read.
+ */
+export const SCHEMA_VERSION = 3;
 
 interface StateHeader {
   schemaVersion: number;

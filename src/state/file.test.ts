@@ -49,10 +49,16 @@ describe("the state file", () => {
     expect(() => readState(file)).toThrow(`has schemaVersion ${version}, which no kubesim wrote`);
   });
 
+  it("reads a version 2 file, whose objects are all whole", () => {
+    const file = tmp();
+    fs.writeFileSync(file, JSON.stringify({ ...state(), schemaVersion: 2 }));
+    expect(readState(file)).toEqual({ ...state(), schemaVersion: 3 });
+  });
+
   it("reads a version 1 file, whose objects are a list", () => {
     const file = tmp();
     fs.writeFileSync(file, JSON.stringify({ ...state(), schemaVersion: 1 }));
-    expect(readState(file)).toEqual({ ...state(), schemaVersion: 2 });
+    expect(readState(file)).toEqual({ ...state(), schemaVersion: 3 });
   });
 
   it("leaves a record undecoded until used, and reports one that does not decode with the file", () => {

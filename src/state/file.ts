@@ -8,6 +8,7 @@ import type { KubeObject } from "../api/types";
 import { keyOf, refOf } from "../api/types";
 import { RawJson, decodeObject } from "../api/store/raw-json";
 import type { ClusterState, SavedState } from "../sim/state-shape";
+import { RuntimeRecords } from "../sim/runtime-records";
 import { checkSchema, notValidState, StateFileError } from "./schema";
 import { parseLayout, serialize } from "./layout";
 
@@ -47,7 +48,8 @@ function decodeState(saved: SavedState): ClusterState {
   return {
     ...saved,
     objects: [...saved.objects].map(([key, v]) => (v instanceof RawJson ? decodeObject(v, key) : v)) as KubeObject[],
-    runtime: Object.fromEntries([...saved.runtime].map(([k, v]) => [k, v instanceof RawJson ? v.decode() : v])),
+    // Through RuntimeRecords: a record in its short form is expanded (the codec is loaded with the engine).
+    runtime: Object.fromEntries(new RuntimeRecords(saved.runtime).entries()),
   };
 }
 

@@ -3,7 +3,8 @@
 // and runtime records stay bytes (RawJson) until used, and are written back as those bytes. A
 // file not in this exact layout (edited by hand, say) is still read, as plain JSON, only slower.
 
-import { RawJson, encodeObject, encodeRecord } from "../api/store/raw-json";
+import { RawJson, encodeObject } from "../api/store/raw-json";
+import { encodeRuntimeRecord } from "../sim/runtime-records";
 import type { SavedState } from "../sim/state-shape";
 
 /** The file's bytes, in pieces: unchanged records are the very bytes read, never re-encoded. */
@@ -27,7 +28,7 @@ export function serialize(state: SavedState): Buffer[] {
   );
   map(state.objects, encodeObject);
   out.text(`"agenda": ${agenda.length === 0 ? "[]" : `[\n${agenda.map((i) => JSON.stringify(i)).join(",\n")}\n]`},\n"runtime": `);
-  map(state.runtime, encodeRecord, true);
+  map(state.runtime, encodeRuntimeRecord, true);
   out.text("}\n");
   return out.join();
 }
@@ -112,9 +113,8 @@ export function parseLayout(bytes: Buffer, corrupt: () => Error): Record<string,
       }
       const sep = bytes.indexOf('": ', s);
       if (bytes[s] !== QUOTE || sep < 0 || sep + 3 >= e || bytes[sep + 3] !== 0x7b || bytes[e - 1] !== 0x7d) return undefined;
-      const key = bytes.subarray(s + 1, sep);
-      if (key.includes(BACKSLASH) || key.includes(QUOTE)) return undefined;
-      entries.set(key.toString("utf8"), new RawJson(bytes.subarray(sep + 3, e), corrupt));
+      for (let i = s + 1; i < sep; i++) if (bytes[i] === BACKSLASH || bytes[i] === QUOTE) return undefined;
+      entries.set(bytes.toString("utf8", s + 1, sep), new RawJson(bytes, corrupt, sep + 3, e));
     }
     fields[name] = entries;
   }

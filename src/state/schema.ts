@@ -1,6 +1,7 @@
 // The state file's schema version, and the check that what was read is a kubesim state. A
 // newer or unknown version is refused with a clear error rather than guessed at. Version 1 kept
-// objects in a list; it is read and saved as version 2 by the next command.
+// objects in a list, version 2 saved everything whole; both are read, and saved as the current
+// version by the next command that writes.
 
 import type { KubeObject } from "../api/types";
 import { keyOf, refOf } from "../api/types";
@@ -40,7 +41,7 @@ function objectsByKey(list: unknown[], file: string): Map<string, unknown> {
   return objects;
 }
 
-/** A file read as plain JSON holds short Events as objects: expand them (RawJson expands on use). */
+/** A file read as plain JSON holds short Pods and Events as objects: expand them (RawJson expands on use). */
 function expandShort(objects: Map<string, unknown> | undefined): Map<string, unknown> | undefined {
   if (objects) for (const [key, value] of objects) if (!(value instanceof RawJson)) objects.set(key, fromSaved(key, value));
   return objects;

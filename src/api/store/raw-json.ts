@@ -4,21 +4,32 @@
 
 import type { KubeObject, ObjectKey } from "../types";
 import { expandEvent, isShortEvent, shortEvent } from "./event-encoding";
+import { expandPod, isShortPod, shortPod } from "./pod-encoding";
 
 export class RawJson {
-  /** The value's UTF-8 JSON, a view into the file's bytes. */
-  readonly bytes: Buffer;
+  /** The bytes the value is part of (the whole file, when loaded), and where in them it is. */
+  private readonly source: Buffer;
+  private readonly start: number;
+  private readonly end: number;
   /** Builds the error for bytes that do not decode (a hand-edited or damaged state file). */
   private readonly corrupt: () => Error;
 
-  constructor(bytes: Buffer, corrupt: () => Error) {
-    this.bytes = bytes;
+  /** The value is source[start, end): a file's records are offsets into it, not Buffer views each (they cost a microsecond apiece). */
+  constructor(source: Buffer, corrupt: () => Error, start = 0, end = source.length) {
+    this.source = source;
     this.corrupt = corrupt;
+    this.start = start;
+    this.end = end;
+  }
+
+  /** The value's UTF-8 JSON, a view into the file's bytes. */
+  get bytes(): Buffer {
+    return this.source.subarray(this.start, this.end);
   }
 
   decode(): unknown {
     try {
-      return JSON.parse(this.bytes.toString("utf8"));
+      return JSON.parse(this.source.toString("utf8", this.start, this.end));
     } catch {
       throw this.corrupt();
     }
@@ -31,30 +42,33 @@ export class RawJson {
 
   /** The string value of the first `"field":"…"` in the text, if there is one. */
   stringField(field: string): string | undefined {
+    const bytes = this.bytes;
     const marker = `"${field}":"`;
-    const at = this.bytes.indexOf(marker);
+    const at = bytes.indexOf(marker);
     if (at < 0) return undefined;
     const from = at + Buffer.byteLength(marker);
-    const end = this.bytes.indexOf(0x22, from);
-    return end < 0 ? undefined : this.bytes.toString("utf8", from, end);
+    const end = bytes.indexOf(0x22, from);
+    return end < 0 ? undefined : bytes.toString("utf8", from, end);
   }
 }
 
-/** The bytes each decoded object was read from: stored objects are never mutated, so they stay true. */
-const savedBytes = new WeakMap<object, Buffer>();
+/** What each decoded object was read from: stored objects are never mutated, so it stays true. */
+const savedBytes = new WeakMap<object, RawJson>();
 
 /** The object stored under `key` from its saved bytes (an Event may be in its short form). */
 export function decodeObject(raw: RawJson, key: ObjectKey): unknown {
   const value = fromSaved(key, raw.decode());
-  if (value && typeof value === "object") savedBytes.set(value, raw.bytes);
+  if (value && typeof value === "object") savedBytes.set(value, raw);
   return value;
 }
 
-/** The object a saved value stands for: a short Event expanded, anything else as it is. */
+/** The object a saved value stands for: a short Pod or Event expanded, anything else as it is. */
 export function fromSaved(key: ObjectKey, value: unknown): unknown {
-  return key.startsWith("Event/") && value && typeof value === "object" && isShortEvent(value as Record<string, unknown>)
-    ? expandEvent(key, value as Record<string, unknown>)
-    : value;
+  if (!value || typeof value !== "object") return value;
+  const saved = value as Record<string, unknown>;
+  if (key.startsWith("Pod/")) return isShortPod(saved) ? expandPod(key, saved) : value;
+  if (key.startsWith("Event/")) return isShortEvent(saved) ? expandEvent(key, saved) : value;
+  return value;
 }
 
 /** Whatever `value` was loaded from no longer describes it (it is being stored anew). */
@@ -66,12 +80,7 @@ export function forgetEncoding(value: object): void {
 export function encodeObject(value: unknown, key: ObjectKey): string | Buffer {
   if (value instanceof RawJson) return value.bytes;
   const saved = value && typeof value === "object" ? savedBytes.get(value) : undefined;
-  if (saved) return saved;
-  const short = key.startsWith("Event/") ? shortEvent(key, value as KubeObject) : undefined;
+  if (saved) return saved.bytes;
+  const short = key.startsWith("Pod/") ? shortPod(key, value as KubeObject) : key.startsWith("Event/") ? shortEvent(key, value as KubeObject) : undefined;
   return JSON.stringify(short ?? value);
-}
-
-/** A runtime record's JSON (records may change in place, so only undecoded bytes are reused). */
-export function encodeRecord(value: unknown): string | Buffer {
-  return value instanceof RawJson ? value.bytes : JSON.stringify(value);
 }

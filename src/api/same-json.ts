@@ -1,0 +1,37 @@
+// Whether two values have the same JSON text, without building it: the check that a short
+// runtime record or Pod expands back byte for byte runs on every one saved, and
+// most of an expanded record is the very objects of the original, which compare at once.
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b), for data without toJSON (where it falls back to
+ * building the text): same keys in the same order once undefined, function and symbol values
+ * are left out, same array items (those count as null), same primitives.
+ * @example sameJson({ a: 1, b: undefined }, { a: 1 }) // true
+ * @example sameJson({ a: 1, b: 2 }, { b: 2, a: 1 }) // false: the key order differs
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isPlainData(a) || !isPlainData(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(asItem(a[i]), asItem(b[i]))) return false;
+    return true;
+  }
+  const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const [ka, kb] = [Object.keys(ra), Object.keys(rb)];
+  // The same keys: a key left out on both sides (undefined, a function) compares equal too.
+  if (ka.length === kb.length && ka.every((k, i) => k === kb[i])) return ka.every((k) => sameJson(ra[k], rb[k]));
+  const [wa, wb] = [ka.filter((k) => isWritten(ra[k])), kb.filter((k) => isWritten(rb[k]))];
+  return wa.length === wb.length && wa.every((k, i) => k === wb[i] && sameJson(ra[k], rb[k]));
+}
+
+/** An object or array JSON.stringify walks key by key (no toJSON of its own). */
+function isPlainData(v: unknown): v is object {
+  return typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+}
+
+/** Whether JSON.stringify writes an object's key with this value. */
+const isWritten = (v: unknown): boolean => v !== undefined && typeof v !== "function" && typeof v !== "symbol";
+
+/** An array item as JSON.stringify writes it: what an object would leave out is null. */
+const asItem = (v: unknown): unknown => (isWritten(v) ? v : null);
