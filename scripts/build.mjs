@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 
 import { rmSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 // Stale chunks from earlier builds would pile up beside the new ones.
 rmSync("dist", { recursive: true, force: true });
@@ -43,3 +44,12 @@ await build({
   // CommonJS dependencies bundled into ESM need a require() of their own.
   banner: { js: "import { createRequire as __ksCreateRequire } from 'node:module'; const require = __ksCreateRequire(import.meta.url);" },
 });
+
+// Each schema model's ajv validator, generated now rather than compiled by every command that
+// writes (scripts/schema-validators.ts). The generator is bundled beside dist so that it
+// resolves ajv and the client-node models from this project's node_modules.
+const generator = "dist/.schema-validators.mjs";
+await build({ entryPoints: ["scripts/schema-validators.ts"], outfile: generator, bundle: true, format: "esm", platform: "node", target: "node20", packages: "external", logLevel: "warning" });
+const { writeValidators } = await import(pathToFileURL(generator).href);
+writeValidators("dist/validators");
+rmSync(generator);

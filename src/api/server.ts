@@ -113,7 +113,7 @@ export class ApiServer {
       obj.metadata.name = obj.metadata.generateName + this.rng.suffix(5);
     }
     obj = writes().applyDefaults(obj);
-    const issues = writes().validateCreate(obj, info);
+    const issues = writes().validateCreate(obj, info, opts.trusted);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
     writes().admit(obj, info, this, this.rng);
     if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
@@ -152,7 +152,7 @@ export class ApiServer {
     if ("status" in old) obj.status = old.status;
     else delete obj.status;
     this.keepSystemMeta(old, obj);
-    const issues = writes().validateUpdate(old, obj, info);
+    const issues = writes().validateUpdate(old, obj, info, opts.trusted);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
     if (obj.kind === "Service") this.allocateService(obj, info);
     if (hasGeneration(info)) {

@@ -1,11 +1,13 @@
 // Schema validation against the Kubernetes v1.32 OpenAPI definitions (see k8s-models.ts), with
-// ajv. One compiled validator per definition, built the first time a manifest uses it (a
-// Deployment touches about ten of the hundred definitions its schema reaches), so commands
-// that validate nothing never load ajv and the rest compile only what they need. ajv's errors go no further than this file: missing required fields become
+// ajv. One validator per definition, generated at build time (dist/validators), or compiled
+// the first time a manifest uses it when kubesim runs from source (a Deployment touches about
+// ten of the hundred definitions its schema reaches). ajv's errors go no further than this file: missing required fields become
 // FieldIssues, unknown fields become kubectl's strict-decoding paths, and wrong types become
 // the Go JSON decoder's "cannot unmarshal" messages (a decode error, not a FieldIssue).
 
 import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { KubeObject } from "../types";
 import type { ResourceInfo } from "../registry";
@@ -15,6 +17,7 @@ import type { Model } from "./k8s-models";
 import { goTypeOfModel, loadModel, rootModelName, structNameOfModel } from "./k8s-models";
 import { isQuantityField, modelSchema, nestedModel } from "./json-schema";
 import { goBase64Error } from "./go-base64";
+import { AJV_OPTIONS } from "./ajv-options";
 
 interface SchemaResult {
   readonly required: FieldIssue[];
@@ -29,16 +32,39 @@ let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 const results = new WeakMap<object, SchemaResult>();
 
-/** ajv itself is loaded on first use, keeping it off the start-up path. */
+/**
+ * A built kubesim has each model's validator generated beside its code (dist/validators, made
+ * by scripts/schema-validators.ts): compiling one here costs ajv's load and code generation,
+ * 150 ms for a Deployment. Run from source, there is no such folder, and the model compiles.
+ */
+let prebuilt: string | undefined | null = null;
+
+function prebuiltValidator(model: Model): ValidateFunction | undefined {
+  if (prebuilt === null) {
+    const dir = fileURLToPath(new URL("./validators/", import.meta.url));
+    prebuilt = existsSync(dir) ? dir : undefined;
+  }
+  if (prebuilt === undefined) return undefined;
+  try {
+    return createRequire(import.meta.url)(`${prebuilt}${model.name}.cjs`).default as ValidateFunction;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ajv itself is loaded only when a model has no prebuilt validator, keeping it off the start-up path. */
 function compiledModel(model: Model): ValidateFunction {
   let validate = validators.get(model.name);
   if (!validate) {
-    if (!ajv) {
-      const mod = createRequire(import.meta.url)("ajv");
-      const Ajv = mod.default ?? mod;
-      ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, inlineRefs: false }) as Ajv;
+    validate = prebuiltValidator(model);
+    if (!validate) {
+      if (!ajv) {
+        const mod = createRequire(import.meta.url)("ajv");
+        const Ajv = mod.default ?? mod;
+        ajv = new Ajv(AJV_OPTIONS) as Ajv;
+      }
+      validate = ajv.compile(modelSchema(model));
     }
-    validate = ajv.compile(modelSchema(model));
     validators.set(model.name, validate);
   }
   return validate;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { KubeObject } from "./types";
+import { Store } from "./store/store";
+import { ApiServer, loadWritePipeline } from "./server";
+import { StatusError } from "./errors";
+import { createRng } from "../sim/random";
+import { instant } from "../sim/time";
+
+await loadWritePipeline();
+
+const ns: KubeObject = { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" }, status: { phase: "Active" } };
+const server = () => new ApiServer(new Store([ns]), () => instant(0), createRng(1));
+const pod = (name: string, spec: Record<string, unknown>): KubeObject => ({ apiVersion: "v1", kind: "Pod", metadata: { name, namespace: "default" }, spec });
+
+/** The invalid fields create reports ("path: type", marked when the semantic rules found it), or "created". */
+function outcome(obj: KubeObject, trusted: boolean): string {
+  try {
+    server().create(obj, { trusted });
+    return "created";
+  } catch (err) {
+    if (err instanceof StatusError && err.invalid) return err.invalid.issues.map((i) => `${i.path}: ${i.type}${i.detail === undefined ? "" : " (semantics)"}`).join("; ");
+    throw err;
+  }
+}
+
+describe("a controller's (trusted) write skips the schema's required fields, not the semantic rules", () => {
+  const noName = pod("web", { containers: [{ image: "nginx" }] });
+  const cases = [
+    { name: "a user's write meets both the schema and the semantic rules", obj: noName, trusted: false, want: "spec.containers[0].name: Required; spec.containers[0].name: Required (semantics)" },
+    { name: "a controller's meets the semantic rules only", obj: noName, trusted: true, want: "spec.containers[0].name: Required (semantics)" },
+    { name: "a controller's pod with an invalid name is still refused", obj: pod("Web_1", { containers: [{ name: "c", image: "nginx" }] }), trusted: true, want: "metadata.name: Invalid (semantics)" },
+    { name: "a controller's valid pod is created", obj: pod("web", { containers: [{ name: "c", image: "nginx" }] }), trusted: true, want: "created" },
+  ];
+  it.each(cases)("$name", ({ obj, trusted, want }) => {
+    expect(outcome(obj, trusted)).toBe(want);
+  });
+});
