@@ -50,15 +50,19 @@ function containerRequest(c: Container, nonZero: boolean): Resources {
  */
 export function computePodResourceRequest(pod: KubeObject, nonZero = false): Resources {
   // Stored objects are replaced, never mutated, so a pod's request can be remembered by
-  // identity (upstream's scheduler cache keeps the same sums per node).
+  // identity (upstream's scheduler cache keeps the same sums per node). Binding and status
+  // writes make a new pod but keep its containers array, so a pod with nothing else that
+  // counts (init containers, overhead) is remembered by that array.
+  const spec = pod.spec;
+  const key: object = spec?.containers && !spec.initContainers && !spec.overhead ? spec.containers : pod;
   const memo = nonZero ? nonZeroMemo : memoRequests;
-  let cached = memo.get(pod);
-  if (!cached) memo.set(pod, (cached = computeRequest(pod, nonZero)));
+  let cached = memo.get(key);
+  if (!cached) memo.set(key, (cached = computeRequest(pod, nonZero)));
   return cached;
 }
 
-const memoRequests = new WeakMap<KubeObject, Resources>();
-const nonZeroMemo = new WeakMap<KubeObject, Resources>();
+const memoRequests = new WeakMap<object, Resources>();
+const nonZeroMemo = new WeakMap<object, Resources>();
 
 function computeRequest(pod: KubeObject, nonZero: boolean): Resources {
   let reqs = emptyResources();
