@@ -11,6 +11,8 @@
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // Two different strings never have the same JSON text: the common unequal pair, told at once.
+  if (typeof a === "string" && typeof b === "string") return false;
   if (!isPlainData(a) || !isPlainData(b)) return JSON.stringify(a) === JSON.stringify(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
@@ -20,9 +22,18 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
   const [ka, kb] = [Object.keys(ra), Object.keys(rb)];
   // The same keys: a key left out on both sides (undefined, a function) compares equal too.
-  if (ka.length === kb.length && ka.every((k, i) => k === kb[i])) return ka.every((k) => sameJson(ra[k], rb[k]));
+  if (sameKeys(ka, kb)) {
+    for (let i = 0; i < ka.length; i++) if (!sameJson(ra[ka[i]], rb[ka[i]])) return false;
+    return true;
+  }
   const [wa, wb] = [ka.filter((k) => isWritten(ra[k])), kb.filter((k) => isWritten(rb[k]))];
   return wa.length === wb.length && wa.every((k, i) => k === wb[i] && sameJson(ra[k], rb[k]));
+}
+
+function sameKeys(ka: readonly string[], kb: readonly string[]): boolean {
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return false;
+  return true;
 }
 
 /** An object or array JSON.stringify walks key by key (no toJSON of its own). */

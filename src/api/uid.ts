@@ -2,10 +2,13 @@
 
 import type { Rng } from "../sim/random";
 
+const HEX = "0123456789abcdef";
+
 export function newUid(rng: Rng): string {
-  const hex = Array.from({ length: 32 }, () => rng.int(16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((rng.int(4) + 8) as number).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // 32 hex digits drawn in order, then the variant: the 13th digit is the version "4" and the
+  // 17th the variant, in place of the digits drawn there.
+  let h = "";
+  for (let i = 0; i < 32; i++) h += HEX[rng.int(16)];
+  const variant = HEX[rng.int(4) + 8];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
 }

@@ -1,9 +1,10 @@
 // How one container of a runtime record is saved (record-encoding.ts): the parts the kubelet
 // computed from the pod and the image are left out and recomputed on load —
-//   fs.image          "@etc", or {"@etc": {<image files>}}: the pod's /etc files over the image dirs;
-//   env               see record-env-encoding.ts;
-//   logs              ["@startup", …later lines]: the lines the image's server printed at start;
-//   process.shell     vars {"@env": "", …} and exported ["@env", …]: a shell starts with the env.
+//   imageReady, containerID   "@id": "<hex>" while the image is ready and the ID is containerd's;
+//   fs                        see record-fs-encoding.ts;
+//   env                       see record-env-encoding.ts;
+//   logs                      ["@startup", …later lines]: the lines the image's server printed at start;
+//   process.shell             vars {"@env": "", …} and exported ["@env", …]: a shell starts with the env.
 // Every other field is kept as it is, in place, so the expanded container has the same key order.
 // Saving first replaces each part that looks derived (`careful` false: cheap tests only, the
 // caller then compares the whole record once); if that does not expand back, `careful` replaces
@@ -11,8 +12,7 @@
 
 import type { ModelProcess } from "../runtime/images/behaviour";
 import { imageProcessFor, startupLogs } from "../runtime/images/behaviour";
-import type { TreeData } from "../runtime/fs/tree";
-import { IMAGE_DIRS, podImageLayer } from "./pod-image-layer";
+import { expandFs, shortFs } from "./record-fs-encoding";
 import { expandEnv, imageOfShortEnv, imagesOfEnv, shortEnv } from "./record-env-encoding";
 import type { LogLine } from "./runtime-record";
 
@@ -28,17 +28,27 @@ export interface PodIdentity {
   readonly ip: string;
 }
 
-const ETC = "@etc";
 const STARTUP = "@startup";
 const ENV = "@env";
+const ID = "@id";
+const CONTAINERD = "containerd://";
 
-/** The saved form of a container (a full ContainerRecord as JSON). */
-export function shortContainer(c: Json, pod: PodIdentity, careful: boolean): Json {
+/**
+ * The saved form of a container (a full ContainerRecord as JSON); `token` names the pod's
+ * service-account volume when it is saved as "@serviceaccount" (its mount is then left out too).
+ */
+export function shortContainer(c: Json, pod: PodIdentity, careful: boolean, token?: string): Json {
   const env = isStringMap(c.env) ? c.env : undefined;
   const image = env && chooseImage(imagesOfEnv(env, pod.name), c, pod);
   const out: Json = {};
-  for (const [field, value] of Object.entries(c)) {
-    if (field === "fs" && isJson(value) && isJson(value.image)) out.fs = { ...value, image: shortImageLayer(value.image, pod, careful) };
+  let idSaved = false;
+  for (const field in c) {
+    const value = c[field];
+    if (field === "imageReady" && value === true && typeof c.containerID === "string" && c.containerID.startsWith(CONTAINERD) && nextField(c, field) === "containerID") {
+      out[ID] = c.containerID.slice(CONTAINERD.length);
+      idSaved = true;
+    } else if (field === "containerID" && idSaved) continue;
+    else if (field === "fs" && isJson(value)) out.fs = shortFs(value, pod, careful, token);
     else if (field === "env" && env) out.env = shortEnv(env, pod.name, image);
     else if (field === "logs" && image && Array.isArray(value)) out.logs = shortLogs(value, startupLines(image, c, pod), careful);
     else if (field === "process" && env && isJson(value)) out.process = shortProcess(value, env);
@@ -48,12 +58,16 @@ export function shortContainer(c: Json, pod: PodIdentity, careful: boolean): Jso
 }
 
 /** The container a saved form stands for. */
-export function expandContainer(short: Json, pod: PodIdentity): Json {
+export function expandContainer(short: Json, pod: PodIdentity, token?: string): Json {
   const env = isStringMap(short.env) ? expandEnv(short.env, pod.name) : undefined;
   const image = isStringMap(short.env) ? imageOfShortEnv(short.env) : undefined;
   const out: Json = {};
-  for (const [field, value] of Object.entries(short)) {
-    if (field === "fs" && isJson(value) && value.image !== undefined) out.fs = { ...value, image: expandImageLayer(value.image, pod) };
+  for (const field in short) {
+    const value = short[field];
+    if (field === ID && typeof value === "string") {
+      out.imageReady = true;
+      out.containerID = CONTAINERD + value;
+    } else if (field === "fs") out.fs = expandFs(value, pod, token);
     else if (field === "env" && env) out.env = env;
     else if (field === "logs" && Array.isArray(value) && value[0] === STARTUP && image) {
       out.logs = [...startupLines(image, { ...short, env }, pod), ...value.slice(1)];
@@ -61,6 +75,16 @@ export function expandContainer(short: Json, pod: PodIdentity): Json {
     else out[field] = value;
   }
   return out;
+}
+
+/** The field after `field` in `o`. */
+function nextField(o: Json, field: string): string | undefined {
+  let seen = false;
+  for (const f in o) {
+    if (seen) return f;
+    seen = f === field;
+  }
+  return undefined;
 }
 
 /**
@@ -77,27 +101,6 @@ function chooseImage(candidates: readonly string[], c: Json, pod: PodIdentity): 
   });
   const busybox = c.fs?.image?.files?.["bin/busybox"] !== undefined ? candidates.find((ref) => ref.startsWith("busybox")) : undefined;
   return printed ?? busybox ?? candidates[0];
-}
-
-function imageLayer(pod: PodIdentity, files: Readonly<Record<string, string>>): TreeData {
-  const absolute = Object.fromEntries(Object.entries(files).map(([path, text]) => [`/${path}`, text]));
-  return podImageLayer({ hostname: pod.hostname, namespace: pod.namespace, podIPs: [pod.ip] }, absolute);
-}
-
-const ETC_FILES = ["etc/hostname", "etc/hosts", "etc/resolv.conf"];
-
-function shortImageLayer(tree: Json, pod: PodIdentity, careful: boolean): unknown {
-  const files = isStringMap(tree.files) ? Object.entries(tree.files) : [];
-  const extra = Object.fromEntries(files.slice(3)); // after etc/hostname, etc/hosts, etc/resolv.conf
-  const looksDerived = ETC_FILES.every((f, i) => files[i]?.[0] === f) && Array.isArray(tree.dirs) && tree.dirs.length === IMAGE_DIRS.length;
-  if (!looksDerived || (careful && JSON.stringify(imageLayer(pod, extra)) !== JSON.stringify(tree))) return tree;
-  return files.length === 3 ? ETC : { [ETC]: extra };
-}
-
-function expandImageLayer(saved: unknown, pod: PodIdentity): unknown {
-  if (saved === ETC) return imageLayer(pod, {});
-  if (isJson(saved) && isStringMap(saved[ETC]) && Object.keys(saved).length === 1) return imageLayer(pod, saved[ETC]);
-  return saved;
 }
 
 interface ImageModel {

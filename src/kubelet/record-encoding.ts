@@ -1,8 +1,9 @@
 // How a pod's runtime record is saved: without what the kubelet computed from the pod and its
-// image, which is most of it (a running nginx pod: 4.5 KB → under 700 bytes). The short form
+// image, which is most of it (a running nginx pod: 4.5 KB → under 500 bytes). The short form
 // begins with `"@pod": {name, ns[, sa][, hostname]}`, the marker that tells it from a full
-// record; the container parts it leaves out are listed in record-container-encoding.ts, and a
-// projected service-account volume (token, ca.crt, namespace) becomes "@serviceaccount".
+// record; the container parts it leaves out are listed in record-container-encoding.ts, a
+// projected service-account volume (token, ca.crt, namespace) becomes "@serviceaccount", and
+// a sandbox that took the usual second to come up becomes "<ip> <createdAt>".
 // As with Events (api/store/event-encoding.ts), a record is saved short only when expanding the
 // short form gives it back byte for byte, so no output can change; anything else (an edited
 // token, a node's record, a file written before this form existed) is saved and read in full.
@@ -16,17 +17,22 @@ import type { PodIdentity } from "./record-container-encoding";
 import { expandContainer, isJson, shortContainer } from "./record-container-encoding";
 import { sameJson } from "../api/same-json";
 import { SHORT_RECORD_MARK as MARK, isShortRecord } from "./record-marker";
+import { SERVICE_ACCOUNT as SERVICE_ACCOUNT_VOLUME } from "./record-fs-encoding";
 
 export { isShortRecord } from "./record-marker";
 
 type Json = Record<string, any>;
 
-const SERVICE_ACCOUNT_VOLUME = "@serviceaccount";
+/**
+ * How long the saved form takes a sandbox to come up: sync-pod.ts's SANDBOX_CREATION_MS when
+ * this form was made. A format constant, so that a file keeps its meaning if the kubelet's changes.
+ */
+const SAVED_SANDBOX_MS = 1000;
 
 /**
  * The short form of the runtime record `id` (a pod uid), or undefined when there is none or it
  * would not expand back exactly.
- * @example shortRecord(uid, nginxRecord) // { "@pod": { name: "web", ns: "default" }, sandbox: …, containers: [{ …, env: { "@image": "nginx", … }, logs: ["@startup"] }], volumes: { "kube-api-access-x7k2p": "@serviceaccount" } }
+ * @example shortRecord(uid, nginxRecord) // { "@pod": { name: "web", ns: "default" }, sandbox: "10.244.1.2 1735689600000", containers: [{ name: "nginx", "@id": "f8d9…", fs: "@etc", env: { "@image": "nginx", … }, logs: ["@startup"] }], volumes: { "kube-api-access-x7k2p": "@serviceaccount" } }
  */
 export function shortRecord(id: string, record: unknown): Json | undefined {
   if (!isJson(record) || !Array.isArray(record.containers) || !isJson(record.sandbox) || MARK in record) return undefined;
@@ -40,17 +46,22 @@ export function shortRecord(id: string, record: unknown): Json | undefined {
   return undefined;
 }
 
-/** Whether a short form has a marker besides "@pod" (else it would only be longer than the record). */
+/** Whether a short form leaves out more than "@pod" adds (else it would only be longer than the record). */
 function leavesOutSomething(short: Json): boolean {
-  const text = JSON.stringify(short);
-  return text.indexOf('"@', MARK.length + 3) >= 0;
+  if (typeof short.sandbox === "string") return true;
+  for (const name in short.volumes ?? {}) if (short.volumes[name] === SERVICE_ACCOUNT_VOLUME) return true;
+  return JSON.stringify(short.containers).includes('"@');
 }
 
 function shorten(id: string, record: Json, pod: PodIdentity, careful: boolean): Json {
   const short: Json = { [MARK]: savedIdentity(pod) };
-  for (const [field, value] of Object.entries(record)) {
-    if (field === "containers") short.containers = value.map((c: unknown) => (isJson(c) ? shortContainer(c, pod, careful) : c));
-    else if (field === "volumes" && isJson(value)) short.volumes = shortVolumes(id, value, pod, careful);
+  const volumes = isJson(record.volumes) ? shortVolumes(id, record.volumes, pod, careful) : undefined;
+  const token = volumes && tokenVolumeOf(volumes);
+  for (const field in record) {
+    const value = record[field];
+    if (field === "sandbox") short.sandbox = shortSandbox(value);
+    else if (field === "containers") short.containers = value.map((c: unknown) => (isJson(c) ? shortContainer(c, pod, careful, token) : c));
+    else if (field === "volumes" && volumes) short.volumes = volumes;
     else short[field] = value;
   }
   return short;
@@ -59,15 +70,41 @@ function shorten(id: string, record: Json, pod: PodIdentity, careful: boolean): 
 /** The record a saved one stands for: a short form expanded, a full one as it is. */
 export function expandRecord(id: string, saved: unknown): unknown {
   if (!isShortRecord(saved)) return saved;
-  const { [MARK]: identity, ...rest } = saved;
-  const pod = podIdentity(identity, rest.sandbox?.ip);
+  const sandbox = expandSandbox(saved.sandbox);
+  const pod = podIdentity(saved[MARK], sandbox?.ip);
+  const token = isJson(saved.volumes) ? tokenVolumeOf(saved.volumes) : undefined;
   const record: Json = {};
-  for (const [field, value] of Object.entries(rest)) {
-    if (field === "containers" && Array.isArray(value)) record.containers = value.map((c) => (isJson(c) ? expandContainer(c, pod) : c));
+  for (const field in saved) {
+    const value = saved[field];
+    if (field === MARK) continue;
+    if (field === "sandbox") record.sandbox = sandbox;
+    else if (field === "containers" && Array.isArray(value)) record.containers = value.map((c) => (isJson(c) ? expandContainer(c, pod, token) : c));
     else if (field === "volumes" && isJson(value)) record.volumes = expandVolumes(id, value, pod);
     else record[field] = value;
   }
   return record;
+}
+
+/** The sandbox as "<ip> <createdAt>" when it came up SAVED_SANDBOX_MS after it was created. */
+function shortSandbox(sandbox: Json): unknown {
+  const { ip, createdAt, readyAt } = sandbox;
+  if (typeof ip !== "string" || ip === "" || ip.includes(" ") || !Number.isSafeInteger(createdAt) || readyAt !== createdAt + SAVED_SANDBOX_MS) return sandbox;
+  let fields = 0;
+  for (const _ in sandbox) fields++;
+  return fields === 3 ? `${ip} ${createdAt}` : sandbox;
+}
+
+function expandSandbox(saved: unknown): Json | undefined {
+  if (typeof saved !== "string") return saved as Json | undefined;
+  const space = saved.indexOf(" ");
+  const createdAt = Number(saved.slice(space + 1));
+  return { ip: saved.slice(0, space), createdAt, readyAt: createdAt + SAVED_SANDBOX_MS };
+}
+
+/** The volume saved as "@serviceaccount", whose mounts the containers leave out. */
+function tokenVolumeOf(volumes: Json): string | undefined {
+  for (const name in volumes) if (volumes[name] === SERVICE_ACCOUNT_VOLUME) return name;
+  return undefined;
 }
 
 /**
@@ -112,16 +149,14 @@ function tokenClaims(token: unknown): Json | undefined {
 
 /** The identity as saved: the defaults (service account "default", hostname = name) left out. */
 function savedIdentity(pod: PodIdentity): Json {
-  return {
-    name: pod.name,
-    ns: pod.namespace,
-    ...(pod.serviceAccount !== "default" && { sa: pod.serviceAccount }),
-    ...(pod.hostname !== pod.name && { hostname: pod.hostname }),
-  };
+  const saved: Json = { name: pod.name, ns: pod.namespace };
+  if (pod.serviceAccount !== "default") saved.sa = pod.serviceAccount;
+  if (pod.hostname !== pod.name) saved.hostname = pod.hostname;
+  return saved;
 }
 
-function podIdentity(saved: Json, ip: string): PodIdentity {
-  return { name: saved.name, namespace: saved.ns, serviceAccount: saved.sa ?? "default", hostname: saved.hostname ?? saved.name, ip };
+function podIdentity(saved: Json, ip: string | undefined): PodIdentity {
+  return { name: saved.name, namespace: saved.ns, serviceAccount: saved.sa ?? "default", hostname: saved.hostname ?? saved.name, ip: ip as string };
 }
 
 /** The kube-api-access volume as projected (project-volume.ts): token, ca.crt, namespace, mode 0644. */

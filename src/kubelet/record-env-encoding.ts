@@ -24,6 +24,26 @@ export function shortEnv(env: Env, hostname: string, image: string | undefined):
     out[IMAGE_MARK] = image;
     i = Object.keys(imageEnvOf(image)).length + 1;
   }
+  // The pods of a namespace see the same Services: a run of pods saved together shortens them once.
+  if (!sameEntries(entries, i, lastRest.from)) lastRest = { from: entries.slice(i), rest: shortRest(entries, i) };
+  const rest = lastRest.rest;
+  for (const name in rest) out[name] = rest[name];
+  return out;
+}
+
+/** The last variables shortRest was given and what it made of them (never mutated). */
+let lastRest: { from: readonly (readonly [string, string])[]; rest: Readonly<Record<string, string>> } = { from: [], rest: {} };
+
+/** Whether entries[i…] are `from`, name for name and value for value. */
+function sameEntries(entries: readonly (readonly [string, string])[], i: number, from: readonly (readonly [string, string])[]): boolean {
+  if (entries.length - i !== from.length) return false;
+  for (let j = 0; j < from.length; j++) if (entries[i + j][0] !== from[j][0] || entries[i + j][1] !== from[j][1]) return false;
+  return true;
+}
+
+/** The variables from entries[i] on, each Service's link variables as one entry. */
+function shortRest(entries: readonly [string, string][], i: number): Record<string, string> {
+  const out: Record<string, string> = {};
   while (i < entries.length) {
     const block = entries[i][0].endsWith("_SERVICE_HOST") ? serviceBlockAt(entries, i) : undefined;
     if (block) {
@@ -60,20 +80,34 @@ export const imageOfShortEnv = (short: Env): string | undefined => short[IMAGE_M
  */
 export function imagesOfEnv(env: Env, hostname: string): readonly string[] {
   if (env.HOSTNAME !== hostname) return [];
+  if (beginsWith(env, lastImages.head)) return lastImages.found; // the pods of a Deployment, one after another
   let key = "";
   for (const k in env) {
     if (k === "HOSTNAME") break;
     key += `${k}=${env[k].length}:${env[k]}\n`; // names have no "=", and the length ends the value
   }
+  const entries = Object.entries(env);
+  const head = entries.slice(0, entries.findIndex(([k]) => k === "HOSTNAME"));
   let found = imageByEnv.get(key);
-  if (!found) {
-    const entries = Object.entries(env);
-    imageByEnv.set(key, (found = findImages(entries.slice(0, entries.findIndex(([k]) => k === "HOSTNAME")))));
-  }
+  if (!found) imageByEnv.set(key, (found = findImages(head)));
+  lastImages = { head, found };
   return found;
 }
 
 const imageByEnv = new Map<string, readonly string[]>();
+/** The variables before HOSTNAME imagesOfEnv was last given, and its answer. */
+let lastImages: { head: readonly (readonly [string, string])[]; found: readonly string[] } = { head: [], found: [] };
+
+/** Whether `env`'s variables before HOSTNAME are `head`'s. */
+function beginsWith(env: Env, head: readonly (readonly [string, string])[]): boolean {
+  let j = 0;
+  for (const k in env) {
+    if (k === "HOSTNAME") return j === head.length;
+    if (j >= head.length || head[j][0] !== k || head[j][1] !== env[k]) return false;
+    j++;
+  }
+  return false;
+}
 const envByImage = new Map<string, Env>();
 
 function imageEnvOf(image: string): Env {

@@ -22,7 +22,7 @@ describe("runtime records in the state file", () => {
   it("saves a decoded pod record short and reads it back as it was", () => {
     const saved = encodeRuntimeRecord(record, uid);
     expect(String(saved)).toBe(
-      '{"@pod":{"name":"web","ns":"shop"},"sandbox":{"ip":"10.244.1.7","createdAt":1000,"readyAt":2000},' +
+      '{"@pod":{"name":"web","ns":"shop"},"sandbox":"10.244.1.7 1000",' +
         '"containers":[{"name":"app","imageReady":true,"env":{"HOSTNAME":"web","MODE":"demo"}}],"volumes":{"kube-api-access-q2w3e":"@serviceaccount"}}',
     );
     const records = new RuntimeRecords([[uid, raw(saved)]]);

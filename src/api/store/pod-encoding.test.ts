@@ -16,6 +16,21 @@ const roundTrip = (pod: KubeObject) => fromSaved(keyOf(pod), JSON.parse(String(e
 
 const manifest = (name: string, spec: Json) => JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name }, spec: { containers: [{ name: "c", image: "busybox:1.36", command: ["sleep", "3600"] }], ...spec } });
 
+/** A Pod's line in a state file saved by the previous short form (a 1,000-pod bench state). */
+const OLD_SHORT_LINE =
+  '"Pod/default/bench-66f79864b6-228qk": {"metadata":{"generateName":"bench-66f79864b6-","labels":{"app":"bench",' +
+  '"pod-template-hash":"66f79864b6"},"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"bench-66f79864b6",' +
+  '"uid":"8a008945-9931-4b40-b4ad-17bed7712d76","controller":true,"blockOwnerDeletion":true}],"uid":"a05f96e9-c9b0-4528-85de-91c1b92f1e32",' +
+  '"creationTimestamp":"2025-01-01T00:00:00Z","resourceVersion":"7036"},"spec":{"containers":[{"name":"nginx","image":"nginx"}],' +
+  '"volumes":["kube-api-access-vv9n8"],"nodeName":"kubesim-worker10"},"status":{"conditions":[{"type":"PodReadyToStartContainers",' +
+  '"status":"True","lastTransitionTime":"2025-01-01T00:00:01Z"},{"type":"Initialized","status":"True",' +
+  '"lastTransitionTime":"2025-01-01T00:00:00Z"},{"type":"Ready","status":"True","lastTransitionTime":"2025-01-01T00:00:03Z"},' +
+  '{"type":"ContainersReady","status":"True","lastTransitionTime":"2025-01-01T00:00:03Z"},{"type":"PodScheduled","status":"True",' +
+  '"lastTransitionTime":"2025-01-01T00:00:00Z"}],' +
+  '"containerStatuses":[{"containerID":"containerd://6e19ca15293e73ebf1f26d26c179dab9bdf9d5f9dee494feb317f5090bf54b26","name":"nginx",' +
+  '"ready":true,"restartCount":0,"started":true,"state":{"running":{"startedAt":"2025-01-01T00:00:03Z"}}}],"hostIP":"172.18.0.12",' +
+  '"phase":"Running","podIP":"10.244.10.2","startTime":"2025-01-01T00:00:00Z"}}';
+
 /** Pods made by the real API server, scheduler and kubelet, by name. */
 const pods = new Map<string, KubeObject>();
 
@@ -72,11 +87,14 @@ describe("the short form of a Pod", () => {
     expect(text(short).length).toBeLessThan(text(pod).length * ratio);
   });
 
-  it("saves a Deployment's Running nginx pod in under 1.4 KB, with only what the rules cannot give", () => {
+  it("saves a Deployment's Running nginx pod in under 1.1 KB, with only what the rules cannot give", () => {
     const pod = pods.get("web Running")!;
     expect(pod.status?.phase).toBe("Running");
     const short = shortPod(keyOf(pod), pod)!;
-    expect(text(short).length).toBeLessThan(1400);
+    expect(text(short).length).toBeLessThan(1100);
+    const rs = pod.metadata.ownerReferences![0];
+    expect(short.metadata.ownerReferences).toEqual([`apps/v1 ReplicaSet ${rs.name} ${rs.uid}`]);
+    expect(short.status.conditions).toEqual(pod.status!.conditions.map((c: Json) => `${c.type} ${c.lastTransitionTime}`));
     // `kubectl create deployment` writes resources: {} itself, before the defaults.
     expect(short.spec).toEqual({ containers: [{ name: "nginx", image: "nginx", resources: {} }], volumes: [pod.spec!.volumes[0].name], nodeName: pod.spec!.nodeName });
     expect(short.metadata).not.toHaveProperty("name");
@@ -133,6 +151,12 @@ describe("Pods the rules do not describe", () => {
     ["a container status naming another image", edit("web Running", (p) => (p.status.containerStatuses[0].image = "docker.io/library/nginx:1.27"))],
     ["a token volume changed by hand", edit("web Running", (p) => (p.spec.volumes[0].projected.defaultMode = 256))],
     ["fields in another order", edit("web Running", (p) => (p.metadata = { namespace: p.metadata.namespace, ...p.metadata }))],
+    ["an owner reference that does not block deletion", edit("web Running", (p) => (p.metadata.ownerReferences[0].blockOwnerDeletion = false))],
+    ["an owner reference with its fields in another order", edit("web Running", (p) => (p.metadata.ownerReferences[0] = { uid: "u", ...p.metadata.ownerReferences[0] }))],
+    ["an owner reference whose name has a space", edit("web Running", (p) => (p.metadata.ownerReferences[0].name = "a b"))],
+    ["a condition with a reason", edit("web Running", (p) => (p.status.conditions[0].reason = "Because"))],
+    ["a condition whose type has a space", edit("web Running", (p) => (p.status.conditions[0].type = "Ready Now"))],
+    ["a condition with a probe time", edit("web Running", (p) => (p.status.conditions[0].lastProbeTime = "2025-01-01T00:00:00Z"))],
   ])("gives back %s exactly", (_name, make) => {
     const pod = make();
     expect(text(roundTrip(pod))).toBe(text(pod));
@@ -151,6 +175,30 @@ describe("Pods the rules do not describe", () => {
   it("gives back a Pod whose manifest named its node last, before the defaults, exactly (saved whole)", () => {
     const pod = applyDefaults({ apiVersion: "v1", kind: "Pod", metadata: { name: "pinned", namespace: "default" }, spec: { containers: [{ name: "c", image: "nginx" }], nodeName: "node1" } });
     expect(text(roundTrip(pod))).toBe(text(pod));
+  });
+
+  it.each([
+    ["a condition whose status is False", (p: Json) => (p.status.conditions[2].status = "False"), (short: Json, p: Json) => expect(short.status.conditions[2]).toBe(`Ready False ${p.status.conditions[2].lastTransitionTime}`)],
+    ["a condition with a reason", (p: Json) => (p.status.conditions[0].reason = "Because"), (short: Json, p: Json) => expect(short.status.conditions[0]).toEqual({ type: p.status.conditions[0].type, status: "True", lastTransitionTime: p.status.conditions[0].lastTransitionTime, reason: "Because" })],
+    ["an owner reference that does not block deletion", (p: Json) => (p.metadata.ownerReferences[0].blockOwnerDeletion = false), (short: Json, p: Json) => expect(short.metadata.ownerReferences).toEqual(p.metadata.ownerReferences)],
+  ])("saves %s in the form that says it", (_name, change, want) => {
+    const pod = structuredClone(pods.get("web Running")!) as Json;
+    change(pod);
+    want(shortPod(keyOf(pod as KubeObject), pod as KubeObject)!, pod);
+    expect(text(roundTrip(pod as KubeObject))).toBe(text(pod));
+  });
+
+  it("reads the short form a file written before owner references and conditions were strings, as it was", () => {
+    const [, key, saved] = /^"([^"]+)": (.*)$/.exec(OLD_SHORT_LINE)!;
+    const pod = fromSaved(key, JSON.parse(saved)) as Json;
+    expect(pod.metadata.ownerReferences).toEqual([
+      { apiVersion: "apps/v1", kind: "ReplicaSet", name: "bench-66f79864b6", uid: "8a008945-9931-4b40-b4ad-17bed7712d76", controller: true, blockOwnerDeletion: true },
+    ]);
+    expect(pod.status.conditions[0]).toEqual({ type: "PodReadyToStartContainers", status: "True", lastProbeTime: null, lastTransitionTime: "2025-01-01T00:00:01Z" });
+    expect(Object.keys(pod.metadata).slice(0, 3)).toEqual(["name", "generateName", "namespace"]);
+    const now = text(shortPod(key as never, pod as KubeObject));
+    expect(now.length).toBeLessThan(saved.length - 300);
+    expect(text(fromSaved(key, JSON.parse(now)))).toBe(text(pod));
   });
 
   it("reads a full-form Pod from an older file as it is", () => {

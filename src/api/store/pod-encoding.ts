@@ -1,9 +1,10 @@
 // How a Pod is saved: without what the rules that made it will put back. Its name and
-// namespace are in its key; its spec's defaults and service-account token volume are what
-// the API server's create adds to every Pod (pod-spec-encoding.ts); its status repeats
-// itself and its spec by the kubelet's rules (pod-status-encoding.ts). A short Pod has no
-// kind field. A Pod is saved short only when expanding the short form gives it back byte
-// for byte, so no output can change.
+// namespace are in its key; its controller's reference is "<apiVersion> <kind> <name> <uid>"
+// (controller and blockOwnerDeletion true, as every workload controller writes them); its
+// spec's defaults and service-account token volume are what the API server's create adds to
+// every Pod (pod-spec-encoding.ts); its status repeats itself and its spec by the kubelet's
+// rules (pod-status-encoding.ts). A short Pod has no kind field. A Pod is saved short only
+// when expanding the short form gives it back byte for byte, so no output can change.
 
 import type { KubeObject, ObjectKey } from "../types";
 import { expandPodSpec, shortPodSpec } from "./pod-spec-encoding";
@@ -46,7 +47,10 @@ export function expandPod(key: ObjectKey, short: Json): KubeObject {
   return pod as KubeObject;
 }
 
-/** Without name and namespace, when they come first as the API server wrote them (generateName may sit between). */
+/**
+ * Without name and namespace, when they come first as the API server wrote them (generateName
+ * may sit between), and with each controller reference as one string.
+ */
 function shortMetadata(key: ObjectKey, metadata: Json): Json {
   const slash = key.indexOf("/", 4);
   const fields = Object.keys(metadata);
@@ -54,6 +58,7 @@ function shortMetadata(key: ObjectKey, metadata: Json): Json {
   if (fields[0] !== "name" || fields[at] !== "namespace") return metadata;
   if (metadata.name !== key.slice(slash + 1) || metadata.namespace !== key.slice(4, slash)) return metadata;
   const { name: _name, namespace: _namespace, ...rest } = metadata;
+  if (Array.isArray(rest.ownerReferences)) rest.ownerReferences = rest.ownerReferences.map(shortOwnerReference);
   return rest;
 }
 
@@ -61,7 +66,29 @@ function expandMetadata(name: string, namespace: string, short: Json): Json {
   if ("name" in short) return short; // saved whole
   // Object.assign keeps the places of the fields it overwrites: name, [generateName,] namespace come first.
   const head = "generateName" in short && Object.keys(short)[0] === "generateName" ? { name, generateName: undefined, namespace } : { name, namespace };
-  return Object.assign(head, short);
+  const metadata: Json = Object.assign(head, short);
+  if (Array.isArray(short.ownerReferences)) metadata.ownerReferences = short.ownerReferences.map(expandOwnerReference);
+  return metadata;
+}
+
+/** The fields of a controller's reference, in the order the workload controllers write them. */
+const CONTROLLER_REF_FIELDS = ["apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion"];
+
+/** "<apiVersion> <kind> <name> <uid>" for a controller reference that blocks deletion; any other as it is. */
+function shortOwnerReference(ref: unknown): unknown {
+  if (!isObject(ref) || ref.controller !== true || ref.blockOwnerDeletion !== true) return ref;
+  let i = 0;
+  for (const field in ref) {
+    if (field !== CONTROLLER_REF_FIELDS[i]) return ref;
+    if (i++ < 4 && (typeof ref[field] !== "string" || ref[field] === "" || ref[field].includes(" "))) return ref;
+  }
+  return i === CONTROLLER_REF_FIELDS.length ? `${ref.apiVersion} ${ref.kind} ${ref.name} ${ref.uid}` : ref;
+}
+
+function expandOwnerReference(saved: unknown): unknown {
+  if (typeof saved !== "string") return saved;
+  const [apiVersion, kind, name, uid] = saved.split(" ");
+  return { apiVersion, kind, name, uid, controller: true, blockOwnerDeletion: true };
 }
 
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);

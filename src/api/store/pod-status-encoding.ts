@@ -1,7 +1,9 @@
 // How a Pod's status is saved: without what repeats other fields by the kubelet's rules
-// (kubelet/pod-status.ts): every condition's `lastProbeTime: null`, hostIPs and podIPs that
-// only repeat hostIP and podIP, the QoS class its spec gives (getPodQOS), and in each
-// container status the image and imageID the spec's image gives and an empty lastState.
+// (kubelet/pod-status.ts): every condition's `lastProbeTime: null` (a condition that says no
+// more than its type, status and time is the string "<type> [<status> ]<time>", the status
+// left out when "True"), hostIPs and podIPs that only repeat hostIP and podIP, the QoS class
+// its spec gives (getPodQOS), and in each container status the image and imageID the spec's
+// image gives and an empty lastState.
 // pod-encoding.ts checks the whole Pod expands back byte for byte before using this.
 
 import type { KubeObject } from "../types";
@@ -70,11 +72,22 @@ function shortCondition(c: unknown): unknown {
   if (!isObject(c) || c.lastProbeTime !== null) return c;
   const fields = Object.keys(c);
   if (fields[0] !== "type" || fields[1] !== "status" || fields[2] !== "lastProbeTime") return c;
+  if (fields.length === 4 && fields[3] === "lastTransitionTime" && isWord(c.type) && isWord(c.status) && isWord(c.lastTransitionTime)) {
+    return c.status === "True" ? `${c.type} ${c.lastTransitionTime}` : `${c.type} ${c.status} ${c.lastTransitionTime}`;
+  }
   const { lastProbeTime: _null, ...rest } = c;
   return rest;
 }
 
+/** A non-empty string without spaces: one part of a condition saved as a string. */
+const isWord = (v: unknown) => typeof v === "string" && v !== "" && !v.includes(" ");
+
 function expandCondition(c: unknown): unknown {
+  if (typeof c === "string") {
+    const parts = c.split(" ");
+    const two = parts.length === 2;
+    return { type: parts[0], status: two ? "True" : parts[1], lastProbeTime: null, lastTransitionTime: parts[two ? 1 : 2] };
+  }
   if (!isObject(c) || "lastProbeTime" in c) return c;
   // One literal for the common shape, so the conditions of every Pod share one hidden class.
   const condition: Json =

@@ -110,12 +110,17 @@ export class Store {
     return objects;
   }
 
-  /** Objects of one kind in one namespace whose names start with `prefix`, by name. */
-  listByNamePrefix(kind: string, namespace: string, prefix: string): KubeObject[] {
+  /** The keys of one kind in one namespace whose names start with `prefix`, by name (nothing decoded). */
+  keysByNamePrefix(kind: string, namespace: string, prefix: string): ObjectKey[] {
     const names = this.byKind.get(kind)?.get(namespace) ?? [];
-    const out: KubeObject[] = [];
-    for (let i = lowerBound(names, prefix); i < names.length && names[i].startsWith(prefix); i++) out.push(this.get(`${kind}/${namespace}/${names[i]}`)!);
+    const out: ObjectKey[] = [];
+    for (let i = lowerBound(names, prefix); i < names.length && names[i].startsWith(prefix); i++) out.push(`${kind}/${namespace}/${names[i]}`);
     return out;
+  }
+
+  /** The object under `key` as held: its saved text while it has not been decoded. */
+  peek(key: ObjectKey): KubeObject | RawJson | undefined {
+    return this.objects.get(key);
   }
 
   /** Objects whose ownerReferences name this uid. */
