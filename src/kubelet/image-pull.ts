@@ -6,6 +6,7 @@
 import { formatGoDuration, duration } from "../sim/time";
 import { parseImageReference, qualifiedReference } from "../runtime/images/reference";
 import { findCatalogImage } from "../runtime/images/resolve";
+import { imageDigest } from "../api/image-digest";
 
 /** An image the catalog does not know is assumed this big. */
 export const DEFAULT_IMAGE_SIZE = 50_000_000;
@@ -40,14 +41,6 @@ export function qualifiedImage(image: string): string {
   return ref;
 }
 
-/** The repository part of a qualified reference (no tag, no digest). */
-export function repositoryOf(qualified: string): string {
-  const at = qualified.indexOf("@");
-  const noDigest = at < 0 ? qualified : qualified.slice(0, at);
-  const colon = noDigest.lastIndexOf(":");
-  return colon > noDigest.lastIndexOf("/") ? noDigest.slice(0, colon) : noDigest;
-}
-
 export function imageSize(image: string): number {
   const parsed = parseImageReference(image);
   return (parsed.ok ? findCatalogImage(parsed.ref)?.size : undefined) ?? DEFAULT_IMAGE_SIZE;
@@ -61,8 +54,7 @@ export const FAILED_PULL_MS = 500;
 
 /** The digest form kubelet shows as imageID, derived from the reference so it is stable. */
 export function imageID(image: string): string {
-  const q = qualifiedImage(image);
-  return `${repositoryOf(q)}@sha256:${hex64(q)}`;
+  return imageDigest(qualifiedImage(image));
 }
 
 /** The API server's default when imagePullPolicy is unset: Always for :latest or no tag. */
@@ -93,16 +85,4 @@ export function pulledMessage(image: string, pullMs: number, totalMs: number, si
 /** Go's Duration.String() of a duration truncated to milliseconds: "650ms", "2.5s", "1m2.003s". */
 export function goDurationMs(ms: number): string {
   return ms < 1000 ? `${ms}ms` : formatGoDuration(duration(ms));
-}
-
-/** 64 hex digits determined by text (FNV-1a, re-mixed per word); stands in for sha256. */
-export function hex64(text: string): string {
-  let out = "";
-  for (let word = 0; word < 8; word++) {
-    let h = 0x811c9dc5 ^ word;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
-    out += h.toString(16).padStart(8, "0");
-  }
-  return out;
 }
