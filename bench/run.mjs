@@ -1,6 +1,7 @@
 // kubesim benchmarks (npm run bench; not part of npm test). Prints a table and writes
-// bench/results/latest.json. Medians over repeated runs; ratios against `node -e 0` measured in
-// the same run, so figures from different machines compare by ratio. Peak memory is the
+// bench/results/latest.json. Medians over repeated runs; each run of a short command follows a
+// run of `node -e 0`, and its ratio is against those, so figures from different machines (or a
+// machine whose speed drifts) compare by ratio. Peak memory is the
 // largest resident set any run of that benchmark reached.
 //
 //   BENCH_PODS=100,1000,10000  the cluster sizes (default 100,1000,10000)
@@ -34,10 +35,16 @@ function run(args, env = {}) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Repeats a command; `before` restores what a run changes (the state file). */
+/**
+ * Repeats a command, each run right after a run of `node -e 0`, so its ratio compares the two
+ * at the same moment (a shared machine's speed drifts over a run); `before` restores what a run
+ * changes (the state file).
+ */
 function bench(name, args, env, runs = RUNS, before = () => {}) {
-  const samples = Array.from({ length: runs }, () => (before(), run(args, env)));
-  return { name, medianMs: median(samples.map((s) => s.ms)), runs, peakRssMiB: Math.max(...samples.map((s) => s.rssKiB)) / 1024 };
+  const baseline = [];
+  const samples = Array.from({ length: runs }, () => (baseline.push(run(["-e", "0"], {}).ms), before(), run(args, env)));
+  const medianMs = median(samples.map((s) => s.ms));
+  return { name, medianMs, ratio: medianMs / median(baseline), runs, peakRssMiB: Math.max(...samples.map((s) => s.rssKiB)) / 1024 };
 }
 
 const kubesim = (state, tick, ...args) => run([BIN, ...args], { KUBESIM_STATE: state, KUBESIM_TICK: tick });
@@ -80,7 +87,7 @@ function settledCluster(pods) {
 
 const results = [];
 const baseline = bench("node -e 0", ["-e", "0"], {});
-results.push(baseline);
+results.push({ ...baseline, ratio: 1 });
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-"));
 results.push(bench("start-up: kubesim version --client", [BIN, "version", "--client"], { KUBESIM_STATE: path.join(scratch, "s.json") }));
 
@@ -106,7 +113,8 @@ for (const r of results) {
   else if (r.value !== undefined) console.log(`${r.name.padEnd(width)}${String(r.value).padStart(12)}`);
   else {
     const ms = r.medianMs >= 10000 ? `${(r.medianMs / 1000).toFixed(1)} s` : `${r.medianMs.toFixed(1)} ms`;
-    console.log(`${r.name.padEnd(width)}${ms.padStart(12)}${(r.medianMs / baseline.medianMs).toFixed(2).padStart(14)}${`${r.peakRssMiB.toFixed(0)} MiB`.padStart(12)}`);
+    const ratio = r.ratio ?? r.medianMs / baseline.medianMs;
+    console.log(`${r.name.padEnd(width)}${ms.padStart(12)}${ratio.toFixed(2).padStart(14)}${`${r.peakRssMiB.toFixed(0)} MiB`.padStart(12)}`);
   }
 }
 fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
