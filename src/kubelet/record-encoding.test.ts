@@ -6,18 +6,8 @@ import { expandRecord, isShortRecord, shortRecord } from "./record-encoding";
 import { sameJson } from "../api/same-json";
 import type { PodRecord } from "./runtime-record";
 import { SANDBOX_CREATION_MS } from "./sync-pod";
+import { KUBE_API_ACCESS } from "../../test/builders/kube-api-access";
 
-const KUBE_API_ACCESS = {
-  name: "kube-api-access-x7k2p",
-  projected: {
-    defaultMode: 420,
-    sources: [
-      { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
-      { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
-      { downwardAPI: { items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }] } },
-    ],
-  },
-};
 const TOKEN_MOUNT = { name: KUBE_API_ACCESS.name, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", readOnly: true };
 
 /** A runtime record's line in a state file saved by the previous short form (a 1,000-pod bench state). */

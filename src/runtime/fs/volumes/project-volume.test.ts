@@ -4,6 +4,7 @@ import { lookupFrom } from "../../env/config-lookup";
 import { fakeServiceAccountToken } from "./sources";
 import { projectVolume } from "./project-volume";
 import type { ProjectionInput } from "./payload";
+import { KUBE_API_ACCESS } from "../../../../test/builders/kube-api-access";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
@@ -32,17 +33,6 @@ const objects: KubeObject[] = [
 
 const input: ProjectionInput = { pod, lookup: lookupFrom(objects), allocatable: { cpu: "8", memory: "16Gi" } };
 
-const KUBE_API_ACCESS = {
-  name: "kube-api-access-x7k2p",
-  projected: {
-    defaultMode: 420,
-    sources: [
-      { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
-      { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
-      { downwardAPI: { items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }] } },
-    ],
-  },
-};
 
 describe("projectVolume", () => {
   const ok = [
