@@ -5,18 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { harness } from "../cli-harness";
 import { runCatalog, type Entry } from "./catalog";
+import { ALIAS_BOMB } from "../builders/alias-bomb";
 
 const PARSE = "error: error parsing $F: error converting YAML to JSON: yaml: ";
 
-/** Nine levels of nine aliases: 9^9 strings once expanded ("billion laughs"). */
-const aliasBomb =
-  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n" +
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
-  "bcdefghi"
-    .split("")
-    .map((c) => `${c}: &${c} [${Array(9).fill(`*${String.fromCharCode(c.charCodeAt(0) - 1)}`).join(",")}]`)
-    .join("\n") +
-  "\n";
+/** The alias bomb as a ConfigMap's body. */
+const aliasBomb = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n" + ALIAS_BOMB;
 
 const configMap = (name: string, value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  k: ${value}\n`;
 

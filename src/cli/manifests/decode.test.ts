@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeManifestText, splitYamlDocuments } from "./decode";
+import { ALIAS_BOMB } from "../../../test/builders/alias-bomb";
 
 // Every error text below was produced by kubectl v1.32 (`kubectl create -f x.yaml`).
 const syntaxErrors = [
@@ -16,21 +17,13 @@ const syntaxErrors = [
   { name: "an anchor whose value contains itself", text: "a: &a [*a]\n", want: "yaml: anchor 'a' value contains itself" },
 ];
 
-const bomb =
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
-  "bcdefghi"
-    .split("")
-    .map((c) => `${c}: &${c} [${Array(9).fill(`*${String.fromCharCode(c.charCodeAt(0) - 1)}`).join(",")}]`)
-    .join("\n") +
-  "\n";
-
 describe("decodeManifestText", () => {
   it.each(syntaxErrors)("$name", ({ text, want }) => {
     expect(decodeManifestText(text, "x.yaml")).toEqual({ docs: [], error: `error parsing x.yaml: error converting YAML to JSON: ${want}` });
   });
 
   it("stops an alias bomb with Go's excessive-aliasing error", () => {
-    expect(decodeManifestText(bomb, "bomb.yaml").error).toBe("error parsing bomb.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing");
+    expect(decodeManifestText(ALIAS_BOMB, "bomb.yaml").error).toBe("error parsing bomb.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing");
   });
 
   it("reads every document of a multi-document file and skips empty and null ones", () => {

@@ -34,7 +34,8 @@ export function selectorForObject(obj: KubeObject): Selector {
     case "Job":
       return fromLabelSelector(obj.spec?.selector) ?? [];
     default:
-      // kubectl's own words (polymorphichelpers/logsforobject.go) for a kind without pods.
+      // kubectl's own words for a kind without pods: SelectorsForObject's "selector for %T not
+      // implemented" (polymorphichelpers/helpers.go), quoted by logsforobject.go.
       throw new UsageError(`cannot get the logs from *v1.${obj.kind}: selector for *v1.${obj.kind} not implemented`);
   }
 }
