@@ -6,20 +6,29 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const BIN = path.resolve(import.meta.dirname, "../bin/kubesim");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-lazy-"));
-const hook = path.join(dir, "hook.mjs");
-fs.writeFileSync(hook, "export async function load(url, context, next) { if (url.includes('/dist/')) process.stderr.write(`LOADED ${url.split('/').pop()}\\n`); return next(url, context); }\n");
-const register = path.join(dir, "register.mjs");
-fs.writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+// The bundle is CommonJS (scripts/build.mjs): a preloaded hook on Module's compile step lists the
+// bundle files a run loads.
+const hook = path.join(dir, "hook.cjs");
+fs.writeFileSync(
+  hook,
+  `const Module = require("node:module");
+const path = require("node:path");
+const compile = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) {
+  if (filename.split(path.sep).includes("dist")) require("node:fs").writeSync(2, "LOADED " + path.basename(filename) + "\\n");
+  return compile.call(this, content, filename);
+};
+`,
+);
 const state = path.join(dir, "state.json");
 
 /** Runs kubesim; returns its exit code and the chunks it loaded. */
 function run(tick: string, ...args: string[]): { code: number; chunks: string[] } {
-  const r = spawnSync(process.execPath, ["--import", register, BIN, ...args], {
+  const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], {
     env: { ...process.env, KUBESIM_STATE: state, KUBESIM_TICK: tick },
     encoding: "utf8",
   });

@@ -2,7 +2,7 @@
 
 import { RawError, StatusError, UsageError } from "../api/errors";
 import { renderInvalid } from "../api/validation/render";
-import { StateFileError } from "../state/schema";
+import { StateFileError } from "../state/state-file-error";
 
 export interface RenderedError {
   readonly stderr: string;

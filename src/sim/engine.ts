@@ -7,7 +7,7 @@ import type { KubeObject, ObjectKey } from "../api/types";
 import { keyOf, parseKey, refOf } from "../api/types";
 import type { Change } from "../api/store/store";
 import { StatusError } from "../api/errors";
-import { StateFileError } from "../state/schema";
+import { StateFileError } from "../state/state-file-error";
 import { viewOf } from "../api/store/view";
 import type { Cluster } from "./cluster";
 import type { Duration, Instant } from "./time";

@@ -9,7 +9,8 @@ import { keyOf, refOf } from "../api/types";
 import { RawJson, decodeObject } from "../api/store/raw-json";
 import type { ClusterState, SavedState } from "../sim/state-shape";
 import { RuntimeRecords } from "../sim/runtime-records";
-import { checkSchema, notValidState, StateFileError } from "./schema";
+import { checkSchema, notValidState } from "./schema";
+import { StateFileError } from "./state-file-error";
 import { parseLayout, serialize } from "./layout";
 
 export { StateFileError };

@@ -8,7 +8,7 @@ import type { Inspection } from "./lock";
 import { claimLock, inspectLock, lockDirOf, releaseLock, withLock } from "./lock";
 import type { LockOwner } from "./lock-owner";
 import { currentOwner, ownerEntryName } from "./lock-owner";
-import { StateFileError } from "./schema";
+import { StateFileError } from "./state-file-error";
 
 const STALE = 30_000;
 /** The wall clock the lock compares mtimes with, fixed: mtimes are set relative to it. */

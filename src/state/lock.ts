@@ -15,7 +15,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { StateFileError } from "./schema";
+import { StateFileError } from "./state-file-error";
 import type { LockOwner } from "./lock-owner";
 import { currentOwner, ownerEntryName, ownerLiveness, parseOwnerEntry } from "./lock-owner";
 

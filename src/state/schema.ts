@@ -9,7 +9,7 @@ import type { SavedState } from "../sim/state-shape";
 import { SCHEMA_VERSION } from "../sim/state-shape";
 import { RawJson, fromSaved } from "../api/store/raw-json";
 
-export class StateFileError extends Error {}
+import { StateFileError } from "./state-file-error";
 
 export const notValidState = (file: string, why = "") =>
   new StateFileError(`state file "${file}" is not valid kubesim state${why}; move it away or run "kubesim sim reset"`);
