@@ -2,7 +2,8 @@
 // best. Port of pkg/scheduler/schedule_one.go (schedulePod, findNodesThatFitPod,
 // prioritizeNodes, selectHost), without the queue, cache or extenders.
 
-import type { KubeObject } from "../api/types";
+import type { KubeObject, ObjectKey } from "../api/types";
+import { keyOf, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Rng } from "../sim/random";
 import type { FilterPlugin, NodeInfo, PluginContext, PluginStatus, Resources, SchedulerPlugin, ScorePlugin } from "./types";
@@ -29,17 +30,52 @@ export type ScheduleResult =
 
 /** NodeInfo for a node: its non-terminated pods and the sums of their requests. */
 export function nodeInfoFor(view: ClusterView, node: KubeObject): NodeInfo {
-  // Upstream's scheduler cache: a node's sums change only when its pods do.
-  const revision = view.nodePodsRevision(node.metadata.name ?? "");
-  const cached = nodeInfoCache.get(node);
-  if (cached && cached.revision === revision) return cached.info;
-  const info = computeNodeInfo(view, node);
-  nodeInfoCache.set(node, { revision, info });
+  // Upstream's scheduler cache: a node's sums change only when its pods do, and a pod the
+  // scheduler just bound there is added to them rather than summed again with all the others.
+  const name = node.metadata.name ?? "";
+  const revision = view.nodePodsRevision(name);
+  const cached = nodeInfoCache.get(name);
+  if (cached?.node === node) {
+    if (cached.revision === revision) return cached.info;
+    const joined = cached.assumed !== undefined && revision === cached.revision + 1 ? view.get(cached.assumed) : undefined;
+    if (joined?.spec?.nodeName === name && !isTerminated(joined)) return remember(node, revision, withPod(cached.info, joined));
+  }
+  return remember(node, revision, computeNodeInfo(view, node));
+}
+
+/**
+ * AssumePod: the scheduler is binding a pending pod to this node. If the bind is the only
+ * change to the node's pods before it is scheduled onto again, the cached sums take the pod
+ * alone (the revision moves by exactly one: a pod joined, and it can only be this one).
+ */
+function assumePod(view: ClusterView, pod: KubeObject, nodeName: string): void {
+  const cached = nodeInfoCache.get(nodeName);
+  if (cached && cached.revision === view.nodePodsRevision(nodeName)) cached.assumed = keyOf(refOf(pod));
+}
+
+interface CachedNodeInfo {
+  /** The Node object the info was computed for (replaced on every change to the node). */
+  readonly node: KubeObject;
+  readonly revision: number;
+  readonly info: NodeInfo;
+  assumed?: ObjectKey;
+}
+
+/** Node name → its pods' sums at a revision. */
+const nodeInfoCache = new Map<string, CachedNodeInfo>();
+
+function remember(node: KubeObject, revision: number, info: NodeInfo): NodeInfo {
+  nodeInfoCache.set(node.metadata.name ?? "", { node, revision, info });
   return info;
 }
 
-/** Node object (replaced on every change, so identity is its version) → its pods' sums. */
-const nodeInfoCache = new WeakMap<KubeObject, { revision: string; info: NodeInfo }>();
+function withPod(info: NodeInfo, pod: KubeObject): NodeInfo {
+  const requested: Record<string, number> = { ...info.requested };
+  const nonZeroRequested: Record<string, number> = { ...info.nonZeroRequested };
+  addResourcesTo(requested, computePodResourceRequest(pod));
+  addResourcesTo(nonZeroRequested, computePodResourceRequest(pod, true));
+  return { node: info.node, pods: [...info.pods, pod], requested: requested as Resources, nonZeroRequested: nonZeroRequested as Resources };
+}
 
 function computeNodeInfo(view: ClusterView, node: KubeObject): NodeInfo {
   const pods = view.podsOnNode(node.metadata.name ?? "").filter((p) => !isTerminated(p));
@@ -85,9 +121,9 @@ export function schedulePod(view: ClusterView, pod: KubeObject, rng: Rng): Sched
     return { ok: false, message: fitErrorMessage(nodes.length, failures, pod.spec?.preemptionPolicy) };
   }
   // With one feasible node upstream skips scoring (and draws no random number).
-  if (feasible.length === 1) return { ok: true, node: nameOf(feasible[0]), evaluated: nodes.length, feasible: 1 };
-  const totals = prioritizeNodes(pod, feasible);
-  return { ok: true, node: nameOf(feasible[selectHost(totals, rng)]), evaluated: nodes.length, feasible: feasible.length };
+  const chosen = feasible.length === 1 ? feasible[0] : feasible[selectHost(prioritizeNodes(pod, feasible), rng)];
+  assumePod(view, pod, nameOf(chosen));
+  return { ok: true, node: nameOf(chosen), evaluated: nodes.length, feasible: feasible.length };
 }
 
 /** Σ weight × (normalized) score per feasible node, in node order. */

@@ -136,12 +136,14 @@ export class Store {
   }
 
   /**
-   * A token that changes whenever a pod bound to the node is added, changed or removed:
-   * callers may cache what they computed from podsOnNode(node) under it.
+   * A number that changes whenever a pod bound to the node is added, changed or removed:
+   * callers may cache what they computed from podsOnNode(node) under it. It moves by one for
+   * each pod that joins or leaves the node and by two for a pod changed in place, so a cache
+   * one behind knows that a single pod joined or left. Never the same in two stores.
    */
-  nodePodsRevision(nodeName: string): string {
+  nodePodsRevision(nodeName: string): number {
     this.indexRefs();
-    return `${this.id}:${this.nodeRevisions.get(nodeName) ?? 0}`;
+    return this.id * 2 ** 32 + (this.nodeRevisions.get(nodeName) ?? 0);
   }
 
   count(kind: string): number {

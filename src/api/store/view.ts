@@ -10,7 +10,7 @@ export interface ClusterView {
   ownedBy(uid: string): readonly KubeObject[];
   podsOnNode(nodeName: string): readonly KubeObject[];
   /** Changes whenever podsOnNode(nodeName) would answer differently: a cache key. */
-  nodePodsRevision(nodeName: string): string;
+  nodePodsRevision(nodeName: string): number;
   /** The kubelet's runtime record for a pod uid (kept in the state file beside the objects). */
   runtime(podUid: string): unknown;
 }
