@@ -65,7 +65,6 @@ class Chunks {
 const FIELD = /^"([A-Za-z]+)": (.*?),?$/;
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /**
  * The top-level fields of a file in serialize()'s layout, map entries left as bytes; undefined
@@ -113,8 +112,9 @@ export function parseLayout(bytes: Buffer, corrupt: () => Error): Record<string,
       }
       const sep = bytes.indexOf('": ', s);
       if (bytes[s] !== QUOTE || sep < 0 || sep + 3 >= e || bytes[sep + 3] !== 0x7b || bytes[e - 1] !== 0x7d) return undefined;
-      for (let i = s + 1; i < sep; i++) if (bytes[i] === BACKSLASH || bytes[i] === QUOTE) return undefined;
-      entries.set(bytes.toString("utf8", s + 1, sep), new RawJson(bytes, corrupt, sep + 3, e));
+      const key = bytes.toString("utf8", s + 1, sep);
+      if (key.includes("\\") || key.includes('"')) return undefined; // an escaped key: not this layout
+      entries.set(key, new RawJson(bytes, corrupt, sep + 3, e));
     }
     fields[name] = entries;
   }
