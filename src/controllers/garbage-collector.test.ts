@@ -158,6 +158,20 @@ describe("garbageCollector triggers", () => {
     expect(got()).toEqual(want);
   });
 
+  it.each([
+    { name: "a creation", before: undefined, after: () => pod("web-1-a").ownedBy(rs()).build(), want: true },
+    { name: "a removal", before: () => pod("web-1-a").ownedBy(rs()).build(), after: undefined, want: true },
+    { name: "a status write", before: () => pod("web-1-a").ownedBy(rs()).build(), after: () => pod("web-1-a").ownedBy(rs()).status({ phase: "Running" }).build(), want: false },
+    { name: "a label change", before: () => pod("web-1-a").ownedBy(rs()).build(), after: () => pod("web-1-a").ownedBy(rs()).labels({ app: "other" }).build(), want: false },
+    { name: "owner references changed", before: () => pod("web-1-a").ownedBy(rs()).build(), after: () => pod("web-1-a").build(), want: true },
+    { name: "deletion began", before: () => rs().build(), after: () => rs().deleting(T0).build(), want: true },
+    { name: "a finalizer added", before: () => rs().build(), after: () => rs().deleting(T0, ["foregroundDeletion"]).build(), want: true },
+    { name: "the same name under another uid", before: () => rs().build(), after: () => ({ ...rs().build(), metadata: { ...rs().build().metadata, uid: "another" } }), want: true },
+  ])("a change that concerns the collector: $name → $want", ({ before, after, want }) => {
+    const trigger = garbageCollector.wakeOn.find((t) => t.kind === (before ?? after)!().kind)!;
+    expect(trigger.concerns!(before?.(), after?.())).toBe(want);
+  });
+
   it("wakes on Pods, ReplicaSets, Deployments and ReplicationControllers", () => {
     const kinds = garbageCollector.wakeOn.map((t) => t.kind);
     for (const k of ["Pod", "ReplicaSet", "Deployment", "ReplicationController"]) expect(kinds).toContain(k);

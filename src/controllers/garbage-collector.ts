@@ -13,6 +13,7 @@ import type { Instant } from "../sim/time";
 import type { Rng } from "../sim/random";
 import type { Controller, Outcome, Trigger, Write } from "./types";
 import { NOTHING } from "./types";
+import { deepEqual } from "../api/deep-equal";
 
 export const FINALIZER_DELETE_DEPENDENTS = "foregroundDeletion";
 export const FINALIZER_ORPHAN = "orphan";
@@ -24,7 +25,23 @@ export const FINALIZER_ORPHAN = "orphan";
  */
 export const GC_KINDS: readonly string[] = [...new Set(RESOURCES.filter((r) => r.verbs.includes("delete") && r.kind !== "Event").map((r) => r.kind))];
 
-const trigger = (kind: string): Trigger => ({ kind, keysFor });
+const trigger = (kind: string): Trigger => ({ kind, concerns, keysFor });
+
+/**
+ * Upstream's graph builder acts on an update only when the object's owner references changed
+ * or its deletion began (processGraphChanges): a status write, say, concerns no one's
+ * collection. Creations and removals always do.
+ */
+function concerns(before: KubeObject | undefined, after: KubeObject | undefined): boolean {
+  if (!before || !after) return true;
+  const [b, a] = [before.metadata, after.metadata];
+  return (
+    b.uid !== a.uid ||
+    b.deletionTimestamp !== a.deletionTimestamp ||
+    !deepEqual(b.ownerReferences, a.ownerReferences) ||
+    !deepEqual(b.finalizers, a.finalizers)
+  );
+}
 
 export const garbageCollector = {
   name: "garbage-collector",

@@ -98,6 +98,11 @@ export const NOTHING: Outcome = Object.freeze({ writes: [], events: [] });
 /** Which changes mark which keys dirty (like controller-runtime's For/Owns/Watches). */
 export interface Trigger {
   readonly kind: string;
+  /**
+   * Whether a change (an object created, replaced or removed) can concern this controller at
+   * all, like controller-runtime's predicates; without one, every change of the kind does.
+   */
+  concerns?(before: KubeObject | undefined, after: KubeObject | undefined): boolean;
   /** The keys of this controller's primary objects to reconcile when obj changed (before or after). */
   keysFor(obj: KubeObject, view: ClusterView): readonly ObjectKey[];
 }

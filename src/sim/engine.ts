@@ -118,9 +118,11 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], 
   cluster.store.changes = [];
   for (const change of changes) {
     const writer = ownStatus.get(change);
-    for (const obj of [change.before, change.after]) {
-      if (!obj) continue;
-      for (const { index, trigger } of wiring.byKind.get(obj.kind) ?? []) {
+    const { before, after } = change;
+    for (const { index, trigger } of wiring.byKind.get((after ?? before)!.kind) ?? []) {
+      if (trigger.concerns && !trigger.concerns(before, after)) continue;
+      for (const obj of [before, after]) {
+        if (!obj) continue;
         for (const key of trigger.keysFor(obj, view)) if (index !== writer || key !== change.key) dirty[index].add(key);
       }
     }

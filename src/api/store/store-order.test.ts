@@ -1,6 +1,7 @@
-// ownedBy and podsOnNode keep a sorted order per owner and node between queries. These check it
-// against the plain answer (the index's set, sorted by namespace then name, stably) through
-// random puts, re-puts and removes, including objects of different kinds with the same name.
+// ownedBy and podsOnNode keep a sorted order per owner and node between queries, and list keeps
+// each kind/namespace's objects between writes. These check them against the plain answer (the
+// members, sorted by namespace then name, stably) through random puts, re-puts and removes,
+// including objects of different kinds with the same name.
 
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -50,9 +51,12 @@ class Model {
   podsOnNode(node: string): KubeObject[] {
     return this.members.filter((m) => m.kind === "Pod" && m.spec?.nodeName === node).sort(compareObjects);
   }
+  list(kind: string, ns?: string): KubeObject[] {
+    return this.members.filter((m) => m.kind === kind && (ns === undefined || m.metadata.namespace === ns)).sort(compareObjects);
+  }
 }
 
-describe("Store order by owner and by node", () => {
+describe("Store order by owner, by node and by kind", () => {
   it("answers as sorting the index's members would, after every write", () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
@@ -69,6 +73,10 @@ describe("Store order by owner and by node", () => {
           }
           for (const uid of OWNERS) expect(store.ownedBy(uid)).toEqual(model.ownedBy(uid));
           for (const node of NODES) expect(store.podsOnNode(node)).toEqual(model.podsOnNode(node));
+          for (const kind of ["Pod", "ConfigMap"]) {
+            expect(store.list(kind)).toEqual(model.list(kind));
+            for (const ns of ["a", "b"]) expect(store.list(kind, ns)).toEqual(model.list(kind, ns));
+          }
         });
       }),
       { seed: 7, numRuns: 300 },

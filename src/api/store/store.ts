@@ -33,8 +33,12 @@ export class Store {
    */
   private readonly ownerOrder = new Map<string, ObjectKey[]>();
   private readonly nodeOrder = new Map<string, ObjectKey[]>();
-  /** Kind/namespace → its objects by name, as list() last gave them; dropped when one is written. */
-  private readonly lists = new Map<string, readonly KubeObject[]>();
+  /**
+   * Kind/namespace → its objects by name, as list() last gave them (never handed out: list()
+   * copies). A put that replaces an object replaces it here too; one that adds or removes an
+   * object drops the list.
+   */
+  private readonly lists = new Map<string, KubeObject[]>();
   /** Whether byOwner and byNode cover every object (they wait for the first query or write). */
   private refsIndexed = false;
   /** Changes not yet seen by the engine. */
@@ -105,7 +109,7 @@ export class Store {
     return [...byNs.keys()].sort().flatMap((ns) => this.listed(kind, ns));
   }
 
-  /** One kind in one namespace, by name: kept until an object there is written (controllers list often). */
+  /** One kind in one namespace, by name: kept up to date as objects there are replaced (controllers list often). */
   private listed(kind: string, namespace: string): readonly KubeObject[] {
     const at = `${kind}/${namespace}`;
     let objects = this.lists.get(at);
@@ -203,9 +207,15 @@ export class Store {
   }
 
   private index(key: ObjectKey, obj: KubeObject, before?: KubeObject): void {
-    this.lists.delete(key.slice(0, key.lastIndexOf("/")));
     const isNew = !this.objects.has(key);
     this.objects.set(key, obj);
+    const at = key.slice(0, key.lastIndexOf("/"));
+    const listed = this.lists.get(at);
+    if (listed && isNew) this.lists.delete(at);
+    else if (listed) {
+      const { kind, namespace, name } = refOf(obj);
+      listed[lowerBound(this.byKind.get(kind)!.get(namespace)!, name)] = obj;
+    }
     if (isNew) {
       const { kind, namespace, name } = refOf(obj);
       let byNs = this.byKind.get(kind);
