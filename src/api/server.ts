@@ -26,7 +26,7 @@ export interface WriteOptions {
   readonly warnings?: string[];
   /**
    * The controller manager's own writes: built from stored objects, so decoding them again
-   * would only cost time.
+   * would only cost time, and made for this write, so a status is stored as given.
    */
   readonly trusted?: boolean;
 }
@@ -166,8 +166,10 @@ export class ApiServer {
     const info = this.info(input.kind);
     const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
     this.checkVersion(old, input, info);
-    // Stored objects are never mutated, so only what commit() stamps needs a copy of its own.
-    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status: structuredClone(input.status) };
+    // Stored objects are never mutated, so only what commit() stamps needs a copy of its own,
+    // and the status a caller may still hold: not a controller's, built for this write.
+    const status = opts.trusted ? input.status : structuredClone(input.status);
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status };
     return this.commit(old, obj, opts);
   }
 

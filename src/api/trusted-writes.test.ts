@@ -35,3 +35,15 @@ describe("a controller's (trusted) write skips the schema's required fields, not
     expect(outcome(obj, trusted)).toBe(want);
   });
 });
+
+describe("a status write", () => {
+  it("keeps a copy of a user's status: changing the input afterwards changes nothing stored", () => {
+    const api = server();
+    api.create(pod("web", { containers: [{ name: "c", image: "nginx" }] }));
+    const input = { ...api.get("Pod", "default", "web"), status: { phase: "Running", conditions: [{ type: "Ready", status: "True" }] } };
+    api.updateStatus(input);
+    input.status.conditions[0].status = "False";
+    input.status.phase = "Failed";
+    expect(api.get("Pod", "default", "web").status).toEqual({ phase: "Running", conditions: [{ type: "Ready", status: "True" }] });
+  });
+});

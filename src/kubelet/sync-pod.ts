@@ -28,6 +28,7 @@ import { allocatePodIP, hostIPOf, podCIDROf } from "./pod-ips";
 import { generatePodStatus } from "./pod-status";
 import { runProbes } from "./probes/manager";
 import { isSidecar, runInitContainers } from "./init-containers";
+import { writableCopy } from "./volume-mounts";
 import type { InitContainerSpec } from "./init-containers";
 import type { ContainerSpec } from "./container-process";
 
@@ -79,7 +80,7 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
     record = remountVolumes(view, pod, node, record, now);
   }
   // The containers write into the pod's volumes: work on a copy, stored back below.
-  const volumes = refreshPersistentVolumes(view, pod, structuredClone(record.volumes ?? {}));
+  const volumes = refreshPersistentVolumes(view, pod, writableCopy(pod.spec?.volumes ?? [], record.volumes ?? {}));
   const rt: PodRuntime = { view, pod, node, podIP: record.sandbox.ip, hostIP: hostIPOf(node) ?? "", volumes };
   const started = runPodContainers(rt, record.containers, nodeRec, now, rng);
   // The running containers' probes, up to now (probes/manager.ts); they may ask for a kill.

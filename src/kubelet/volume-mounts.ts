@@ -25,6 +25,16 @@ function isAPIDataVolume(v: VolumeSpec | undefined): boolean {
 }
 
 /**
+ * The pod's volumes as its containers may write them: the writable ones (emptyDir, PVC)
+ * copied, the API-data ones shared, since they are mounted read-only and only ever replaced.
+ */
+export function writableCopy(podVolumes: readonly VolumeSpec[], volumes: VolumeStore): VolumeStore {
+  const out: VolumeStore = {};
+  for (const [name, data] of Object.entries(volumes)) out[name] = isAPIDataVolume(podVolumes.find((v) => v.name === name)) ? data : structuredClone(data);
+  return out;
+}
+
+/**
  * The mounts of one container, in spec order. Mounts of volumes the pod has not set up are
  * skipped. Writes into `volumes` (a created subPath directory) land in the caller's copy.
  * @example containerMounts([{ name: "cfg", mountPath: "/etc/app.conf", subPath: "app.conf" }], podVolumes, volumes, {})

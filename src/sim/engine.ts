@@ -203,7 +203,7 @@ function applyWrite(cluster: Cluster, w: Write): void {
       api.update(w.object as KubeObject, { trusted: true });
       return;
     case "updateStatus":
-      api.updateStatus(w.object as KubeObject);
+      api.updateStatus(w.object as KubeObject, { trusted: true });
       return;
     case "bind":
       api.bind(w.ref, w.nodeName, w.uid);
