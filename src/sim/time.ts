@@ -58,8 +58,12 @@ export function formatGoDuration(d: Duration): string {
 
 /** RFC 3339 with second precision, as Kubernetes serialises metav1.Time: 2025-11-22T10:00:04Z. */
 export function toRFC3339(t: Instant): string {
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+  // Many stamps in a row share an instant (one settle writes them all at `now`).
+  if (t !== lastStamp.t) lastStamp = { t, text: new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z") };
+  return lastStamp.text;
 }
+
+let lastStamp = { t: NaN, text: "" };
 
 /** Parses RFC 3339 (or anything Date understands); undefined when invalid. */
 export function parseInstant(text: string): Instant | undefined {

@@ -41,6 +41,18 @@ export type ParseResult = { readonly ok: true; readonly ref: ImageReference } | 
  * @example parseImageReference("nginx:1.161") // { domain: "docker.io", path: "library/nginx", tag: "1.161" }
  */
 export function parseImageReference(image: string): ParseResult {
+  // A cluster runs few images many times over: each is parsed once.
+  let parsed = parsedImages.get(image);
+  if (parsed === undefined) {
+    if (parsedImages.size >= 1_000) parsedImages.clear();
+    parsedImages.set(image, (parsed = parse(image)));
+  }
+  return parsed;
+}
+
+const parsedImages = new Map<string, ParseResult>();
+
+function parse(image: string): ParseResult {
   if (ANCHORED_IDENTIFIER.test(image)) {
     return { ok: false, error: `invalid repository name (${image}), cannot specify 64-byte hexadecimal strings` };
   }

@@ -61,15 +61,26 @@ export function downwardAPIPayload(items: readonly any[], defaultMode: number, i
 export function fakeServiceAccountToken(pod: KubeObject): string {
   const ns = pod.metadata.namespace ?? "default";
   const sa = pod.spec?.serviceAccountName ?? "default";
-  const b64url = (s: string) => Buffer.from(s).toString("base64url");
-  const header = b64url(JSON.stringify({ alg: "RS256", kid: "kubesim" }));
-  const claims = b64url(
-    JSON.stringify({
-      aud: ["https://kubernetes.default.svc.cluster.local"],
-      iss: "https://kubernetes.default.svc.cluster.local",
-      "kubernetes.io": { namespace: ns, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: sa } },
-      sub: `system:serviceaccount:${ns}:${sa}`,
-    }),
-  );
-  return `${header}.${claims}.${b64url("kubesim-fake-signature")}`;
+  // The kubelet mounts it, remounts it and the state file implies it: one pod's token is asked for often.
+  const key = `${ns}/${sa}/${pod.metadata.name}/${pod.metadata.uid}`;
+  let token = tokens.get(key);
+  if (token === undefined) {
+    const claims = b64url(
+      JSON.stringify({
+        aud: ["https://kubernetes.default.svc.cluster.local"],
+        iss: "https://kubernetes.default.svc.cluster.local",
+        "kubernetes.io": { namespace: ns, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: sa } },
+        sub: `system:serviceaccount:${ns}:${sa}`,
+      }),
+    );
+    token = `${TOKEN_HEADER}.${claims}.${TOKEN_SIGNATURE}`;
+    if (tokens.size >= 10_000) tokens.clear();
+    tokens.set(key, token);
+  }
+  return token;
 }
+
+const b64url = (s: string): string => Buffer.from(s).toString("base64url");
+const TOKEN_HEADER = b64url(JSON.stringify({ alg: "RS256", kid: "kubesim" }));
+const TOKEN_SIGNATURE = b64url("kubesim-fake-signature");
+const tokens = new Map<string, string>();
