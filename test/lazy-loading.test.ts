@@ -10,17 +10,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const BIN = path.resolve(import.meta.dirname, "../bin/kubesim");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-lazy-"));
-// The bundle is CommonJS (scripts/build.mjs): a preloaded hook on Module's compile step lists the
-// bundle files a run loads.
+// The bundle's chunks are read with fs.readFileSync, by Node's loader or the bundle's own
+// (scripts/build.mjs): a preloaded hook on it lists the bundle files a run loads.
 const hook = path.join(dir, "hook.cjs");
 fs.writeFileSync(
   hook,
-  `const Module = require("node:module");
+  `const fs = require("node:fs");
 const path = require("node:path");
-const compile = Module.prototype._compile;
-Module.prototype._compile = function (content, filename) {
-  if (filename.split(path.sep).includes("dist")) require("node:fs").writeSync(2, "LOADED " + path.basename(filename) + "\\n");
-  return compile.call(this, content, filename);
+const read = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  if (typeof file === "string" && file.endsWith(".js") && file.split(path.sep).includes("dist")) fs.writeSync(2, "LOADED " + path.basename(file) + "\\n");
+  return read.call(this, file, ...rest);
 };
 `,
 );
