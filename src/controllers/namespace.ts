@@ -6,6 +6,7 @@ import type { KubeObject } from "../api/types";
 import { RESOURCES } from "../api/registry";
 import type { Controller, Outcome, Write } from "./types";
 import { NOTHING } from "./types";
+import { existenceChanged } from "./shared/change-predicates";
 
 const NAMESPACED_KINDS = [...new Set(RESOURCES.filter((r) => r.namespaced).map((r) => r.kind))];
 
@@ -14,8 +15,10 @@ export const namespaceController = {
   primary: "Namespace",
   wakeOn: [
     { kind: "Namespace", keysFor: (ns: KubeObject) => [`Namespace//${ns.metadata.name}`] },
+    // Only what exists counts: an object's creation, removal or deletion.
     ...NAMESPACED_KINDS.map((kind) => ({
       kind,
+      concerns: existenceChanged,
       keysFor: (obj: KubeObject) => [`Namespace//${obj.metadata.namespace}`],
     })),
   ],

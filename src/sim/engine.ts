@@ -121,10 +121,9 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], 
     const { before, after } = change;
     for (const { index, trigger } of wiring.byKind.get((after ?? before)!.kind) ?? []) {
       if (trigger.concerns && !trigger.concerns(before, after)) continue;
-      for (const obj of [before, after]) {
-        if (!obj) continue;
-        for (const key of trigger.keysFor(obj, view)) if (index !== writer || key !== change.key) dirty[index].add(key);
-      }
+      const keys = dirty[index];
+      if (before) for (const key of trigger.keysFor(before, view)) if (index !== writer || key !== change.key) keys.add(key);
+      if (after) for (const key of trigger.keysFor(after, view)) if (index !== writer || key !== change.key) keys.add(key);
     }
   }
   ownStatus.clear();

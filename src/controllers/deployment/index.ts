@@ -17,6 +17,7 @@ import { rolloutRecreate } from "./recreate";
 import type { PodMap } from "./recreate";
 import { rolloutRolling } from "./rolling";
 import { SyncAborted, checkPausedConditions, isScalingEvent, sync, syncDeploymentStatus, getAllReplicaSetsAndSyncRevision } from "./sync";
+import { specOrPhaseChanged } from "../shared/change-predicates";
 
 /** ReplicaSets wake their controlling Deployment; orphans wake the Deployments that could adopt them. */
 const replicaSetTrigger: Trigger = {
@@ -32,9 +33,13 @@ const replicaSetTrigger: Trigger = {
   },
 };
 
-/** Recreate waits for old pods to go: a pod change wakes its ReplicaSet's Recreate Deployment. */
+/**
+ * Recreate waits for old pods to go: a pod's removal (upstream's only pod handler) or the end
+ * of its run wakes its ReplicaSet's Recreate Deployment.
+ */
 const podTrigger: Trigger = {
   kind: "Pod",
+  concerns: specOrPhaseChanged,
   keysFor: (pod, view) => {
     const ns = pod.metadata.namespace ?? "";
     const rsRef = getControllerOf(pod);

@@ -10,6 +10,7 @@ import { self } from "../types";
 import { PV_CONTROLLER } from "./annotations";
 import { claimNamesOf } from "./claims";
 import { syncClaim, syncVolume } from "./binder";
+import { specOrPhaseChanged } from "../shared/change-predicates";
 
 export { pvcProtectionController, pvProtectionController } from "./protection";
 export { localPathProvisioner } from "./provisioner";
@@ -45,6 +46,7 @@ const claimTrigger: Trigger = {
 /** A pod using a claim changes WaitForFirstConsumer into WaitForPodScheduled. */
 const podTrigger: Trigger = {
   kind: "Pod",
+  concerns: specOrPhaseChanged,
   keysFor: (pod: KubeObject) => claimNamesOf(pod).map((n) => claimKey(pod.metadata.namespace ?? "", n)),
 };
 

@@ -10,6 +10,7 @@ import type { Controller, Outcome } from "../types";
 import { NOTHING, self } from "../types";
 import { PVC_PROTECTION_FINALIZER, PV_PROTECTION_FINALIZER } from "./annotations";
 import { claimNamesOf, podIsActive } from "./claims";
+import { specOrPhaseChanged } from "../shared/change-predicates";
 
 /** podUsesPVC: only scheduled pods count (the kubelet refuses a claim being deleted). */
 export function isClaimInUse(view: ClusterView, claim: KubeObject): boolean {
@@ -35,7 +36,7 @@ export const pvcProtectionController = {
   primary: "PersistentVolumeClaim",
   wakeOn: [
     self("PersistentVolumeClaim"),
-    { kind: "Pod", keysFor: (pod: KubeObject) => claimNamesOf(pod).map((n) => `PersistentVolumeClaim/${pod.metadata.namespace}/${n}`) },
+    { kind: "Pod", concerns: specOrPhaseChanged, keysFor: (pod: KubeObject) => claimNamesOf(pod).map((n) => `PersistentVolumeClaim/${pod.metadata.namespace}/${n}`) },
   ],
   reconcile(view, key) {
     const claim = view.get(key);

@@ -6,7 +6,7 @@
 
 import type { Store } from "../../../api/store/store";
 import type { KubeObject, ObjectKey } from "../../../api/types";
-import { keyOf, refOf } from "../../../api/types";
+import { parseKey } from "../../../api/types";
 
 export type WatchEvent = { readonly type: "MODIFIED"; readonly object: KubeObject } | { readonly type: "DELETED" };
 
@@ -15,9 +15,11 @@ export function watchObject(store: Store, key: ObjectKey, onEvent: (e: WatchEven
   const target = store as unknown as { put: Store["put"]; remove: Store["remove"] };
   const put = store.put;
   const remove = store.remove;
+  const { kind, namespace, name } = parseKey(key);
   target.put = (obj) => {
     put.call(store, obj);
-    if (keyOf(refOf(obj)) === key) onEvent({ type: "MODIFIED", object: obj });
+    // Compared field by field: a rollout puts thousands of objects, and building each key costs.
+    if (obj.metadata.name === name && obj.kind === kind && (obj.metadata.namespace ?? "") === namespace) onEvent({ type: "MODIFIED", object: obj });
   };
   target.remove = (k) => {
     const removed = remove.call(store, k);

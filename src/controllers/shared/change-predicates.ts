@@ -1,0 +1,18 @@
+// Predicates for Trigger.concerns: which changes of an object can matter to a controller at
+// all. Most changes are status writes, which keep the object's spec (the same object: stored
+// objects are replaced, never mutated), so comparing by identity is enough to pass them over.
+
+import type { KubeObject } from "../../api/types";
+
+type Before = KubeObject | undefined;
+type After = KubeObject | undefined;
+
+/** Its creation, its removal, or its deletion beginning. */
+export function existenceChanged(before: Before, after: After): boolean {
+  return !before || !after || before.metadata.deletionTimestamp !== after.metadata.deletionTimestamp;
+}
+
+/** That, or a change to its spec or its phase. */
+export function specOrPhaseChanged(before: Before, after: After): boolean {
+  return existenceChanged(before, after) || before!.spec !== after!.spec || before!.status?.phase !== after!.status?.phase;
+}
