@@ -8,7 +8,8 @@ function toInt(ip: string): number {
 }
 
 function toIP(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
+  // Unsigned shifts: n may be above 2^31. Called for every address tried, so no arrays.
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import type { KubeObject, ObjectKey } from "../types";
 import { keyOf, refOf } from "../types";
+import { MemberLists } from "./member-lists";
 import { RawJson, decodeObject, forgetEncoding } from "./raw-json";
 
 export interface Change {
@@ -33,6 +34,9 @@ export class Store {
    */
   private readonly ownerOrder = new Map<string, ObjectKey[]>();
   private readonly nodeOrder = new Map<string, ObjectKey[]>();
+  /** Owner uid / node name → its objects in that order, as last listed (member-lists.ts). */
+  private readonly ownedObjects = new MemberLists();
+  private readonly nodeObjects = new MemberLists();
   /**
    * Kind/namespace → its objects by name, as list() last gave them (never handed out: list()
    * copies). A put that replaces an object replaces it here too; one that adds or removes an
@@ -136,13 +140,15 @@ export class Store {
   /** Objects whose ownerReferences name this uid. */
   ownedBy(uid: string): KubeObject[] {
     this.indexRefs();
-    return sortedKeys(this.byOwner, this.ownerOrder, uid).map((k) => this.get(k)!);
+    const keys = sortedKeys(this.byOwner, this.ownerOrder, uid);
+    return this.ownedObjects.get(uid, keys, (k) => this.get(k)!, this.ownerOrder.has(uid));
   }
 
   /** Pods bound to a node. */
   podsOnNode(nodeName: string): KubeObject[] {
     this.indexRefs();
-    return sortedKeys(this.byNode, this.nodeOrder, nodeName).map((k) => this.get(k)!);
+    const keys = sortedKeys(this.byNode, this.nodeOrder, nodeName);
+    return this.nodeObjects.get(nodeName, keys, (k) => this.get(k)!, this.nodeOrder.has(nodeName));
   }
 
   /**
@@ -241,13 +247,21 @@ export class Store {
   private addRefs(key: ObjectKey, obj: KubeObject, before?: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) {
       addTo(this.byOwner, ref.uid, key);
-      if (!before || !ownerUids(before).includes(ref.uid)) joinOrder(this.ownerOrder, ref.uid, key);
+      if (before && ownerUids(before).includes(ref.uid)) this.ownedObjects.replace(ref.uid, key, obj);
+      else {
+        joinOrder(this.ownerOrder, ref.uid, key);
+        this.ownedObjects.drop(ref.uid);
+      }
     }
     const node = nodeOf(obj);
     if (node) {
       addTo(this.byNode, node, key);
       this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);
-      if (!before || nodeOf(before) !== node) joinOrder(this.nodeOrder, node, key);
+      if (before && nodeOf(before) === node) this.nodeObjects.replace(node, key, obj);
+      else {
+        joinOrder(this.nodeOrder, node, key);
+        this.nodeObjects.drop(node);
+      }
     }
   }
 
@@ -255,13 +269,19 @@ export class Store {
   private unindexRefs(key: ObjectKey, obj: KubeObject, after?: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) {
       this.byOwner.get(ref.uid)?.delete(key);
-      if (!after || !ownerUids(after).includes(ref.uid)) leaveOrder(this.ownerOrder, ref.uid, key);
+      if (!after || !ownerUids(after).includes(ref.uid)) {
+        leaveOrder(this.ownerOrder, ref.uid, key);
+        this.ownedObjects.drop(ref.uid);
+      }
     }
     const node = nodeOf(obj);
     if (node) {
       this.byNode.get(node)?.delete(key);
       this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);
-      if (!after || nodeOf(after) !== node) leaveOrder(this.nodeOrder, node, key);
+      if (!after || nodeOf(after) !== node) {
+        leaveOrder(this.nodeOrder, node, key);
+        this.nodeObjects.drop(node);
+      }
     }
   }
 }
