@@ -93,11 +93,23 @@ results.push(bench("start-up: kubesim version --client", [BIN, "version", "--cli
 
 for (const pods of SIZES) {
   const runs = pods >= 10000 ? Math.min(RUNS, 5) : RUNS;
+  // The rollout is timed over three clusters (one at 10,000 pods, where it takes half a minute).
+  const rollouts = Array.from({ length: pods >= 10000 ? 0 : 2 }, () => {
+    const extra = settledCluster(pods);
+    fs.rmSync(extra.dir, { recursive: true, force: true });
+    return extra.settle;
+  });
   const s = settledCluster(pods);
+  const settles = [...rollouts, s.settle];
   const saved = fs.readFileSync(s.state);
   const restore = () => fs.writeFileSync(s.state, saved);
   const env = (tick) => ({ KUBESIM_STATE: s.state, KUBESIM_TICK: tick });
-  results.push({ name: `apply ${pods} replicas, advance until all Running`, medianMs: s.settle.ms, runs: 1, peakRssMiB: s.settle.rssKiB / 1024 });
+  results.push({
+    name: `apply ${pods} replicas, advance until all Running`,
+    medianMs: median(settles.map((r) => r.ms)),
+    runs: settles.length,
+    peakRssMiB: Math.max(...settles.map((r) => r.rssKiB)) / 1024,
+  });
   results.push(bench(`get pods, ${pods} pods`, [BIN, "get", "pods"], env("0"), runs));
   results.push(bench(`get pods -A, ${pods} pods`, [BIN, "get", "pods", "-A"], env("0"), runs));
   results.push(bench(`one 5s tick (get ns), ${pods} pods`, [BIN, "get", "ns"], env("5s"), runs, restore));

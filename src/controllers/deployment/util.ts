@@ -4,7 +4,7 @@
 
 import type { KubeObject } from "../../api/types";
 import { parseInstant } from "../../sim/time";
-import { sameJSON } from "../shared/canonical";
+import { canonicalJSON } from "../shared/canonical";
 
 export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 export const REVISION_HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history";
@@ -36,8 +36,22 @@ export function isRollingUpdate(d: KubeObject): boolean {
 
 /** EqualIgnoreHash: the templates are equal once the pod-template-hash label is removed. */
 export function equalIgnoreHash(a: KubeObject["spec"], b: KubeObject["spec"]): boolean {
-  return sameJSON(withoutHash(a), withoutHash(b));
+  return canonicalWithoutHash(a) === canonicalWithoutHash(b);
 }
+
+/**
+ * The template's canonical JSON without the hash label. A template is never changed once made
+ * (stored objects are replaced, and a sync's working copy keeps its template), so its text is
+ * remembered: a sync compares the Deployment's template with every ReplicaSet's several times.
+ */
+function canonicalWithoutHash(template: KubeObject["spec"]): string {
+  if (!template || typeof template !== "object") return canonicalJSON(withoutHash(template));
+  let text = canonicalTexts.get(template);
+  if (text === undefined) canonicalTexts.set(template, (text = canonicalJSON(withoutHash(template))));
+  return text;
+}
+
+const canonicalTexts = new WeakMap<object, string>();
 
 function withoutHash(template: KubeObject["spec"]): unknown {
   const t = structuredClone(template ?? {});
