@@ -40,13 +40,7 @@ export function wire(components: readonly Controller[]): Wiring {
 }
 
 /** Runs every component whose keys are dirty or due, at `cluster.now`, until none are. */
-export const T = new Map<string, number>();
-const tick = (k: string, t0: number) => T.set(k, (T.get(k) ?? 0) + performance.now() - t0);
-process.on('exit', () => { if (process.env.KS_COUNT) console.error([...T].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`).join('\n')); });
 export function settle(cluster: Cluster, wiring: Wiring): void {
-  const t00 = performance.now(); try { settle0(cluster, wiring); } finally { tick('(settle total)', t00); }
-}
-function settle0(cluster: Cluster, wiring: Wiring): void {
   const due = cluster.agenda.popDue(cluster.now);
   if (due.some((item) => item.component === EVENT_TTL)) expireEvents(cluster.store, cluster.now);
   const dirty: Set<ObjectKey>[] = wiring.components.map(() => new Set());
@@ -59,16 +53,16 @@ function settle0(cluster: Cluster, wiring: Wiring): void {
   }
   for (let round = 0; ; round++) {
     if (round > MAX_ROUNDS) throw new EngineError(`internal: the control loops did not settle at ${cluster.now}`);
-    let t0 = performance.now(); markChanges(cluster, wiring, dirty, view, ownStatus); tick('markChanges', t0);
+    markChanges(cluster, wiring, dirty, view, ownStatus);
     const i = dirty.findIndex((s) => s.size > 0);
     if (i < 0) return scheduleEventExpiry(cluster);
     const keys = [...dirty[i]].sort();
     dirty[i].clear();
     const component = wiring.components[i];
     for (const key of keys) {
-      t0 = performance.now(); const outcome = runOne(component, view, key, cluster); tick(`reconcile ${component.name}`, t0);
+      const outcome = runOne(component, view, key, cluster);
       const mark = cluster.store.changes.length;
-      t0 = performance.now(); const applied = apply(cluster, outcome); tick(`apply ${component.name}`, t0);
+      const applied = apply(cluster, outcome);
       if (component.derivedStatus && isOnlyOwnStatusWrite(outcome, key, applied)) {
         for (const change of cluster.store.changes.slice(mark)) if (change.key === key && isStatusOnly(change)) ownStatus.set(change, i);
       }
