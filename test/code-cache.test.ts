@@ -2,18 +2,10 @@
 // its chunks from the cached bytecode. Observed through a preloaded hook on vm.Script that
 // counts the chunks given a cache and the caches V8 refused (a refusal costs the compile back).
 
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { hookedKubesim } from "./builders/hooked-kubesim";
 
-const BIN = path.resolve(import.meta.dirname, "../bin/kubesim");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-code-cache-"));
-const hook = path.join(dir, "hook.cjs");
-fs.writeFileSync(
-  hook,
-  `const vm = require("node:vm");
+const hooked = hookedKubesim(`const vm = require("node:vm");
 const Script = vm.Script;
 let cached = 0, refused = 0;
 vm.Script = class extends Script {
@@ -23,16 +15,12 @@ vm.Script = class extends Script {
   }
 };
 process.on("exit", () => require("node:fs").writeSync(2, "CODE-CACHE " + cached + " " + refused + "\\n"));
-`,
-);
+`);
 
 function run(...args: string[]): { code: number; cached: number; refused: number } {
-  const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], {
-    env: { ...process.env, KUBESIM_STATE: path.join(dir, "state.json"), KUBESIM_TICK: "0" },
-    encoding: "utf8",
-  });
+  const r = hooked("0", ...args);
   const [, cached, refused] = /CODE-CACHE (\d+) (\d+)/.exec(r.stderr) ?? [];
-  return { code: r.status ?? 1, cached: Number(cached), refused: Number(refused) };
+  return { code: r.code, cached: Number(cached), refused: Number(refused) };
 }
 
 describe("the trained code cache", () => {

@@ -2,38 +2,25 @@
 // quiet cluster never loads the control loops, and loads them as soon as anything is due or
 // written. Observed through a module loader hook that lists the bundle chunks a run loads.
 
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hookedKubesim } from "./builders/hooked-kubesim";
 
-const BIN = path.resolve(import.meta.dirname, "../bin/kubesim");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-lazy-"));
 // The bundle's chunks are read with fs.readFileSync, by Node's loader or the bundle's own
 // (scripts/build.mjs): a preloaded hook on it lists the bundle files a run loads.
-const hook = path.join(dir, "hook.cjs");
-fs.writeFileSync(
-  hook,
-  `const fs = require("node:fs");
+const hooked = hookedKubesim(`const fs = require("node:fs");
 const path = require("node:path");
 const read = fs.readFileSync;
 fs.readFileSync = function (file, ...rest) {
   if (typeof file === "string" && file.endsWith(".js") && file.split(path.sep).includes("dist")) fs.writeSync(2, "LOADED " + path.basename(file) + "\\n");
   return read.call(this, file, ...rest);
 };
-`,
-);
-const state = path.join(dir, "state.json");
+`);
 
 /** Runs kubesim; returns its exit code and the chunks it loaded. */
 function run(tick: string, ...args: string[]): { code: number; chunks: string[] } {
-  const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], {
-    env: { ...process.env, KUBESIM_STATE: state, KUBESIM_TICK: tick },
-    encoding: "utf8",
-  });
+  const r = hooked(tick, ...args);
   const chunks = r.stderr.split("\n").filter((l) => l.startsWith("LOADED ")).map((l) => l.slice("LOADED ".length));
-  return { code: r.status ?? 1, chunks };
+  return { code: r.code, chunks };
 }
 
 const loadsEngine = (chunks: string[]) => chunks.some((c) => c.startsWith("wired-engine-"));
