@@ -215,21 +215,16 @@ export class Store {
   private index(key: ObjectKey, obj: KubeObject, before?: KubeObject): void {
     const isNew = !this.objects.has(key);
     this.objects.set(key, obj);
-    const at = key.slice(0, key.lastIndexOf("/"));
-    const listed = this.lists.get(at);
-    if (listed && isNew) this.lists.delete(at);
-    else if (listed) {
-      const { kind, namespace, name } = refOf(obj);
-      listed[lowerBound(this.byKind.get(kind)!.get(namespace)!, name)] = obj;
-    }
+    const { kind, namespace, name } = refOf(obj);
+    const listed = this.lists.get(`${kind}/${namespace}`);
     if (isNew) {
-      const { kind, namespace, name } = refOf(obj);
+      this.lists.delete(`${kind}/${namespace}`);
       let byNs = this.byKind.get(kind);
       if (!byNs) this.byKind.set(kind, (byNs = new Map()));
       let names = byNs.get(namespace);
       if (!names) byNs.set(namespace, (names = []));
       names.splice(lowerBound(names, name), 0, name);
-    }
+    } else if (listed) listed[lowerBound(this.byKind.get(kind)!.get(namespace)!, name)] = obj;
     this.addRefs(key, obj, before);
   }
 
