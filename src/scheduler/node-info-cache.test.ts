@@ -31,6 +31,12 @@ function sums(store: Store, nodeName: string): { pods: number; cpu: number; nonZ
 /** The same store's objects in a new store: a cache that has never seen them. */
 const cold = (store: Store): Store => new Store(store.all());
 
+/** The scheduled pod's bind, then a status write that moves the node's old pod into `phase`. */
+const bindThenOldPodIn = (phase: string) => (store: Store, scheduled: KubeObject) => {
+  store.put(bound(scheduled, "worker"));
+  store.put({ ...store.get("Pod/default/old")!, status: { phase } });
+};
+
 const cases: { name: string; after: (store: Store, scheduled: KubeObject) => void; want: { pods: number; cpu: number } }[] = [
   {
     name: "the bind alone: the bound pod is added to the sums",
@@ -39,10 +45,7 @@ const cases: { name: string; after: (store: Store, scheduled: KubeObject) => voi
   },
   {
     name: "the bind and another pod's status change: summed afresh",
-    after: (store, p) => {
-      store.put(bound(p, "worker"));
-      store.put({ ...store.get("Pod/default/old")!, status: { phase: "Running" } });
-    },
+    after: bindThenOldPodIn("Running"),
     want: { pods: 2, cpu: 700 },
   },
   {
@@ -52,10 +55,7 @@ const cases: { name: string; after: (store: Store, scheduled: KubeObject) => voi
   },
   {
     name: "the bind and the old pod finishing: the finished pod frees its request",
-    after: (store, p) => {
-      store.put(bound(p, "worker"));
-      store.put({ ...store.get("Pod/default/old")!, status: { phase: "Succeeded" } });
-    },
+    after: bindThenOldPodIn("Succeeded"),
     want: { pods: 1, cpu: 200 },
   },
   {
