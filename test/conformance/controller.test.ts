@@ -24,6 +24,7 @@ function frozenView(view: ClusterView): ClusterView {
     get: (k) => deepFreeze(view.get(k)),
     list: (kind, ns) => view.list(kind, ns).map(deepFreeze),
     ownedBy: (uid) => view.ownedBy(uid).map(deepFreeze),
+    orphans: (kind, ns) => view.orphans(kind, ns).map(deepFreeze),
     podsOnNode: (n) => view.podsOnNode(n).map(deepFreeze),
     nodePodsRevision: (n) => view.nodePodsRevision(n),
     runtime: (uid) => deepFreeze(view.runtime(uid)),

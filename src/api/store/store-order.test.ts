@@ -1,5 +1,5 @@
-// ownedBy and podsOnNode keep a sorted order per owner and node between queries, and list keeps
-// each kind/namespace's objects between writes. These check them against the plain answer (the
+// ownedBy and podsOnNode keep a sorted order per owner and node between queries, and list and
+// orphans keep each kind/namespace's objects between writes. These check them against the plain answer (the
 // members, sorted by namespace then name, stably) through random puts, re-puts and removes,
 // including objects of different kinds with the same name.
 
@@ -9,6 +9,8 @@ import type { KubeObject } from "../types";
 import { Store, compareObjects } from "./store";
 
 const OWNERS = ["u1", "u2"];
+/** References to this owner are controller references; to the others, plain ones. */
+const CONTROLLER = "u1";
 const NODES = ["n1", "n2"];
 
 type Op = { put: true; kind: "Pod" | "ConfigMap"; ns: string; name: string; owners: string[]; node?: string } | { put: false; kind: "Pod" | "ConfigMap"; ns: string; name: string };
@@ -29,7 +31,7 @@ function objectOf(o: Extract<Op, { put: true }>, version: number): KubeObject {
   return {
     apiVersion: "v1",
     kind: o.kind,
-    metadata: { name: o.name, namespace: o.ns, resourceVersion: String(version), ownerReferences: o.owners.map((uid) => ({ apiVersion: "v1", kind: "X", name: uid, uid })) },
+    metadata: { name: o.name, namespace: o.ns, resourceVersion: String(version), ownerReferences: o.owners.map((uid) => ({ apiVersion: "v1", kind: "X", name: uid, uid, ...(uid === CONTROLLER && { controller: true }) })) },
     ...(o.kind === "Pod" && o.node ? { spec: { nodeName: o.node } } : {}),
   } as KubeObject;
 }
@@ -54,6 +56,9 @@ class Model {
   list(kind: string, ns?: string): KubeObject[] {
     return this.members.filter((m) => m.kind === kind && (ns === undefined || m.metadata.namespace === ns)).sort(compareObjects);
   }
+  orphans(kind: string, ns: string): KubeObject[] {
+    return this.list(kind, ns).filter((m) => !(m.metadata.ownerReferences ?? []).some((r) => r.uid === CONTROLLER));
+  }
 }
 
 describe("Store order by owner, by node and by kind", () => {
@@ -75,7 +80,10 @@ describe("Store order by owner, by node and by kind", () => {
           for (const node of NODES) expect(store.podsOnNode(node)).toEqual(model.podsOnNode(node));
           for (const kind of ["Pod", "ConfigMap"]) {
             expect(store.list(kind)).toEqual(model.list(kind));
-            for (const ns of ["a", "b"]) expect(store.list(kind, ns)).toEqual(model.list(kind, ns));
+            for (const ns of ["a", "b"]) {
+              expect(store.list(kind, ns)).toEqual(model.list(kind, ns));
+              expect(store.orphans(kind, ns)).toEqual(model.orphans(kind, ns));
+            }
           }
         });
       }),

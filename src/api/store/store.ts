@@ -43,6 +43,11 @@ export class Store {
    * object drops the list.
    */
   private readonly lists = new Map<string, KubeObject[]>();
+  /**
+   * Kind/namespace → its objects without a controller reference, by name, kept the same way:
+   * every sync of a ReplicaSet asks for the orphan pods it might adopt.
+   */
+  private readonly orphanLists = new Map<string, KubeObject[]>();
   /** Whether byOwner and byNode cover every object (they wait for the first query or write). */
   private refsIndexed = false;
   /** Changes not yet seen by the engine. */
@@ -124,6 +129,17 @@ export class Store {
     return objects;
   }
 
+  /** Objects of one kind in one namespace that no controller owns (no ownerReference with controller: true), by name. */
+  orphans(kind: string, namespace: string): KubeObject[] {
+    const at = `${kind}/${namespace}`;
+    let objects = this.orphanLists.get(at);
+    if (!objects) {
+      objects = this.listed(kind, namespace).filter(isOrphan);
+      this.orphanLists.set(at, objects);
+    }
+    return [...objects];
+  }
+
   /** The keys of one kind in one namespace whose names start with `prefix`, by name (nothing decoded). */
   keysByNamePrefix(kind: string, namespace: string, prefix: string): ObjectKey[] {
     const names = this.byKind.get(kind)?.get(namespace) ?? [];
@@ -190,6 +206,7 @@ export class Store {
     this.unindexRefs(key, before);
     this.objects.delete(key);
     this.lists.delete(key.slice(0, key.lastIndexOf("/")));
+    if (isOrphan(before)) this.orphanLists.delete(key.slice(0, key.lastIndexOf("/")));
     const { kind, namespace, name } = refOf(before);
     const names = this.byKind.get(kind)?.get(namespace);
     if (names) {
@@ -225,7 +242,17 @@ export class Store {
       if (!names) byNs.set(namespace, (names = []));
       names.splice(lowerBound(names, name), 0, name);
     } else if (listed) listed[lowerBound(this.byKind.get(kind)!.get(namespace)!, name)] = obj;
+    this.keepOrphans(`${kind}/${namespace}`, obj, before);
     this.addRefs(key, obj, before);
+  }
+
+  /** An orphan list takes a re-put orphan in its place, and goes when an orphan joins or leaves. */
+  private keepOrphans(at: string, obj: KubeObject, before: KubeObject | undefined): void {
+    const orphans = this.orphanLists.get(at);
+    if (!orphans) return;
+    const [was, is] = [before !== undefined && isOrphan(before), isOrphan(obj)];
+    if (was && is) orphans[lowerBound(orphans, obj.metadata.name ?? "", (o) => o.metadata.name ?? "")] = obj;
+    else if (was || is) this.orphanLists.delete(at);
   }
 
   /** Builds the owner and node indexes, decoding only what may be in them: pods and owned objects. */
@@ -281,16 +308,21 @@ export class Store {
   }
 }
 
-/** The first index whose name is not less than `name` (binary search over a sorted list). */
-function lowerBound(names: readonly string[], name: string): number {
+/** The first index whose name is not less than `name` (binary search over a list sorted by name). */
+function lowerBound<T>(items: readonly T[], name: string, nameOf: (item: T) => string = String): number {
   let lo = 0;
-  let hi = names.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (names[mid] < name) lo = mid + 1;
+    if (nameOf(items[mid]) < name) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** No controller owns it (client-go's GetControllerOf finds nothing). */
+function isOrphan(obj: KubeObject): boolean {
+  return !(obj.metadata.ownerReferences ?? []).some((r) => r.controller === true);
 }
 
 function ownerUids(obj: KubeObject): string[] {

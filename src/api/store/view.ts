@@ -8,6 +8,8 @@ export interface ClusterView {
   get(key: ObjectKey): KubeObject | undefined;
   list(kind: string, namespace?: string): readonly KubeObject[];
   ownedBy(uid: string): readonly KubeObject[];
+  /** Objects of a kind in a namespace that no controller owns, by name: what a controller may adopt. */
+  orphans(kind: string, namespace: string): readonly KubeObject[];
   podsOnNode(nodeName: string): readonly KubeObject[];
   /** Changes whenever podsOnNode(nodeName) would answer differently: a cache key. */
   nodePodsRevision(nodeName: string): number;
@@ -20,6 +22,7 @@ export function viewOf(store: Store, runtime: ReadonlyMap<string, unknown>): Clu
     get: (key) => store.get(key),
     list: (kind, ns) => store.list(kind, ns),
     ownedBy: (uid) => store.ownedBy(uid),
+    orphans: (kind, ns) => store.orphans(kind, ns),
     podsOnNode: (node) => store.podsOnNode(node),
     nodePodsRevision: (node) => store.nodePodsRevision(node),
     runtime: (uid) => runtime.get(uid),

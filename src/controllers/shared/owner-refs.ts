@@ -36,7 +36,7 @@ export function claimCandidates(view: ClusterView, controller: KubeObject, kind:
   const uid = controller.metadata.uid ?? "";
   const ns = controller.metadata.namespace ?? "";
   const owned = view.ownedBy(uid).filter((o) => o.kind === kind);
-  const orphans = view.list(kind, ns).filter((o) => !getControllerOf(o));
+  const orphans = view.orphans(kind, ns);
   // Both come sorted by name when all are in the namespace: merge them (a name in both is one object).
   if (owned.every((o) => (o.metadata.namespace ?? "") === ns)) return mergeByName(owned, orphans);
   const byKey = new Map<string, KubeObject>();
