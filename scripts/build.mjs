@@ -3,7 +3,7 @@
 import { build, transform } from "esbuild";
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,6 +93,33 @@ if (process.env.KUBESIM_TRAIN_CODE_CACHE === "1") {
 }
 `;
 
+/**
+ * A chunk's exports become plain values once the chunk has run. esbuild's CommonJS form exports
+ * each binding through a getter (two: __toCommonJS's copy of __export's), and every call into
+ * another chunk ran them, about 2% of a rollout. The copy's getters are made configurable, and
+ * a line at the chunk's end turns them into values; while the chunk runs (another chunk it
+ * requires may require it back), the getters still answer. Values are final only because no
+ * module reassigns an export after it ran: the build refuses `export let` and `export var`.
+ */
+const COPIED_GETTER = "enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });";
+const EXPORTS_AS_VALUES =
+  "\nfor (const __ksKey of Object.keys(module.exports)) __defProp(module.exports, __ksKey, { value: module.exports[__ksKey], enumerable: true });\n";
+
+function exportsAsValues(code, name) {
+  if (!code.includes("module.exports = __toCommonJS(")) return code;
+  if (!code.includes(COPIED_GETTER)) throw new Error(`build: ${name}: esbuild's __copyProps is not as expected; see exportsAsValues in scripts/build.mjs`);
+  return code.replace(COPIED_GETTER, COPIED_GETTER.replace(" });", ", configurable: true });")) + EXPORTS_AS_VALUES;
+}
+
+function refuseReassignableExports(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".ts")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (/^export\s+(let|var)\b/m.test(readFileSync(file, "utf8"))) throw new Error(`build: ${file} exports a let or var; the bundle freezes exports (see exportsAsValues)`);
+  }
+}
+refuseReassignableExports("src");
+
 mkdirSync("dist", { recursive: true });
 writeFileSync("dist/package.json", '{ "type": "commonjs" }\n');
 for (const chunk of split.outputFiles) {
@@ -104,7 +131,7 @@ for (const chunk of split.outputFiles) {
     define: { "import.meta.url": "__ksImportMeta.url" },
     logLevel: "warning",
   });
-  const linked = code.replace(/\brequire\("\.\/([\w-]+\.js)"\)/g, '__ksRequire("$1")');
+  const linked = exportsAsValues(code.replace(/\brequire\("\.\/([\w-]+\.js)"\)/g, '__ksRequire("$1")'), chunk.path);
   const prelude = (code.includes("__ksImportMeta") ? metaUrl : "") + (path.basename(chunk.path) === "main.js" ? chunkLoader : "");
   mkdirSync(path.dirname(chunk.path), { recursive: true });
   writeFileSync(chunk.path, prelude + linked);
