@@ -81,9 +81,9 @@ const makeEnv = (globals: VerbEnv["globals"]): VerbEnv => {
   home: os.homedir(),
   readStdin: () => {
     try {
-      return fs.readFileSync(0, "utf8");
+      return fs.readFileSync(0);
     } catch {
-      return "";
+      return Buffer.alloc(0);
     }
   },
   readLine: lineReader(),

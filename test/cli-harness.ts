@@ -19,7 +19,7 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  stdin?: string;
+  stdin?: string | Buffer;
   vars?: Record<string, string>;
   /** Stands in for $KUBE_EDITOR (kubectl edit): gets the file path, returns the exit code. Default: fails with 1. */
   editor?: (file: string) => number;
@@ -59,7 +59,7 @@ export async function harness(opts: { tick?: string; nodes?: number } = {}): Pro
         vars,
         cwd: dir,
         home: dir,
-        readStdin: () => o.stdin ?? "",
+        readStdin: () => Buffer.from(o.stdin ?? ""),
         readLine: async () => typed.shift(),
         wallClock: () => T0_MS,
         globals,

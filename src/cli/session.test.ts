@@ -10,7 +10,7 @@ function envFor(statePath: string): VerbEnv {
     vars: { KUBESIM_TICK: "5s" },
     cwd: os.tmpdir(),
     home: os.tmpdir(),
-    readStdin: () => "",
+    readStdin: () => Buffer.alloc(0),
     readLine: async () => undefined,
     wallClock: () => Date.parse("2025-01-01T00:00:00Z"),
     globals: {},

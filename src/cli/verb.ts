@@ -25,8 +25,8 @@ export interface VerbEnv {
   readonly vars: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly home: string;
-  /** The whole of standard input, read on demand (for `-f -`). */
-  readonly readStdin: () => string;
+  /** The whole of standard input, read on demand (for `-f -`): bytes, since a manifest's may be UTF-16. */
+  readonly readStdin: () => Buffer;
   /** The next line typed at the terminal (an interactive `exec -it` shell); undefined at end of input. */
   readonly readLine: () => Promise<string | undefined>;
   /** Wall-clock milliseconds: only `sim reset` uses it, for the default start time. */

@@ -33,6 +33,13 @@ const entries: Entry[] = [
     stderr: `${PARSE}control characters are not allowed\n`,
   },
   {
+    // Without a byte order mark kubectl reads UTF-8 (text-encoding.ts): the NUL bytes fail.
+    name: "UTF-16 without a byte order mark",
+    file: Buffer.from(configMap("u16", "v"), "utf16le"),
+    args: ["create", "-f", "$F"],
+    stderr: `${PARSE}control characters are not allowed\n`,
+  },
+  {
     // kubectl reads invalid UTF-8 as U+FFFD and prints the document as JSON.
     name: "non-UTF-8 (latin-1) bytes in a document without a kind, validation off",
     file: Buffer.from("apiVersion: v1\nmetadata:\n  name: a\ndata:\n  k: caf\xe9\n", "latin1") as unknown as string,

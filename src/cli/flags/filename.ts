@@ -4,7 +4,8 @@
 // top level without -R), a named file is read whatever its extension. A path that does not exist
 // fails the whole command before anything is sent.
 
-import { listDir, readText, statPath, type FileStats } from "../../state/local-files";
+import { listDir, readBytes, statPath, type FileStats } from "../../state/local-files";
+import { decodeManifestBytes } from "../manifests/text-encoding";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { RawError, UsageError } from "../../api/errors";
@@ -48,7 +49,7 @@ export function readSources(opts: FilenameOptions, env: Pick<VerbEnv, "cwd" | "r
   const missing: string[] = [];
   for (const name of opts.filenames) {
     if (name === "-") {
-      out.push({ source: "STDIN", text: env.readStdin() });
+      out.push({ source: "STDIN", text: decodeManifestBytes(env.readStdin()) });
       continue;
     }
     if (/^https?:\/\//.test(name)) throw new UsageError(`unable to read URL "${name}": kubesim has no network access`);
@@ -61,7 +62,7 @@ export function readSources(opts: FilenameOptions, env: Pick<VerbEnv, "cwd" | "r
       continue;
     }
     if (stat.isDirectory()) walk(name, full, opts.recursive, true, out);
-    else out.push({ source: name, text: readText(full) });
+    else out.push({ source: name, text: decodeManifestBytes(readBytes(full)) });
   }
   if (missing.length === 1) throw new UsageError(`the path "${missing[0]}" does not exist`);
   // Several: kubectl prints an aggregate, one bare line each.
@@ -78,6 +79,6 @@ function walk(shown: string, full: string, recursive: boolean, root: boolean, ou
     const childShown = path.join(shown, name);
     const stat = statPath(childFull);
     if (stat.isDirectory()) walk(childShown, childFull, recursive, false, out);
-    else if (EXTENSIONS.includes(path.extname(name))) out.push({ source: childShown, text: readText(childFull) });
+    else if (EXTENSIONS.includes(path.extname(name))) out.push({ source: childShown, text: decodeManifestBytes(readBytes(childFull)) });
   }
 }

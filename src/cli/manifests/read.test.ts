@@ -110,7 +110,7 @@ describe("readSources", () => {
   write("d/sub/x.yaml");
   write("d/sub/deeper/y.yaml");
   write("notes.txt");
-  const env = { cwd: dir, readStdin: () => "from stdin" };
+  const env = { cwd: dir, readStdin: () => Buffer.from("from stdin") };
   const sources = (files: string[], recursive = false) => readSources({ filenames: files, recursive }, env).map((s) => s.source);
 
   it("walks a directory's .json/.yaml/.yml files in byte order, without subdirectories", () => {

@@ -194,7 +194,7 @@ function execOnce(o: Options, c: Cluster, io: IOStreams, env: VerbEnv): number {
   if (o.stdin && o.tty && !io.isTTY && !o.quiet) io.err.write("Unable to use a TTY - input is not a terminal or the right kind of file\n");
   const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])] as { name: string; state?: { running?: object } }[];
   if (!statuses.find((s) => s.name === container)?.state?.running) throw new UsageError(notRunningError(container));
-  const input = o.stdin && !io.isTTY ? env.readStdin() : undefined;
+  const input = o.stdin && !io.isTTY ? env.readStdin().toString("utf8") : undefined;
   const result = execInContainer(viewOf(c.store, c.runtime), pod, container, withStdin(o.command, input), c.now);
   if (result.error !== undefined) throw new UsageError(result.error);
   for (const chunk of result.output) (chunk.stream === "stderr" ? io.err : io.out).write(chunk.text);

@@ -136,7 +136,7 @@ export default defineVerb<Flags, Options>({
   },
   run(o, cluster, io, env) {
     const c = cluster!;
-    const parsed = parseEnv(o.envArgs, env.readStdin);
+    const parsed = parseEnv(o.envArgs, () => env.readStdin().toString("utf8"));
     const changes: EnvChanges = { env: [...parsed.env, ...fromSources(c, o)], remove: parsed.remove };
     if (o.prefix !== "") for (const e of changes.env) e.name = o.prefix + e.name;
     const objects = setTargets(c, o, env);
