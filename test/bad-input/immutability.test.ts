@@ -1,6 +1,8 @@
 // Changes to fields the API server does not let change: each entry creates the object with
 // `apply`, then applies the change. Messages: ValidateStatefulSetUpdate, ValidateServiceUpdate,
-// ValidateConfigMapUpdate, ValidateJobSpecUpdate (kubernetes v1.32).
+// ValidateConfigMapUpdate, ValidateJobSpecUpdate (kubernetes v1.32). A Job's template prints as
+// the internal core.PodTemplateSpec (go-types/pod-template.ts): a real API server prints other
+// pointer addresses, and the job-name and controller-uid labels that kubesim does not add to Jobs.
 
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -86,6 +88,28 @@ const entries: Entry[] = [
     file: job(3),
     args: ["apply", "-f", "$F"],
     stderr: 'The Job "j" is invalid: spec.completions: Invalid value: 3: field is immutable\n',
+  },
+  {
+    name: "a Job's pod template (its image)",
+    setup: applied(job(2)),
+    file: job(2).replace("image: busybox", "image: busybox:1.36"),
+    args: ["apply", "-f", "$F"],
+    stderr:
+      'The Job "j" is invalid: spec.template: Invalid value: core.PodTemplateSpec{ObjectMeta:v1.ObjectMeta{Name:"", GenerateName:"", Namespace:"", SelfLink:"", UID:"", ' +
+      'ResourceVersion:"", Generation:0, CreationTimestamp:time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC), DeletionTimestamp:<nil>, DeletionGracePeriodSeconds:(*int64)(nil), ' +
+      "Labels:map[string]string(nil), Annotations:map[string]string(nil), OwnerReferences:[]v1.OwnerReference(nil), Finalizers:[]string(nil), ManagedFields:[]v1.ManagedFieldsEntry(nil)}, " +
+      'Spec:core.PodSpec{Volumes:[]core.Volume(nil), InitContainers:[]core.Container(nil), Containers:[]core.Container{core.Container{Name:"c", Image:"busybox:1.36", Command:[]string(nil), ' +
+      'Args:[]string(nil), WorkingDir:"", Ports:[]core.ContainerPort(nil), EnvFrom:[]core.EnvFromSource(nil), Env:[]core.EnvVar(nil), Resources:core.ResourceRequirements{Limits:core.ResourceList(nil), ' +
+      "Requests:core.ResourceList(nil), Claims:[]core.ResourceClaim(nil)}, ResizePolicy:[]core.ContainerResizePolicy(nil), RestartPolicy:(*core.ContainerRestartPolicy)(nil), " +
+      "VolumeMounts:[]core.VolumeMount(nil), VolumeDevices:[]core.VolumeDevice(nil), LivenessProbe:(*core.Probe)(nil), ReadinessProbe:(*core.Probe)(nil), StartupProbe:(*core.Probe)(nil), " +
+      'Lifecycle:(*core.Lifecycle)(nil), TerminationMessagePath:"/dev/termination-log", TerminationMessagePolicy:"File", ImagePullPolicy:"IfNotPresent", SecurityContext:(*core.SecurityContext)(nil), ' +
+      'Stdin:false, StdinOnce:false, TTY:false}}, EphemeralContainers:[]core.EphemeralContainer(nil), RestartPolicy:"Never", TerminationGracePeriodSeconds:(*int64)(0xc000100018), ' +
+      'ActiveDeadlineSeconds:(*int64)(nil), DNSPolicy:"ClusterFirst", NodeSelector:map[string]string(nil), ServiceAccountName:"", AutomountServiceAccountToken:(*bool)(nil), NodeName:"", ' +
+      'SecurityContext:(*core.PodSecurityContext)(0xc000100030), ImagePullSecrets:[]core.LocalObjectReference(nil), Hostname:"", Subdomain:"", SetHostnameAsFQDN:(*bool)(nil), ' +
+      'Affinity:(*core.Affinity)(nil), SchedulerName:"default-scheduler", Tolerations:[]core.Toleration(nil), HostAliases:[]core.HostAlias(nil), PriorityClassName:"", Priority:(*int32)(nil), ' +
+      "PreemptionPolicy:(*core.PreemptionPolicy)(nil), DNSConfig:(*core.PodDNSConfig)(nil), ReadinessGates:[]core.PodReadinessGate(nil), RuntimeClassName:(*string)(nil), " +
+      "Overhead:core.ResourceList(nil), EnableServiceLinks:(*bool)(nil), TopologySpreadConstraints:[]core.TopologySpreadConstraint(nil), OS:(*core.PodOS)(nil), " +
+      "SchedulingGates:[]core.PodSchedulingGate(nil), ResourceClaims:[]core.PodResourceClaim(nil), Resources:(*core.ResourceRequirements)(nil)}}: field is immutable\n",
   },
 ];
 

@@ -6,7 +6,15 @@ export type GoType =
   | { readonly kind: "string" | "int" | "bool" | "intstr" | "nilStringPointer" }
   | { readonly kind: "map"; readonly name: string; readonly elem: GoType }
   | { readonly kind: "slice"; readonly name: string; readonly elem: GoType }
-  | { readonly kind: "struct"; readonly name: string; readonly fields: readonly (readonly [string, string, GoType])[] };
+  | { readonly kind: "struct"; readonly name: string; readonly fields: readonly (readonly [string, string, GoType])[] }
+  /** A pointer inside a struct: %#v prints its address, not what it points to. `name` is its type, e.g. "*int64". */
+  | { readonly kind: "pointer"; readonly name: string }
+  /** A pointer to a type with a String method (*v1.Time): nil prints as <nil>. */
+  | { readonly kind: "stringerPointer"; readonly name: string }
+  /** A metav1.Time value: time.Time's GoString. */
+  | { readonly kind: "time" };
+
+import { podTemplateSpecType } from "./go-types/pod-template";
 
 const str: GoType = { kind: "string" };
 const mapStringString: GoType = { kind: "map", name: "map[string]string", elem: str };
@@ -53,6 +61,7 @@ const GO_TYPES: Record<string, GoType> = {
   "core.ServicePort": servicePort,
   // Only its nil value prints faithfully: quantities would print as resource.Quantity structs.
   "core.ResourceList": { kind: "map", name: "core.ResourceList", elem: str },
+  "core.PodTemplateSpec": podTemplateSpecType,
 };
 
 /** Go's %q for a string (printable Unicode is kept, as strconv.Quote does). */
@@ -98,9 +107,37 @@ export function goSharpV(value: unknown, t: GoType): string {
     }
     case "struct": {
       const obj = (value ?? {}) as Record<string, unknown>;
-      return `${t.name}{${t.fields.map(([goName, json, ft]) => `${goName}:${goSharpV(obj[json], ft)}`).join(", ")}}`;
+      // An embedded struct (json name "") has its fields inline in the parent's JSON.
+      return `${t.name}{${t.fields.map(([goName, json, ft]) => `${goName}:${goSharpV(json === "" ? obj : obj[json], ft)}`).join(", ")}}`;
     }
+    case "pointer":
+      return value === undefined || value === null ? `(${t.name})(nil)` : `(${t.name})(${fakeAddress()})`;
+    case "stringerPointer":
+      return value === undefined || value === null ? "<nil>" : goQuote(String(value));
+    case "time":
+      return goTime(typeof value === "string" ? value : undefined);
   }
+}
+
+/**
+ * A heap address for a non-nil pointer. Go prints where the value happens to live, which no
+ * two API server runs share; kubesim counts up from where Go's heap usually starts, so its
+ * messages stay the same from run to run.
+ */
+const FIRST_ADDRESS = 0xc000100000;
+let nextAddress = FIRST_ADDRESS;
+function fakeAddress(): string {
+  nextAddress += 0x18;
+  return `0x${nextAddress.toString(16)}`;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** time.Time's GoString: the zero time, or an RFC 3339 instant, in UTC. */
+function goTime(rfc3339: string | undefined): string {
+  const d = rfc3339 === undefined ? undefined : new Date(rfc3339);
+  if (d === undefined || Number.isNaN(d.getTime())) return "time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)";
+  return `time.Date(${d.getUTCFullYear()}, time.${MONTHS[d.getUTCMonth()]}, ${d.getUTCDate()}, ${d.getUTCHours()}, ${d.getUTCMinutes()}, ${d.getUTCSeconds()}, 0, time.UTC)`;
 }
 
 /** Guesses a Go type for a JSON value with no declared type (plain maps of strings, string lists). */
@@ -114,6 +151,7 @@ function inferGoType(value: object): GoType | undefined {
  * strings with %q, nil as "null", maps and structs with %#v.
  */
 export function renderGoValue(value: unknown, goType?: string): string {
+  nextAddress = FIRST_ADDRESS; // each message counts its addresses from the same start
   const declared = goType ? GO_TYPES[goType] : undefined;
   // A nil map or slice prints as a typed nil; a nil pointer as the string "null".
   if (declared && (declared.kind === "map" || declared.kind === "slice")) return goSharpV(value, declared);
