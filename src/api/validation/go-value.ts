@@ -1,6 +1,8 @@
 // Go's fmt rendering of values inside field errors: %q for strings, %v for numbers and bools,
 // %#v for maps and structs (what k8s.io/apimachinery/pkg/util/validation/field.Error prints).
 
+import { podTemplateSpecType } from "./go-types/pod-template";
+
 /** A Go type, enough to print a value of it with %#v. */
 export type GoType =
   | { readonly kind: "string" | "int" | "bool" | "intstr" | "nilStringPointer" }
@@ -13,8 +15,6 @@ export type GoType =
   | { readonly kind: "stringerPointer"; readonly name: string }
   /** A metav1.Time value: time.Time's GoString. */
   | { readonly kind: "time" };
-
-import { podTemplateSpecType } from "./go-types/pod-template";
 
 const str: GoType = { kind: "string" };
 const mapStringString: GoType = { kind: "map", name: "map[string]string", elem: str };
