@@ -1,8 +1,6 @@
 // Go's fmt rendering of values inside field errors: %q for strings, %v for numbers and bools,
 // %#v for maps and structs (what k8s.io/apimachinery/pkg/util/validation/field.Error prints).
 
-import { podTemplateSpecType } from "./go-types/pod-template";
-
 /** A Go type, enough to print a value of it with %#v. */
 export type GoType =
   | { readonly kind: "string" | "int" | "bool" | "intstr" | "nilStringPointer" }
@@ -61,7 +59,6 @@ const GO_TYPES: Record<string, GoType> = {
   "core.ServicePort": servicePort,
   // Only its nil value prints faithfully: quantities would print as resource.Quantity structs.
   "core.ResourceList": { kind: "map", name: "core.ResourceList", elem: str },
-  "core.PodTemplateSpec": podTemplateSpecType,
 };
 
 /** Go's %q for a string (printable Unicode is kept, as strconv.Quote does). */
@@ -150,9 +147,9 @@ function inferGoType(value: object): GoType | undefined {
  * The value part of "Invalid value: ⟨value⟩" (field.Error.ErrorBody): numbers and bools with %v,
  * strings with %q, nil as "null", maps and structs with %#v.
  */
-export function renderGoValue(value: unknown, goType?: string): string {
+export function renderGoValue(value: unknown, goType?: string | GoType): string {
   nextAddress = FIRST_ADDRESS; // each message counts its addresses from the same start
-  const declared = goType ? GO_TYPES[goType] : undefined;
+  const declared = typeof goType === "string" ? GO_TYPES[goType] : goType;
   // A nil map or slice prints as a typed nil; a nil pointer as the string "null".
   if (declared && (declared.kind === "map" || declared.kind === "slice")) return goSharpV(value, declared);
   if (value === undefined || value === null) return goQuote("null");

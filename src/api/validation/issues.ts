@@ -1,6 +1,8 @@
 // Structured validation results (Kubernetes' field.Error types). Never message text:
 // validation/render.ts turns them into kubectl's words.
 
+import type { GoType } from "./go-value";
+
 export type FieldIssueType =
   | "Required"
   | "Invalid"
@@ -22,12 +24,15 @@ export interface FieldIssue {
   readonly detail?: string;
   /** For NotSupported: the allowed values. */
   readonly supported?: readonly string[];
-  /** Go type name for %#v rendering of maps/structs, e.g. "map[string]string". */
-  readonly goType?: string;
+  /**
+   * The Go type for %#v rendering of maps and structs: a name go-value.ts knows, e.g.
+   * "map[string]string", or the type itself (one only a validator loaded on writes prints).
+   */
+  readonly goType?: string | GoType;
 }
 
 export const required = (path: string, detail?: string): FieldIssue => ({ type: "Required", path, detail });
-export const invalidValue = (path: string, value: unknown, detail: string, goType?: string): FieldIssue => ({
+export const invalidValue = (path: string, value: unknown, detail: string, goType?: string | GoType): FieldIssue => ({
   type: "Invalid",
   path,
   value,

@@ -3,6 +3,7 @@
 // apimachinery's semantic equality.
 
 import type { FieldIssue } from "../issues";
+import type { GoType } from "../go-value";
 import { invalidValue, notSupported, required } from "../issues";
 
 export const isNegativeErrorMsg = "must be greater than or equal to 0";
@@ -34,7 +35,7 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
 }
 
 /** ValidateImmutableField: "Invalid value: <new>: field is immutable". */
-export function validateImmutableField(newVal: unknown, oldVal: unknown, path: string, goType?: string): FieldIssue[] {
+export function validateImmutableField(newVal: unknown, oldVal: unknown, path: string, goType?: string | GoType): FieldIssue[] {
   return semanticEqual(newVal, oldVal) ? [] : [invalidValue(path, newVal, fieldImmutableErrorMsg, goType)];
 }
 

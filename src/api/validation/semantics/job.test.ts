@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateJob, validateJobUpdate } from "./job";
+import { podTemplateSpecType } from "../go-types/pod-template";
 
 const template = (restartPolicy?: string) => ({ spec: { ...(restartPolicy ? { restartPolicy } : {}), containers: [{ name: "c", image: "busybox" }] } });
 
@@ -69,7 +70,7 @@ describe("validateJobUpdate: the pod template", () => {
 
   it("reports the new template, defaulted, as the invalid value", () => {
     const [issue] = validateJobUpdate(job([{ ...perl, image: "perl:5.36" }]), job([perl]));
-    expect(issue).toMatchObject({ type: "Invalid", path: "spec.template", detail: "field is immutable", goType: "core.PodTemplateSpec" });
+    expect(issue).toMatchObject({ type: "Invalid", path: "spec.template", detail: "field is immutable", goType: podTemplateSpecType });
     expect(issue.value).toMatchObject({ metadata: { creationTimestamp: null }, spec: { dnsPolicy: "ClusterFirst", containers: [{ image: "perl:5.36", imagePullPolicy: "IfNotPresent" }] } });
   });
 });

@@ -11,6 +11,7 @@ import type { FieldIssue } from "../issues";
 import { notSupported } from "../issues";
 import { validateImmutableField, validateNonnegativeField, type Obj } from "./common";
 import { setDefaultsPodTemplate } from "../../defaulting/pod-spec";
+import { podTemplateSpecType } from "../go-types/pod-template";
 
 export function validateJob(job: Obj): FieldIssue[] {
   return validateJobSpec(job.spec ?? {}, "spec");
@@ -55,7 +56,7 @@ function validatePodTemplateUpdate(newObj: Obj, oldObj: Obj): FieldIssue[] {
   const template = defaultedTemplate(newObj.spec?.template);
   const oldTemplate = defaultedTemplate(oldObj.spec?.template);
   if (oldObj.spec?.suspend === true && !oldObj.status?.startTime) takeSchedulingDirectives(oldTemplate, template);
-  return validateImmutableField(template, oldTemplate, "spec.template", "core.PodTemplateSpec");
+  return validateImmutableField(template, oldTemplate, "spec.template", podTemplateSpecType);
 }
 
 /** The template as the API server holds it: with the pod defaults every template gets. */
