@@ -113,10 +113,20 @@ describe("executeJsonPath", () => {
     { name: "keeps text outside actions", tpl: "name={.metadata.name} ", data: web, want: "name=web-1 " },
     { name: "reads escaped dots in keys", tpl: "{.a.b\\.c}", data: { a: { "b.c": 1 } }, want: "1" },
     { name: "prints numbers and booleans as Go %v", tpl: "{.a} {.b}", data: { a: 80, b: true }, want: "80 true" },
+    // Checked against kubectl v1.32 (`kubectl create configmap x --dry-run=client -o jsonpath=…`).
+    { name: "unescapes single-quoted literals too", tpl: "{.a}{'\\n'}{.b}", data: { a: 1, b: 2 }, want: "1\n2" },
+    { name: "keeps an escaped quote inside its literal", tpl: "{'it\\'s'}", data: {}, want: "it's" },
+    { name: "reads hex and octal escapes as bytes", tpl: '{"\\x41\\t|"}{\'\\101\'}{"\\xc3\\xa9"}', data: {}, want: "A\t|Aé" },
+    { name: "compares filter values after unquoting", tpl: "{.items[?(@.k=='a\\tb')].v}", data: { items: [{ k: "a\tb", v: 1 }] }, want: "1" },
   ])("$name", ({ tpl, data, want }) => expect(executeJsonPath(tpl, data)).toBe(want));
 
-  it("reports syntax errors in kubectl's words", () => {
-    expect(() => executeJsonPath("{.a", {})).toThrow("error parsing jsonpath {.a, unclosed action");
+  it.each([
+    { tpl: "{.a", want: "error parsing jsonpath {.a, unclosed action" },
+    { tpl: "{'ab}", want: "error parsing jsonpath {'ab}, unterminated quoted string" },
+    { tpl: "{'a\nb'}", want: "error parsing jsonpath {'a\nb'}, unterminated quoted string" },
+    { tpl: "{'a\\qb'}", want: "error parsing jsonpath {'a\\qb'}, unquote string 'a\\qb' error invalid syntax" },
+  ])("reports $tpl in kubectl's words", ({ tpl, want }) => {
+    expect(() => executeJsonPath(tpl, {})).toThrow(want);
   });
 });
 

@@ -5,6 +5,7 @@
 // without templates, range or kubectl's printing), so it is written here.
 
 import { UsageError } from "../../api/errors";
+import { goUnquote } from "./go-unquote";
 
 type Segment =
   | { t: "field"; name: string }
@@ -57,11 +58,15 @@ function parseName(c: Cursor): string {
 function parseLiteral(c: Cursor, template: string): unknown {
   const q = c.peek();
   if (q === '"' || q === "'") {
-    const end = c.s.indexOf(q, c.i + 1);
-    if (end < 0) fail(template, "unterminated string");
-    const raw = c.s.slice(c.i + 1, end);
+    // parseQuote: a backslash keeps the next character in the string; a newline ends it badly.
+    let end = c.i + 1;
+    while (end < c.s.length && c.s[end] !== q && c.s[end] !== "\n") end += c.s[end] === "\\" && c.s[end + 1] !== "\n" ? 2 : 1;
+    if (end >= c.s.length || c.s[end] !== q) fail(template, "unterminated quoted string");
+    const raw = c.s.slice(c.i, end + 1);
     c.i = end + 1;
-    return q === '"' ? JSON.parse(`"${raw}"`) : raw;
+    const text = goUnquote(raw.slice(1, -1), q);
+    if (text === undefined) fail(template, `unquote string ${raw} error invalid syntax`);
+    return text;
   }
   const m = /^(-?\d+(\.\d+)?|true|false)/.exec(c.s.slice(c.i));
   if (!m) fail(template, `unrecognized filter value at ${c.s.slice(c.i)}`);
@@ -149,6 +154,7 @@ export function parseJsonPath(template: string): Node[] {
     if (open > c.i) stack[stack.length - 1].push({ t: "text", text: template.slice(c.i, open) });
     c.i = open + 1;
     const close = findClose(template, c.i);
+    if (close === UNTERMINATED_QUOTE) fail(template, "unterminated quoted string");
     if (close < 0) fail(template, "unclosed action");
     const inner = template.slice(c.i, close).trim();
     c.i = close + 1;
@@ -186,7 +192,9 @@ export function parseJsonPath(template: string): Node[] {
   return root;
 }
 
-/** The "}" closing an action, skipping quoted strings. */
+const UNTERMINATED_QUOTE = -2;
+
+/** The "}" closing an action, skipping quoted strings; -1 when there is none, UNTERMINATED_QUOTE when a string never ends. */
 function findClose(s: string, from: number): number {
   let quote = "";
   for (let i = from; i < s.length; i++) {
@@ -197,7 +205,7 @@ function findClose(s: string, from: number): number {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (ch === "}") return i;
   }
-  return -1;
+  return quote ? UNTERMINATED_QUOTE : -1;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
