@@ -30,6 +30,7 @@ export function topLevelHelp(): string {
 /** kubectl's verb help: long text, examples, options (pflag style), usage. */
 export function verbHelp(verb: Verb, cmd: Command): string {
   let out = `${verb.help.long.trimEnd()}\n\n`;
+  if (verb.help.aliases) out += `Aliases:\n${verb.help.aliases.join(", ")}\n\n`;
   if (verb.help.example.trim()) out += `Examples:\n${verb.help.example.replace(/\n+$/, "")}\n\n`;
   // pflag prints flags sorted by their long name.
   const opts = cmd.options.filter((o) => !o.negate && !o.hidden).sort((a, b) => ((a.long ?? "") < (b.long ?? "") ? -1 : 1));

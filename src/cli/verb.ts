@@ -55,6 +55,8 @@ export interface GlobalFlags {
 export interface VerbHelp {
   readonly short: string;
   readonly long: string;
+  /** cobra's Aliases section: the command's name and its aliases ("namespace, ns"). */
+  readonly aliases?: readonly string[];
   readonly example: string;
   /** kubectl's usage line after "kubectl ", e.g. "get [(-o|--output=)...] (TYPE ...) [flags] [options]". */
   readonly usage: string;

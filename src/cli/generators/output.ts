@@ -12,6 +12,7 @@ import type { OutputFormat } from "../flags/output";
 import { formatText, isHumanReadable } from "../flags/output";
 import { successLine } from "../flags/result";
 import { printObjects } from "../../printers/formats";
+import { defineValidate } from "../manifests/validate-flag";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -23,7 +24,7 @@ export function defineGeneratorFlags(cmd: Command, fieldManager: string): void {
   cmd.option("--save-config", "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", false);
   cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
   cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
-  cmd.option("--validate [mode]", "Must be one of: strict (or true), warn, ignore (or false).", "strict");
+  defineValidate(cmd);
 }
 
 /** The line (or -o output) a created object is reported with. */

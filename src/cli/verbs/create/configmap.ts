@@ -64,6 +64,7 @@ export default defineVerb<Flags, Options>({
   
   # Create a new config map named my-config from an env file
   kubectl create configmap my-config --from-env-file=path/to/foo.env --from-env-file=path/to/bar.env`,
+    aliases: ["configmap", "cm"],
     usage: "create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]",
   },
   define(cmd) {

@@ -67,6 +67,7 @@ export default defineVerb<Flags, Options>({
   
   # Create a deployment named my-dep that runs multiple containers
   kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --image=nginx`,
+    aliases: ["deployment", "deploy"],
     usage: "create deployment NAME --image=image -- [COMMAND] [args...] [options]",
   },
   define(cmd) {

@@ -31,6 +31,7 @@ export default defineVerb<Flags, Options>({
   help: {
     short: "Create a namespace with the specified name",
     long: "Create a namespace with the specified name.",
+    aliases: ["namespace", "ns"],
     example: "  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace",
     usage: "create namespace NAME [--dry-run=server|client|none] [options]",
   },

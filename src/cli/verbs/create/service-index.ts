@@ -9,6 +9,7 @@ export default defineVerb<object, object>({
     short: "Create a service using a specified subcommand",
     long: "Create a service using a specified subcommand.",
     example: "",
+    aliases: ["service", "svc"],
     usage: "create service [flags] [options]",
   },
   needsCluster: false,
