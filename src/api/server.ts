@@ -13,6 +13,7 @@ import type { ResourceInfo } from "./registry";
 import { infoForKind, pluralDotGroup } from "./registry";
 import { alreadyExists, badRequest, conflict, invalid, notFound, requestEntityTooLarge, StatusError } from "./errors";
 import { newUid } from "./uid";
+import { admissionName } from "./admission/admission-name";
 import { deepEqual } from "./deep-equal";
 
 export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
@@ -103,8 +104,21 @@ export class ApiServer {
       .filter((o) => (!opts.labelSelector || opts.labelSelector(o.metadata.labels)) && (!opts.fieldSelector || opts.fieldSelector(o)));
   }
 
-  /** Creates obj; returns the stored object (or what would be stored, on dry run). */
+  /**
+   * Creates obj; returns the stored object (or what would be stored, on dry run). A refused
+   * create leaves the random sequence where it was (its generated name and uid are undone).
+   */
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const drawn = this.rng.state();
+    try {
+      return this.createOrRefuse(input, opts);
+    } catch (err) {
+      this.rng.rewind(drawn);
+      throw err;
+    }
+  }
+
+  private createOrRefuse(input: KubeObject, opts: WriteOptions): KubeObject {
     const info = this.info(input.kind);
     let obj = this.decode(input, info, opts);
     if (info.namespaced && !obj.metadata.namespace) obj.metadata.namespace = "default";
@@ -115,7 +129,7 @@ export class ApiServer {
     obj = writes().applyDefaults(obj);
     const issues = writes().validateCreate(obj, info, opts.trusted);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
-    writes().admit(obj, info, this, this.rng);
+    writes().admit(obj, info, this, this.rng, admissionName(input.metadata ?? {}, opts.trusted === true));
     if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
     // The pod strategy's PrepareForCreate: a new pod is Pending, with its QoS class.
     if (obj.kind === "Pod") obj.status = { phase: "Pending", qosClass: getPodQOS(obj) };

@@ -3,12 +3,13 @@
 // syncReplicaSet → claimPods → manageReplicas → calculateStatus. The ReplicationController
 // controller runs the same code (upstream wraps it too), configured by newReplicaManager.
 
-import type { KubeObject, ObjectKey } from "../api/types";
+import type { Condition, KubeObject, ObjectKey } from "../api/types";
+import { keyOf, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Selector } from "../api/selectors";
 import { fromLabelSelector, matches } from "../api/selectors";
 import type { Duration, Instant } from "../sim/time";
-import { duration } from "../sim/time";
+import { duration, toRFC3339 } from "../sim/time";
 import type { Rng } from "../sim/random";
 import type { Controller, EventNote, Outcome, RejectedWrite, Trigger, Write } from "./types";
 import { NOTHING, self } from "./types";
@@ -17,6 +18,7 @@ import { claimCandidates, claimObjects, newControllerRef } from "./shared/owner-
 import { getPodsToDelete } from "./shared/pod-ranking";
 import { getPodFromTemplate } from "./shared/pod-template";
 import { sameJSON } from "./shared/canonical";
+import { getCondition, removeCondition } from "./shared/conditions";
 
 /** burstReplicas: at most this many creates or deletes per sync. */
 export const BURST_REPLICAS = 500;
@@ -75,6 +77,8 @@ export function syncReplicaSet(config: ReplicaManagerConfig, view: ClusterView, 
   if (!rs.metadata.deletionTimestamp) manageReplicas(config, view, rs, filteredPods, now, rng, writes, events);
 
   const newStatus = calculateStatus(rs, filteredPods, now);
+  // A sync that creates pods learns whether they failed only after its writes (followUp below).
+  if (!writes.some((w) => w.op === "create")) removeReplicaFailure(newStatus);
   if (!sameJSON(newStatus, rs.status ?? {})) writes.push({ op: "updateStatus", object: { ...rs, status: newStatus } });
 
   const requeueAfter = minReadyRequeue(rs, newStatus, filteredPods, now);
@@ -105,7 +109,8 @@ function manageReplicas(
     for (let i = 0; i < count; i++) {
       const pod = getPodFromTemplate(rs.spec?.template, rs.metadata.name ?? "", ns, newControllerRef(rs), view, rng, taken);
       const created = note("SuccessfulCreate", `Created pod: ${pod.metadata.name}`);
-      writes.push({ op: "create", object: pod, onRejected: { events: failedCreate, replaces: created, batch: "pod-creates" } });
+      const followUp = replicaFailure(keyOf(refOf(rs)), now);
+      writes.push({ op: "create", object: pod, onRejected: { events: failedCreate, replaces: created, batch: "pod-creates", followUp } });
       events.push(created);
     }
   } else if (diff > 0) {
@@ -159,6 +164,29 @@ export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObjec
   setCount(status, "availableReplicas", available);
   if (rs.metadata.generation !== undefined) status.observedGeneration = rs.metadata.generation;
   return status;
+}
+
+/**
+ * calculateStatus's ReplicaFailure condition for a failed create: `FailedCreate` with the
+ * error, set once (a later failure leaves the condition as it is).
+ */
+function replicaFailure(key: ObjectKey, now: Instant) {
+  return (err: RejectedWrite, view: ClusterView): Write | undefined => {
+    const rs = view.get(key);
+    const conditions = (rs?.status?.conditions ?? []) as Condition[];
+    if (!rs || getCondition(conditions, "ReplicaFailure")) return undefined;
+    const failure: Condition = { type: "ReplicaFailure", status: "True", lastTransitionTime: toRFC3339(now), reason: "FailedCreate", message: err.message };
+    return { op: "updateStatus", object: { ...rs, status: { ...rs.status, conditions: [...conditions, failure] } } };
+  };
+}
+
+/** A sync without an error drops the condition; Go leaves out an empty list. */
+function removeReplicaFailure(status: Record<string, unknown>): void {
+  const conditions = status.conditions as Condition[] | undefined;
+  if (!getCondition(conditions, "ReplicaFailure")) return;
+  const rest = removeCondition(conditions, "ReplicaFailure");
+  if (rest.length > 0) status.conditions = rest;
+  else delete status.conditions;
 }
 
 function setCount(status: Record<string, unknown>, field: string, n: number): void {

@@ -61,6 +61,12 @@ export interface OnRejected {
    * upstream stops at the first error (slowStartBatch, the StatefulSet's claims-then-pod).
    */
   readonly batch?: string;
+  /**
+   * A write to make once the Outcome's writes are done, built from the store as they left it:
+   * upstream's sync reports the error in the status it writes (the ReplicaSet's ReplicaFailure
+   * condition), which a controller here learns only after its writes were tried.
+   */
+  readonly followUp?: (err: RejectedWrite, view: ClusterView) => Write | undefined;
 }
 
 /** A Kubernetes Event to record about an object (the recorder aggregates repeats). */

@@ -143,7 +143,7 @@ describe("selectHost", () => {
   ];
   it.each(cases)("$name", ({ totals, rng, want }) => {
     const draws = [...(rng ?? [])];
-    const fake = { next: () => draws.shift() ?? 0, int: (n: number) => Math.floor((draws.shift() ?? 0) * n), suffix: () => "", state: () => 0 };
+    const fake = { next: () => draws.shift() ?? 0, int: (n: number) => Math.floor((draws.shift() ?? 0) * n), suffix: () => "", state: () => 0, rewind: () => {} };
     expect(selectHost(totals, fake)).toBe(want);
   });
 });

@@ -154,6 +154,7 @@ function apply(cluster: Cluster, outcome: Outcome): Applied {
   let firstWarnings: readonly [EventNote, ...EventNote[]] | undefined;
   const instead = new Map<EventNote, readonly EventNote[]>();
   const stoppedBatches = new Set<string>();
+  const followUps: (() => Write | undefined)[] = [];
   for (const w of outcome.writes) {
     const onRejected = w.op === "create" || w.op === "update" ? w.onRejected : undefined;
     if (onRejected?.batch !== undefined && stoppedBatches.has(onRejected.batch)) {
@@ -171,9 +172,15 @@ function apply(cluster: Cluster, outcome: Outcome): Applied {
         if (onRejected.replaces) instead.set(onRejected.replaces, warnings);
         else instead.set(warnings[0], warnings); // no success note to replace: record them after the others
         if (onRejected.batch !== undefined) stoppedBatches.add(onRejected.batch);
+        const { followUp } = onRejected;
+        if (followUp) followUps.push(() => followUp(rejectionOf(err), viewOf(cluster.store, cluster.runtime)));
         firstWarnings ??= warnings;
       }
     }
+  }
+  for (const followUp of followUps) {
+    const w = followUp();
+    if (w) applyWrite(cluster, w);
   }
   if ((outcome.runtime ?? []).length > 0) cluster.runtimeWrites++;
   for (const r of outcome.runtime ?? []) {

@@ -10,6 +10,8 @@ export interface Rng {
   suffix(n: number): string;
   /** The state to store; `createRng(state)` continues from it. */
   state(): number;
+  /** Goes back to a state state() gave: a request the API server refuses draws nothing. */
+  rewind(state: number): void;
 }
 
 const ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
@@ -30,5 +32,8 @@ export function createRng(seedState: number): Rng {
     int,
     suffix: (n) => Array.from({ length: n }, () => ALPHANUMS[int(ALPHANUMS.length)]).join(""),
     state: () => a,
+    rewind: (state) => {
+      a = state >>> 0;
+    },
   };
 }

@@ -18,8 +18,17 @@ const pod = (name: string, image?: string): KubeObject => ({
   spec: { containers: [{ name: "c", ...(image ? { image } : {}) }] },
 });
 
+/**
+ * A follow-up that notes the rejection on the trigger as the store holds it after the
+ * Outcome's writes (the label proves it read the store then: the Outcome labels it first).
+ */
+const noteOnTrigger: OnRejected["followUp"] = (err, view) => {
+  const cm = view.get("ConfigMap/default/trigger")!;
+  return { op: "update", object: { ...cm, metadata: { ...cm.metadata, annotations: { failed: err.message } } } };
+};
+
 /** A controller keyed on the trigger ConfigMap that creates `pods` once (with onRejected when `handled`). */
-function creator(pods: readonly KubeObject[], handled: boolean): Controller {
+function creator(pods: readonly KubeObject[], handled: boolean, followUp?: OnRejected["followUp"]): Controller {
   return {
     name: "test-controller",
     primary: "ConfigMap",
@@ -35,11 +44,13 @@ function creator(pods: readonly KubeObject[], handled: boolean): Controller {
         const onRejected: OnRejected = {
           replaces: created,
           batch: "pods",
+          followUp,
           events: (err) => [{ regarding: cm, type: "Warning", reason: "FailedCreate", message: `Error creating: ${err.message}`, source: "test-controller" }],
         };
         writes.push(handled ? { op: "create", object: p, onRejected } : { op: "create", object: p });
         events.push(created);
       }
+      if (followUp && !cm.metadata.labels) writes.push({ op: "update", object: { ...cm, metadata: { ...cm.metadata, labels: { synced: "yes" } } } });
       return { writes, events };
     },
   };
@@ -79,6 +90,20 @@ describe("a controller write the API server rejects", () => {
     }
     expect(dues).toEqual([5, 15, 35, 75]);
     expect(eventsOf(c)).toEqual([`Warning FailedCreate x5: ${INVALID}`]);
+  });
+
+  it("makes the follow-up write after the Outcome's writes, from the store they left, only on a rejection", () => {
+    const c = freshCluster();
+    c.api.create(trigger);
+    settle(c, wire([creator([pod("bad")], true, noteOnTrigger)]));
+    const cm = c.store.get("ConfigMap/default/trigger")!;
+    expect(cm.metadata.labels).toEqual({ synced: "yes" });
+    expect(cm.metadata.annotations).toEqual({ failed: 'Pod "bad" is invalid: spec.containers[0].image: Required value' });
+
+    const fine = freshCluster();
+    fine.api.create(trigger);
+    settle(fine, wire([creator([pod("good", "nginx")], true, noteOnTrigger)]));
+    expect(fine.store.get("ConfigMap/default/trigger")!.metadata.annotations).toBeUndefined();
   });
 
   it("is an internal error when the write declares no handling (a kubesim bug)", () => {

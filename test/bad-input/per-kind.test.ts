@@ -98,6 +98,26 @@ const entries: Entry[] = [
     stderr: `The DaemonSet "w" is invalid: spec.template.metadata.labels: ${MISMATCH}\n`,
   },
   {
+    // ServiceAccount admission; a name-less pod is called by its generateName.
+    name: "Pod: a serviceAccountName that does not exist",
+    file: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  serviceAccountName: robot\n  containers:\n  - name: c\n    image: nginx\n",
+    args: ["apply", "-f", "$F"],
+    stderr: 'Error from server (Forbidden): error when creating "$F": pods "p" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found\n',
+  },
+  {
+    name: "Pod: a serviceAccountName that does not exist, on a pod named from generateName",
+    file: "apiVersion: v1\nkind: Pod\nmetadata:\n  generateName: p-\nspec:\n  serviceAccountName: robot\n  containers:\n  - name: c\n    image: nginx\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'Error from server (Forbidden): error when creating "$F": pods "p-" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found\n',
+  },
+  {
+    // The generated name is in the message; the refused create draws nothing, so the state is unchanged.
+    name: "Pod: an invalid pod named from generateName",
+    file: "apiVersion: v1\nkind: Pod\nmetadata:\n  generateName: p-\nspec:\n  containers:\n  - name: c\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The Pod "p-xkzt6" is invalid: spec.containers[0].image: Required value\n',
+  },
+  {
     name: "Job: the default restartPolicy Always, which a Job may not use",
     file: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox\n",
     args: ["create", "-f", "$F"],

@@ -7,7 +7,7 @@ import { pluralDotGroup } from "../registry";
 import type { ApiServer } from "../server";
 import { forbidden, notFound } from "../errors";
 
-export function namespaceLifecycle(obj: KubeObject, info: ResourceInfo, api: ApiServer): void {
+export function namespaceLifecycle(obj: KubeObject, info: ResourceInfo, api: ApiServer, name: string): void {
   if (!info.namespaced) return;
   const ns = obj.metadata.namespace ?? "default";
   const namespace = api.tryGet("Namespace", "", ns);
@@ -15,7 +15,7 @@ export function namespaceLifecycle(obj: KubeObject, info: ResourceInfo, api: Api
   if (namespace.metadata.deletionTimestamp && obj.kind !== "Event") {
     throw forbidden(
       pluralDotGroup(info),
-      obj.metadata.name ?? "",
+      name,
       `unable to create new content in namespace ${ns} because it is being terminated`,
     );
   }

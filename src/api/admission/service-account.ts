@@ -1,10 +1,25 @@
-// Port of plugin/pkg/admission/serviceaccount (admission.go, mountServiceAccountToken): every
-// pod gets its ServiceAccount's API credentials as a projected `kube-api-access-<5>` volume,
-// mounted read-only at /var/run/secrets/kubernetes.io/serviceaccount in every container,
-// unless automountServiceAccountToken is false.
+// Port of plugin/pkg/admission/serviceaccount (admission.go, v1.32): a pod's ServiceAccount
+// must exist, and every pod gets its API credentials as a projected `kube-api-access-<5>`
+// volume, mounted read-only at /var/run/secrets/kubernetes.io/serviceaccount in every
+// container, unless automountServiceAccountToken is false.
 
 import type { KubeObject } from "../types";
 import type { Rng } from "../../sim/random";
+import type { ApiServer } from "../server";
+import { forbidden } from "../errors";
+
+/**
+ * A pod naming a ServiceAccount its namespace lacks is forbidden. The "default" account is
+ * taken on trust: upstream waits for the ServiceAccount controller, which creates it in every
+ * namespace (controllers/serviceaccount.ts).
+ */
+export function requireServiceAccount(pod: KubeObject, api: ApiServer, podName: string): void {
+  if (pod.kind !== "Pod" || pod.metadata.annotations?.["kubernetes.io/config.mirror"]) return;
+  const ns = pod.metadata.namespace ?? "default";
+  const name = pod.spec?.serviceAccountName || "default";
+  if (name === "default" || api.tryGet("ServiceAccount", ns, name)) return;
+  throw forbidden("pods", podName, `error looking up service account ${ns}/${name}: serviceaccount "${name}" not found`);
+}
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
 

@@ -196,7 +196,7 @@ function namedBy(suffix: string): Rng {
   const unused = (): never => {
     throw new Error("pod-spec-encoding: only a name suffix is replayed");
   };
-  return { next: unused, int: unused, suffix: () => suffix, state: unused };
+  return { next: unused, int: unused, suffix: () => suffix, state: unused, rewind: unused };
 }
 
 /** A copy of a JSON value, so no two Pods share a default object. */
