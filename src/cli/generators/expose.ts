@@ -94,31 +94,29 @@ export function createService(o: ExposeOptions): KubeObject {
         const found = protocolMap.get(text);
         if (found && found.length === 1) protocol = found[0];
         else if (found && found.length > 1) {
-          for (const p of found) ports.push({ name: `port-${i + 1}-${p.toLowerCase()}`, port, protocol: p });
+          for (const p of found) ports.push({ name: `port-${i + 1}-${p.toLowerCase()}`, protocol: p, port });
           return;
         }
       }
-      ports.push({ ...(name ? { name } : {}), port, protocol });
+      ports.push({ ...(name ? { name } : {}), protocol, port });
     });
   }
   const target = o.targetPort;
   for (const p of ports) p.targetPort = target ? (/^[+-]?\d+$/.test(target) ? Number(target) : target) : p.port;
-  const spec: Record<string, unknown> = { selector };
+  if (o.sessionAffinity && o.sessionAffinity !== "None" && o.sessionAffinity !== "ClientIP") throw new UsageError(`unknown session affinity: ${o.sessionAffinity}`);
+  const type = o.clusterIP === "None" ? "ClusterIP" : o.type;
+  // Fields in the Go structs' order: -o json with --dry-run=client prints them as built.
+  const spec: Record<string, unknown> = {};
   if (ports.length > 0) spec.ports = ports;
+  spec.selector = selector;
+  if (o.clusterIP) spec.clusterIP = o.clusterIP;
+  if (type) spec.type = type;
   if (o.externalIP) spec.externalIPs = [o.externalIP];
-  if (o.type) spec.type = o.type;
+  if (o.sessionAffinity) spec.sessionAffinity = o.sessionAffinity;
   if (o.type === "LoadBalancer" && o.loadBalancerIP) spec.loadBalancerIP = o.loadBalancerIP;
-  if (o.sessionAffinity) {
-    if (o.sessionAffinity !== "None" && o.sessionAffinity !== "ClientIP") throw new UsageError(`unknown session affinity: ${o.sessionAffinity}`);
-    spec.sessionAffinity = o.sessionAffinity;
-  }
-  if (o.clusterIP) {
-    if (o.clusterIP === "None") spec.type = "ClusterIP";
-    spec.clusterIP = o.clusterIP;
-  }
   const metadata: Record<string, unknown> = { name: o.name, creationTimestamp: null };
   if (labels) metadata.labels = labels;
-  return { apiVersion: "v1", kind: "Service", metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject;
+  return { kind: "Service", apiVersion: "v1", metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject;
 }
 
 /** parseLabels: "k=v,k2=v2" → map; a pair without "=" is an error. */

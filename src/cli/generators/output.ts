@@ -27,11 +27,18 @@ export function defineGeneratorFlags(cmd: Command, fieldManager: string): void {
   defineValidate(cmd);
 }
 
-/** The line (or -o output) a created object is reported with. */
-export function printCreated(obj: KubeObject, output: OutputFormat, dryRun: DryRun, operation = "created"): string {
+/** The line (or -o output) a created object is reported with; `asBuilt`: see FormatOptions. */
+export function printCreated(obj: KubeObject, output: OutputFormat, dryRun: DryRun, operation = "created", asBuilt = false): string {
   if (isHumanReadable(output)) return successLine(obj, operation, dryRun);
-  return printObjects(formatText(output), [obj], { single: true });
+  return printObjects(formatText(output), [obj], { single: true, asBuilt });
 }
+
+/**
+ * printCreated for a generator's object (create deployment, run, expose, …): with
+ * --dry-run=client it is the Go struct kubectl built, and -o json keeps its field order.
+ */
+export const printGenerated = (obj: KubeObject, output: OutputFormat, dryRun: DryRun, operation = "created"): string =>
+  printCreated(obj, output, dryRun, operation, dryRun === "client");
 
 /**
  * --save-config: the object as JSON (Go struct order, compact, with the newline Go's encoder

@@ -21,17 +21,19 @@ export interface ServiceSpecOptions {
 export function buildService(o: ServiceSpecOptions): KubeObject {
   const ports = o.tcp.map((spec) => {
     const { port, targetPort } = parsePorts(spec);
-    const p: Record<string, unknown> = { name: spec.replaceAll(":", "-"), port, protocol: "TCP", targetPort };
+    const p: Record<string, unknown> = { name: spec.replaceAll(":", "-"), protocol: "TCP", port, targetPort };
     if (o.nodePort) p.nodePort = o.nodePort;
     return p;
   });
-  const spec: Record<string, unknown> = { type: o.type, selector: { app: o.name } };
+  // Fields in the Go structs' order: -o json with --dry-run=client prints them as built.
+  const spec: Record<string, unknown> = {};
   if (ports.length > 0) spec.ports = ports;
-  if (o.externalName) spec.externalName = o.externalName;
+  spec.selector = { app: o.name };
   if (o.clusterIP) spec.clusterIP = o.clusterIP;
-  const metadata: Record<string, unknown> = { name: o.name, labels: { app: o.name }, creationTimestamp: null };
-  if (o.namespace) metadata.namespace = o.namespace;
-  return { apiVersion: "v1", kind: "Service", metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject;
+  spec.type = o.type;
+  if (o.externalName) spec.externalName = o.externalName;
+  const metadata: Record<string, unknown> = { name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}), creationTimestamp: null, labels: { app: o.name } };
+  return { kind: "Service", apiVersion: "v1", metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { DryRun } from "../flags/dry-run";
 import { parseDryRun } from "../flags/dry-run";
 import type { OutputFormat } from "../flags/output";
 import { parseOutput } from "../flags/output";
-import { defineGeneratorFlags, forServer, printCreated, sortOptions, withLastApplied } from "../generators/output";
+import { defineGeneratorFlags, forServer, printGenerated, sortOptions, withLastApplied } from "../generators/output";
 import { findTargets } from "../generators/targets";
 import { canBeExposed, createService, mapBasedSelectorForObject, portsForObject, protocolsForObject } from "../generators/expose";
 
@@ -121,14 +121,14 @@ export default defineVerb<Flags, Options>({
       let svc = serviceFor(obj, o);
       if (o.dryRun === "client") {
         if (o.explicitNamespace) svc.metadata.namespace = o.namespace;
-        io.out.write(printCreated(svc, o.output, o.dryRun, "exposed"));
+        io.out.write(printGenerated(svc, o.output, o.dryRun, "exposed"));
         continue;
       }
       if (o.saveConfig) svc = withLastApplied(svc);
       const sent = forServer(svc);
       sent.metadata.namespace = o.namespace;
       svc = api.create(sent, { dryRun: o.dryRun === "server" });
-      io.out.write(printCreated(svc, o.output, o.dryRun, "exposed"));
+      io.out.write(printGenerated(svc, o.output, o.dryRun, "exposed"));
     }
     return 0;
   },

@@ -17,7 +17,7 @@ import type { OutputFormat } from "../flags/output";
 import { parseOutput } from "../flags/output";
 import { trackArgsLenAtDash } from "../generators/args-at-dash";
 import { applyOverrides, buildRunPod } from "../generators/pod";
-import { collect, defineGeneratorFlags, forServer, printCreated, requiredFlag, sortOptions, withLastApplied } from "../generators/output";
+import { collect, defineGeneratorFlags, forServer, printGenerated, requiredFlag, sortOptions, withLastApplied } from "../generators/output";
 
 interface Flags {
   image?: string;
@@ -177,7 +177,7 @@ export default defineVerb<Flags, Options>({
     if (f.overrides) pod = applyOverrides(pod, f.overrides);
     if (o.dryRun === "client") {
       if (o.explicitNamespace) pod = { ...pod, metadata: withNamespace(pod.metadata, o.namespace) };
-      io.out.write(printCreated(pod, o.output, o.dryRun));
+      io.out.write(printGenerated(pod, o.output, o.dryRun));
       return 0;
     }
     if (f.saveConfig) pod = withLastApplied(pod);
@@ -185,7 +185,7 @@ export default defineVerb<Flags, Options>({
     sent.metadata.namespace = o.namespace;
     const created = cluster!.api.create(sent, { dryRun: o.dryRun === "server" });
     if (!o.attach) {
-      io.out.write(printCreated(created, o.output, o.dryRun));
+      io.out.write(printGenerated(created, o.output, o.dryRun));
       return 0;
     }
     return attach(o, created, cluster!, io);

@@ -16,13 +16,18 @@ export interface FormatOptions {
   readonly noHeaders?: boolean;
   /** `get` also offers custom-columns and wide (they change the error text's list). */
   readonly forGet?: boolean;
+  /**
+   * The object is a Go struct kubectl built (a generator's --dry-run=client): -o json writes
+   * its fields in declaration order, as built, where an object read back is a sorted map.
+   */
+  readonly asBuilt?: boolean;
 }
 
 type Printer = (objects: readonly KubeObject[], arg: string, opts: FormatOptions) => string;
 
 const PRINTERS: Readonly<Record<string, Printer>> = {
   yaml: (objects, _arg, opts) => toYaml(printable(objects, opts.single)),
-  json: (objects, _arg, opts) => toJson(printable(objects, opts.single)),
+  json: (objects, _arg, opts) => toJson(printable(objects, opts.single), { sorted: !opts.asBuilt }),
   name: (objects) => objects.map((o) => resourceName(o) + "\n").join(""),
   jsonpath: (objects, arg, opts) => executeJsonPath(requireTemplate(arg), printable(objects, opts.single)),
   "jsonpath-as-json": (objects, arg, opts) => toJson(findResults(requireTemplate(arg), printable(objects, opts.single))),

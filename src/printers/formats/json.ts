@@ -16,7 +16,7 @@ function sortDeep(v: unknown): unknown {
 
 const ESCAPES: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
 
-/** One JSON document ending in "\n". */
-export function toJson(value: unknown): string {
-  return JSON.stringify(sortDeep(value), null, 4).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]) + "\n";
+/** One JSON document ending in "\n"; `sorted: false` keeps a Go struct's field order (as built). */
+export function toJson(value: unknown, { sorted = true } = {}): string {
+  return JSON.stringify(sorted ? sortDeep(value) : value, null, 4).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]) + "\n";
 }

@@ -9,7 +9,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildConfigMap } from "../../generators/configmap";
-import { collect, defineGeneratorFlags, exactlyOneName, forServer, printCreated, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
+import { collect, defineGeneratorFlags, exactlyOneName, forServer, printGenerated, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
 
 interface Flags {
   fromFile: string[];
@@ -125,7 +125,7 @@ export default defineVerb<Flags, Options>({
         throw wrapServerError(err, "failed to create configmap: ");
       }
     }
-    io.out.write(printCreated(cm, o.output, o.dryRun));
+    io.out.write(printGenerated(cm, o.output, o.dryRun));
     return 0;
   },
 });

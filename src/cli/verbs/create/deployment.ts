@@ -16,7 +16,7 @@ import {
   exactlyOneName,
   forServer,
   parseIntFlag,
-  printCreated,
+  printGenerated,
   requiredFlag,
   sortOptions,
   withLastApplied,
@@ -112,7 +112,7 @@ export default defineVerb<Flags, Options>({
         throw wrapServerError(err, "failed to create deployment: ");
       }
     }
-    io.out.write(printCreated(deploy, o.output, o.dryRun));
+    io.out.write(printGenerated(deploy, o.output, o.dryRun));
     return 0;
   },
 });

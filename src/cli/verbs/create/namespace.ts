@@ -8,7 +8,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildNamespace } from "../../generators/namespace";
-import { defineGeneratorFlags, exactlyOneName, forServer, printCreated, sortOptions, withLastApplied } from "../../generators/output";
+import { defineGeneratorFlags, exactlyOneName, forServer, printGenerated, sortOptions, withLastApplied } from "../../generators/output";
 
 interface Flags {
   dryRun?: string | boolean;
@@ -50,7 +50,7 @@ export default defineVerb<Flags, Options>({
     let ns = buildNamespace(o.name);
     if (o.saveConfig) ns = withLastApplied(ns);
     if (o.dryRun !== "client") ns = cluster!.api.create(forServer(ns), { dryRun: o.dryRun === "server" });
-    io.out.write(printCreated(ns, o.output, o.dryRun));
+    io.out.write(printGenerated(ns, o.output, o.dryRun));
     return 0;
   },
 });

@@ -12,7 +12,7 @@ import { parseDryRun } from "../../flags/dry-run";
 import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { buildService, type ServiceType } from "../../generators/service";
-import { collect, defineGeneratorFlags, exactlyOneName, forServer, parseIntFlag, printCreated, requiredFlag, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
+import { collect, defineGeneratorFlags, exactlyOneName, forServer, parseIntFlag, printGenerated, requiredFlag, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
 
 interface Flags {
   tcp: string[];
@@ -142,7 +142,7 @@ export function serviceVerb(type: ServiceType) {
           throw wrapServerError(err, `failed to create ${type} service: `);
         }
       }
-      io.out.write(printCreated(svc, o.output, o.dryRun));
+      io.out.write(printGenerated(svc, o.output, o.dryRun));
       return 0;
     },
   });

@@ -8,7 +8,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildServiceAccount } from "../../generators/serviceaccount";
-import { defineGeneratorFlags, exactlyOneName, forServer, printCreated, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
+import { defineGeneratorFlags, exactlyOneName, forServer, printGenerated, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
 
 interface Flags {
   dryRun?: string | boolean;
@@ -67,7 +67,7 @@ export default defineVerb<Flags, Options>({
         throw wrapServerError(err, "failed to create serviceaccount: ");
       }
     }
-    io.out.write(printCreated(sa, o.output, o.dryRun));
+    io.out.write(printGenerated(sa, o.output, o.dryRun));
     return 0;
   },
 });
