@@ -4,6 +4,7 @@ import { replicaSetController } from "./replicaset";
 import { at, pod, replicaSet, rng, summarize, T0, viewWith } from "../../test/builders";
 import type { Buildable } from "../../test/builders";
 import type { Instant } from "../sim/time";
+import { toRFC3339 } from "../sim/time";
 
 const KEY = "ReplicaSet/default/web";
 
@@ -183,6 +184,30 @@ describe("replicaSetController.reconcile", () => {
         ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web", uid: "uid-replicaset-web", controller: true, blockOwnerDeletion: true }],
       },
       spec: { containers: [{ name: "nginx", image: "nginx:1.25" }] },
+    });
+  });
+
+  describe("the ReplicaFailure condition", () => {
+    const FAILURE = { type: "ReplicaFailure", status: "True", lastTransitionTime: toRFC3339(T0), reason: "FailedCreate", message: "refused" };
+    const failing = () => rs().replicas(1).counts(0).status({ conditions: [FAILURE] });
+
+    it("is set by the follow-up of a refused create, once", () => {
+      const { view } = viewWith(rs().replicas(1).counts(0));
+      const create = replicaSetController.reconcile(view, KEY, T0, rng()).writes.find((w) => w.op === "create")!;
+      const followUp = create.op === "create" ? create.onRejected?.followUp : undefined;
+      const w = followUp?.({ reason: "Forbidden", message: "refused" }, view);
+      expect(w?.op === "updateStatus" && w.object.status.conditions).toEqual([FAILURE]);
+      expect(followUp?.({ reason: "Forbidden", message: "refused" }, viewWith(failing()).view)).toBeUndefined();
+    });
+
+    it.each([
+      { name: "stays while the sync creates pods (their outcome is not known yet)", given: failing(), want: ["ReplicaFailure"] },
+      { name: "goes at a sync that creates nothing", given: failing().replicas(0), want: [] },
+    ])("$name", ({ given, want }) => {
+      const { view } = viewWith(given);
+      const write = replicaSetController.reconcile(view, KEY, T0, rng()).writes.find((w) => w.op === "updateStatus");
+      const status = write?.op === "updateStatus" ? write.object.status : view.get(KEY)!.status;
+      expect((status.conditions ?? []).map((c: { type: string }) => c.type)).toEqual(want);
     });
   });
 

@@ -106,10 +106,10 @@ function manageReplicas(
   if (diff < 0) {
     const count = Math.min(-diff, BURST_REPLICAS);
     const taken = new Set<string>();
+    const followUp = replicaFailure(keyOf(refOf(rs)), now);
     for (let i = 0; i < count; i++) {
       const pod = getPodFromTemplate(rs.spec?.template, rs.metadata.name ?? "", ns, newControllerRef(rs), view, rng, taken);
       const created = note("SuccessfulCreate", `Created pod: ${pod.metadata.name}`);
-      const followUp = replicaFailure(keyOf(refOf(rs)), now);
       writes.push({ op: "create", object: pod, onRejected: { events: failedCreate, replaces: created, batch: "pod-creates", followUp } });
       events.push(created);
     }
