@@ -18,13 +18,10 @@ import { fetchResources } from "./get/collect";
 import type { Fetched } from "./get/collect";
 import { emptyMessage, printHuman } from "./get/human";
 import type { HumanOptions } from "./get/human";
-import { watch } from "./get/watch";
 import type { IOStreams } from "../verb";
 import type { Cluster } from "../../sim/cluster";
 import type { KubeObject } from "../../api/types";
-import { printGeneric } from "./get/generic";
 import { sortObjects } from "./get/sort";
-import { findValues } from "./get/find-values";
 
 interface Flags {
   allNamespaces?: boolean;
@@ -148,13 +145,15 @@ export default defineVerb<Flags, GetOptions>({
       throw new UsageError("watch is only supported on individual resources and resource collections - more than 1 resource was found");
     }
   },
-  run(o, cluster, io) {
+  async run(o, cluster, io) {
     const c = cluster!;
     const scope = { namespace: o.namespace, allNamespaces: o.allNamespaces, selectors: o.selectors, ignoreNotFound: o.ignoreNotFound };
     const { groups, errors } = fetchResources(c.api, o.request, scope);
-    if (o.watch) return runWatch(o, c, io, groups, errors, () => flatten(fetchResources(c.api, o.request, scope).groups));
+    // Loaded only when asked for: a plain `get` prints a table and needs neither (start-up).
+    const findValues = o.sortBy ? (await import("./get/find-values")).findValues : undefined;
+    if (o.watch) return runWatch(o, c, io, groups, errors, () => flatten(fetchResources(c.api, o.request, scope).groups), findValues);
     if (isHumanReadable(o.output)) {
-      const sorted = o.sortBy ? groups.map((g) => ({ info: g.info, objects: sortObjects(g.objects, o.sortBy, findValues) })) : groups;
+      const sorted = o.sortBy ? groups.map((g) => ({ info: g.info, objects: sortObjects(g.objects, o.sortBy, findValues!) })) : groups;
       const text = printHuman(sorted, humanOptions(o, c));
       io.out.write(text);
       if (text === "" && errors.length === 0 && !o.ignoreNotFound) io.err.write(emptyMessage(groups, o.namespace, o.allNamespaces));
@@ -164,7 +163,8 @@ export default defineVerb<Flags, GetOptions>({
       if (single && errors.length > 0) throw errors[0];
       const objects = flatten(groups);
       if (!(objects.length === 0 && o.ignoreNotFound)) {
-        const ordered = o.sortBy ? sortObjects(objects, o.sortBy, findValues) : objects;
+        const ordered = o.sortBy ? sortObjects(objects, o.sortBy, findValues!) : objects;
+        const { printGeneric } = await import("./get/generic");
         io.out.write(printGeneric(o.output, ordered, { single, noHeaders: o.noHeaders }));
       }
     }
@@ -178,13 +178,22 @@ function flatten(groups: readonly Fetched[]) {
 }
 
 /** get -w / --watch-only: the listing (sorted once, with kubectl's warning), then the changes. */
-function runWatch(o: GetOptions, c: Cluster, io: IOStreams, groups: readonly Fetched[], errors: readonly unknown[], list: () => KubeObject[]): number {
+async function runWatch(
+  o: GetOptions,
+  c: Cluster,
+  io: IOStreams,
+  groups: readonly Fetched[],
+  errors: readonly unknown[],
+  list: () => KubeObject[],
+  findValues: Parameters<typeof sortObjects>[2] | undefined,
+): Promise<number> {
   if (errors.length > 0) throw errors[0];
   let initial = flatten(groups);
   if (o.sortBy) {
     io.err.write("warning: --watch requested, --sort-by will be ignored for watch events received\n");
-    initial = sortObjects(initial, o.sortBy, findValues);
+    initial = sortObjects(initial, o.sortBy, findValues!);
   }
+  const { watch } = await import("./get/watch");
   watch(c, list, initial, { output: o.output, human: humanOptions(o, c), watchOnly: o.watch === "watch-only" }, io.out);
   return 0;
 }
