@@ -118,6 +118,25 @@ const entries: Entry[] = [
     stderr: 'The Pod "p-xkzt6" is invalid: spec.containers[0].image: Required value\n',
   },
   {
+    // validateEndpointAddress (pkg/apis/core/validation): IsValidIP, then ValidateNonSpecialIP.
+    name: "Endpoints: an address that is not an IP",
+    file: "apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ep\nsubsets:\n- addresses:\n  - ip: db.example.com\n  ports:\n  - port: 5432\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The Endpoints "ep" is invalid: subsets[0].addresses[0].ip: Invalid value: "db.example.com": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)\n',
+  },
+  {
+    name: "Endpoints: a loopback address",
+    file: "apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ep\nsubsets:\n- addresses:\n  - ip: 127.0.0.1\n  ports:\n  - port: 5432\n",
+    args: ["apply", "-f", "$F"],
+    stderr: 'The Endpoints "ep" is invalid: subsets[0].addresses[0].ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)\n',
+  },
+  {
+    name: "EndpointSlice: an addressType that does not exist",
+    file: "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: es\naddressType: IP\nendpoints:\n- addresses: [10.1.1.1]\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The EndpointSlice "es" is invalid: addressType: Unsupported value: "IP": supported values: "FQDN", "IPv4", "IPv6"\n',
+  },
+  {
     name: "Job: the default restartPolicy Always, which a Job may not use",
     file: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox\n",
     args: ["create", "-f", "$F"],

@@ -10,6 +10,7 @@ import { defaultNamespace } from "./namespace";
 import { defaultSecret } from "./secret";
 import { defaultPersistentVolume, defaultPersistentVolumeClaim } from "./persistent-volume";
 import { defaultStatefulSet } from "./statefulset";
+import { defaultEndpointSlice, defaultEndpoints } from "./endpoints";
 
 type Defaulter = (obj: KubeObject) => void;
 
@@ -24,6 +25,8 @@ const DEFAULTERS: Record<string, Defaulter> = {
   PersistentVolume: defaultPersistentVolume,
   PersistentVolumeClaim: defaultPersistentVolumeClaim,
   StatefulSet: defaultStatefulSet,
+  Endpoints: defaultEndpoints,
+  EndpointSlice: defaultEndpointSlice,
 };
 
 /** A defaulted deep copy of obj; kinds without defaults come back as a plain copy. */

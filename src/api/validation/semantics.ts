@@ -19,6 +19,7 @@ import { validatePersistentVolume } from "./semantics/persistent-volume";
 import { validateCronJob } from "./semantics/cronjob";
 import { validateHorizontalPodAutoscaler } from "./semantics/horizontal-pod-autoscaler";
 import { validateConfigMap, validateImmutableData, validateSecret, validateSecretUpdate } from "./semantics/config";
+import { validateEndpointSlice, validateEndpoints } from "./semantics/endpoints";
 
 interface KindRules {
   readonly create: (obj: Obj) => FieldIssue[];
@@ -41,6 +42,9 @@ const RULES: Record<string, KindRules> = {
   Service: { create: validateService, update: validateServiceUpdate },
   ConfigMap: { create: validateConfigMap, update: (n, o) => validateImmutableData(n, o, ["data", "binaryData"]) },
   Secret: { create: validateSecret, update: validateSecretUpdate },
+  // ValidateEndpointsUpdate and ValidateEndpointSliceUpdate check the new object as on create.
+  Endpoints: { create: validateEndpoints, update: (n) => validateEndpoints(n) },
+  EndpointSlice: { create: validateEndpointSlice, update: (n) => validateEndpointSlice(n) },
 };
 
 /** What the kind's validator says about obj as a new object. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/types";
-import { syncService } from "./index";
+import { endpointsController, syncService } from "./index";
 import { reconcileKubernetesEndpoints } from "./kubernetes-service";
 import { pod, service, T0, viewOver } from "./test-objects";
 
@@ -108,6 +108,19 @@ describe("endpoints controller", () => {
     const ep = (out.writes[0] as { object: KubeObject }).object;
     expect(ep.metadata.labels).toEqual({ app: "web", "service.kubernetes.io/headless": "" });
     expect(ep.metadata.annotations).toEqual({ "endpoints.kubernetes.io/last-change-trigger-time": T0 });
+  });
+});
+
+describe("what wakes a Service for its Endpoints", () => {
+  const trigger = endpointsController.wakeOn.find((t) => t.kind === "Endpoints")!;
+  const ep = { apiVersion: "v1", kind: "Endpoints", metadata: { name: "web", namespace: "default" } } as KubeObject;
+  it.each([
+    { name: "not Endpoints written by hand (created)", before: undefined, after: ep, want: false },
+    { name: "not Endpoints changed by hand", before: ep, after: { ...ep, subsets: [] } as KubeObject, want: false },
+    { name: "their deletion, which puts them back", before: ep, after: undefined, want: true },
+  ])("$name", ({ before, after, want }) => {
+    expect(trigger.concerns!(before, after)).toBe(want);
+    expect(trigger.keysFor((after ?? before)!, viewOver([]))).toEqual(["Service/default/web"]);
   });
 });
 

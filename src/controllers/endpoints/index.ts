@@ -23,9 +23,14 @@ import {
 } from "../shared/endpoint-util";
 import { repackSubsets, type Subset } from "./subsets";
 
-/** Someone else changing or deleting the Endpoints wakes its Service, which puts it back. */
+/**
+ * Deleting the Endpoints wakes its Service, which puts them back. Upstream watches Endpoints
+ * for deletes only (onEndpointsDelete): Endpoints written by hand, for a Service without a
+ * selector or none at all, stay as written.
+ */
 const serviceOfEndpoints: Trigger = {
   kind: "Endpoints",
+  concerns: (_before, after) => after === undefined,
   keysFor: (ep) => [`Service/${ep.metadata.namespace ?? ""}/${ep.metadata.name}`],
 };
 
