@@ -43,8 +43,12 @@ const containers = mostly(
   [{ name: "c" }],
   "nginx",
 );
+/** Sometimes a ServiceAccount that exists only once `create serviceaccount robot` ran: pods are refused until then. */
+const serviceAccountName = fc.constantFrom("default", "robot");
+
 /** A pod template's spec; a ReplicaSet's or Deployment's must say restartPolicy Always. */
-const podSpec = (restartPolicy: fc.Arbitrary<string>) => fc.record({ containers, restartPolicy: mostly(restartPolicy, "Sometimes", "Never") });
+const podSpec = (restartPolicy: fc.Arbitrary<string>) =>
+  fc.record({ containers, restartPolicy: mostly(restartPolicy, "Sometimes", "Never"), serviceAccountName }, { requiredKeys: ["containers", "restartPolicy"] });
 
 const labelValue = mostly(fc.constantFrom("web", "api", "a"), "Not Valid!");
 const labels = fc.dictionary(fc.constantFrom("app", "tier", "x"), labelValue, { minKeys: 1, maxKeys: 2 });
@@ -122,6 +126,7 @@ export const commandStep: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: cmd("delete", "rs", placeholder("rs"), optional("--wait=false", "--cascade=orphan", "--cascade=foreground")) },
   { weight: 1, arbitrary: cmd("label", fc.oneof(placeholder("pod").map((p) => `pod/${p}`), deploymentRef), labelPair, optional("--overwrite")) },
   { weight: 1, arbitrary: cmd("annotate", fc.oneof(placeholder("pod").map((p) => `pod/${p}`), deploymentRef), labelPair, optional("--overwrite")) },
+  { weight: 1, arbitrary: fc.constant<Step>({ args: ["create", "serviceaccount", "robot"] }) },
   { weight: 1, arbitrary: cmd("expose", deploymentRef, fc.constantFrom("--port=80", "--port=0", "--port=80 --target-port=8080").map((s) => s.split(" "))) },
   { weight: 4, arbitrary: cmd("sim", "advance", duration) },
   { weight: 1, arbitrary: cmd("sim", "kill", placeholder("pod").map((p) => `pod/${p}`)) },
