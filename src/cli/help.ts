@@ -32,6 +32,12 @@ export function verbHelp(verb: Verb, cmd: Command): string {
   let out = `${verb.help.long.trimEnd()}\n\n`;
   if (verb.help.aliases) out += `Aliases:\n${verb.help.aliases.join(", ")}\n\n`;
   if (verb.help.example.trim()) out += `Examples:\n${verb.help.example.replace(/\n+$/, "")}\n\n`;
+  const subs = subcommandsOf(verb.name);
+  if (subs.length > 0) {
+    // cobra pads names to the longest (at least 11), then kubectl's template adds three spaces.
+    const width = Math.max(11, ...subs.map(([n]) => n.length)) + 3;
+    out += `Available Commands:\n${subs.map(([n, s]) => `  ${n.padEnd(width)}${s}\n`).join("")}\n`;
+  }
   // pflag prints flags sorted by their long name.
   const opts = cmd.options.filter((o) => !o.negate && !o.hidden).sort((a, b) => ((a.long ?? "") < (b.long ?? "") ? -1 : 1));
   if (opts.length > 0) {
@@ -43,8 +49,17 @@ export function verbHelp(verb: Verb, cmd: Command): string {
     }
   }
   out += `Usage:\n  kubectl ${verb.help.usage}\n\n`;
+  if (subs.length > 0) out += `Use "kubectl ${verb.name} <command> --help" for more information about a given command.\n`;
   out += 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return out;
+}
+
+/** The verb's sub-commands kubesim has, by name (cobra sorts them), aliases left out. */
+export function subcommandsOf(verb: string): [string, string][] {
+  return Object.entries(VERBS)
+    .filter(([n, e]) => !e.alias && n.startsWith(`${verb} `) && !n.slice(verb.length + 1).includes(" "))
+    .map(([n, e]): [string, string] => [n.slice(verb.length + 1), e.short])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** pflag's rendering of a default: false, 0, -1 and [] bare; strings in single quotes. */

@@ -10,6 +10,8 @@ export interface VerbEntry {
   readonly load: Loader;
   /** Section of `kubectl --help` it is listed under; sub-verbs have none. */
   readonly group?: string;
+  /** Another name for the entry above it (`create sa`): help lists the command once. */
+  readonly alias?: true;
 }
 
 const BASIC = "Basic Commands (Beginner)";
@@ -24,23 +26,23 @@ const SIM = "Simulation Commands (kubesim)";
 export const VERBS: Readonly<Record<string, VerbEntry>> = {
   create: { short: "Create a resource from a file or from stdin", load: () => import("./verbs/create/index"), group: BASIC },
   "create deployment": { short: "Create a deployment with the specified name", load: () => import("./verbs/create/deployment") },
-  "create deploy": { short: "Create a deployment with the specified name", load: () => import("./verbs/create/deployment") },
+  "create deploy": { short: "Create a deployment with the specified name", load: () => import("./verbs/create/deployment"), alias: true },
   "create configmap": { short: "Create a config map from a local file, directory or literal value", load: () => import("./verbs/create/configmap") },
-  "create cm": { short: "Create a config map from a local file, directory or literal value", load: () => import("./verbs/create/configmap") },
+  "create cm": { short: "Create a config map from a local file, directory or literal value", load: () => import("./verbs/create/configmap"), alias: true },
   "create namespace": { short: "Create a namespace with the specified name", load: () => import("./verbs/create/namespace") },
-  "create ns": { short: "Create a namespace with the specified name", load: () => import("./verbs/create/namespace") },
+  "create ns": { short: "Create a namespace with the specified name", load: () => import("./verbs/create/namespace"), alias: true },
   "create serviceaccount": { short: "Create a service account with the specified name", load: () => import("./verbs/create/serviceaccount") },
-  "create sa": { short: "Create a service account with the specified name", load: () => import("./verbs/create/serviceaccount") },
+  "create sa": { short: "Create a service account with the specified name", load: () => import("./verbs/create/serviceaccount"), alias: true },
   "create service": { short: "Create a service using a specified subcommand", load: () => import("./verbs/create/service-index") },
-  "create svc": { short: "Create a service using a specified subcommand", load: () => import("./verbs/create/service-index") },
+  "create svc": { short: "Create a service using a specified subcommand", load: () => import("./verbs/create/service-index"), alias: true },
   "create service clusterip": { short: "Create a ClusterIP service", load: () => import("./verbs/create/service-clusterip") },
   "create service externalname": { short: "Create an ExternalName service", load: () => import("./verbs/create/service-externalname") },
   "create service loadbalancer": { short: "Create a LoadBalancer service", load: () => import("./verbs/create/service-loadbalancer") },
   "create service nodeport": { short: "Create a NodePort service", load: () => import("./verbs/create/service-nodeport") },
-  "create svc clusterip": { short: "Create a ClusterIP service", load: () => import("./verbs/create/service-clusterip") },
-  "create svc externalname": { short: "Create an ExternalName service", load: () => import("./verbs/create/service-externalname") },
-  "create svc loadbalancer": { short: "Create a LoadBalancer service", load: () => import("./verbs/create/service-loadbalancer") },
-  "create svc nodeport": { short: "Create a NodePort service", load: () => import("./verbs/create/service-nodeport") },
+  "create svc clusterip": { short: "Create a ClusterIP service", load: () => import("./verbs/create/service-clusterip"), alias: true },
+  "create svc externalname": { short: "Create an ExternalName service", load: () => import("./verbs/create/service-externalname"), alias: true },
+  "create svc loadbalancer": { short: "Create a LoadBalancer service", load: () => import("./verbs/create/service-loadbalancer"), alias: true },
+  "create svc nodeport": { short: "Create a NodePort service", load: () => import("./verbs/create/service-nodeport"), alias: true },
   expose: { short: "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service", load: () => import("./verbs/expose"), group: BASIC },
   set: { short: "Set specific features on objects", load: () => import("./verbs/set/index"), group: BASIC },
   "set image": { short: "Update the image of a pod template", load: () => import("./verbs/set/image") },
