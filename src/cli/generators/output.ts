@@ -4,6 +4,7 @@
 
 import type { Command } from "commander";
 import type { KubeObject } from "../../api/types";
+import type { ApiServer } from "../../api/server";
 import { StatusError, UsageError } from "../../api/errors";
 import { renderIssue } from "../../api/validation/render";
 import type { DryRun } from "../flags/dry-run";
@@ -78,6 +79,32 @@ export function forServer(obj: KubeObject): KubeObject {
   const out = structuredClone(obj);
   if (out.metadata.creationTimestamp === null) delete out.metadata.creationTimestamp;
   return out;
+}
+
+export interface GeneratedCreate {
+  readonly saveConfig: boolean;
+  readonly dryRun: DryRun;
+  readonly output: OutputFormat;
+  readonly namespace: string;
+}
+
+/**
+ * The end of every `kubectl create <generator>`: the last-applied annotation with
+ * --save-config, the object sent to the namespace unless --dry-run=client (a refusal prefixed
+ * as the generator words it, e.g. "failed to create deployment: "), and what is printed.
+ */
+export function createGenerated(api: ApiServer | undefined, obj: KubeObject, o: GeneratedCreate, failurePrefix: string): string {
+  let result = o.saveConfig ? withLastApplied(obj) : obj;
+  if (o.dryRun !== "client") {
+    const sent = forServer(result);
+    sent.metadata.namespace = o.namespace;
+    try {
+      result = api!.create(sent, { dryRun: o.dryRun === "server" });
+    } catch (err) {
+      throw wrapServerError(err, failurePrefix);
+    }
+  }
+  return printGenerated(result, o.output, o.dryRun);
 }
 
 /** `failed to create deployment: <server message>`: the server error as Go's %v prints it. */

@@ -9,7 +9,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildConfigMap } from "../../generators/configmap";
-import { collect, defineGeneratorFlags, exactlyOneName, forServer, printGenerated, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
+import { collect, createGenerated, defineGeneratorFlags, exactlyOneName, sortOptions } from "../../generators/output";
 
 interface Flags {
   fromFile: string[];
@@ -105,7 +105,7 @@ export default defineVerb<Flags, Options>({
     }
   },
   run(o, cluster, io) {
-    let cm = buildConfigMap({
+    const cm = buildConfigMap({
       name: o.name,
       fileSources: o.fromFile,
       literalSources: o.fromLiteral,
@@ -115,17 +115,7 @@ export default defineVerb<Flags, Options>({
       cwd: o.cwd,
       env: o.vars,
     });
-    if (o.saveConfig) cm = withLastApplied(cm);
-    if (o.dryRun !== "client") {
-      const sent = forServer(cm);
-      sent.metadata.namespace = o.namespace;
-      try {
-        cm = cluster!.api.create(sent, { dryRun: o.dryRun === "server" });
-      } catch (err) {
-        throw wrapServerError(err, "failed to create configmap: ");
-      }
-    }
-    io.out.write(printGenerated(cm, o.output, o.dryRun));
+    io.out.write(createGenerated(cluster?.api, cm, o, "failed to create configmap: "));
     return 0;
   },
 });

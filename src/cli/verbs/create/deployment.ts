@@ -10,18 +10,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildDeployment } from "../../generators/deployment";
-import {
-  collect,
-  defineGeneratorFlags,
-  exactlyOneName,
-  forServer,
-  parseIntFlag,
-  printGenerated,
-  requiredFlag,
-  sortOptions,
-  withLastApplied,
-  wrapServerError,
-} from "../../generators/output";
+import { collect, createGenerated, defineGeneratorFlags, exactlyOneName, parseIntFlag, requiredFlag, sortOptions } from "../../generators/output";
 
 interface Flags {
   image: string[];
@@ -100,19 +89,11 @@ export default defineVerb<Flags, Options>({
     if (o.images.length > 1 && o.command.length > 0) throw new UsageError("cannot specify multiple --image options and command");
   },
   run(o, cluster, io) {
-    let deploy = buildDeployment(
+    const deploy = buildDeployment(
       { name: o.name, images: o.images, replicas: o.replicas, port: o.port, command: o.command, namespace: o.explicitNamespace ? o.namespace : undefined },
       cluster!.rng,
     );
-    if (o.saveConfig) deploy = withLastApplied(deploy);
-    if (o.dryRun !== "client") {
-      try {
-        deploy = cluster!.api.create({ ...forServer(deploy), metadata: { ...forServer(deploy).metadata, namespace: o.namespace } }, { dryRun: o.dryRun === "server" });
-      } catch (err) {
-        throw wrapServerError(err, "failed to create deployment: ");
-      }
-    }
-    io.out.write(printGenerated(deploy, o.output, o.dryRun));
+    io.out.write(createGenerated(cluster?.api, deploy, o, "failed to create deployment: "));
     return 0;
   },
 });

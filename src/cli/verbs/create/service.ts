@@ -12,7 +12,7 @@ import { parseDryRun } from "../../flags/dry-run";
 import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { buildService, type ServiceType } from "../../generators/service";
-import { collect, defineGeneratorFlags, exactlyOneName, forServer, parseIntFlag, printGenerated, requiredFlag, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
+import { collect, createGenerated, defineGeneratorFlags, exactlyOneName, parseIntFlag, requiredFlag, sortOptions } from "../../generators/output";
 
 interface Flags {
   tcp: string[];
@@ -123,7 +123,7 @@ export function serviceVerb(type: ServiceType) {
       if (type === "ExternalName" && isDNS1123Subdomain(o.externalName).length > 0) throw new UsageError(`invalid service external name ${o.externalName}`);
     },
     run(o, cluster, io) {
-      let svc = buildService({
+      const svc = buildService({
         name: o.name,
         type,
         tcp: o.tcp,
@@ -132,17 +132,7 @@ export function serviceVerb(type: ServiceType) {
         externalName: o.externalName || undefined,
         namespace: o.explicitNamespace ? o.namespace : undefined,
       });
-      if (o.saveConfig) svc = withLastApplied(svc);
-      if (o.dryRun !== "client") {
-        const sent = forServer(svc);
-        sent.metadata.namespace = o.namespace;
-        try {
-          svc = cluster!.api.create(sent, { dryRun: o.dryRun === "server" });
-        } catch (err) {
-          throw wrapServerError(err, `failed to create ${type} service: `);
-        }
-      }
-      io.out.write(printGenerated(svc, o.output, o.dryRun));
+      io.out.write(createGenerated(cluster?.api, svc, o, `failed to create ${type} service: `));
       return 0;
     },
   });

@@ -8,7 +8,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildServiceAccount } from "../../generators/serviceaccount";
-import { defineGeneratorFlags, exactlyOneName, forServer, printGenerated, sortOptions, withLastApplied, wrapServerError } from "../../generators/output";
+import { createGenerated, defineGeneratorFlags, exactlyOneName, sortOptions } from "../../generators/output";
 
 interface Flags {
   dryRun?: string | boolean;
@@ -56,18 +56,8 @@ export default defineVerb<Flags, Options>({
   },
   validate() {},
   run(o, cluster, io) {
-    let sa = buildServiceAccount(o.name, o.explicitNamespace ? o.namespace : undefined);
-    if (o.saveConfig) sa = withLastApplied(sa);
-    if (o.dryRun !== "client") {
-      const sent = forServer(sa);
-      sent.metadata.namespace = o.namespace;
-      try {
-        sa = cluster!.api.create(sent, { dryRun: o.dryRun === "server" });
-      } catch (err) {
-        throw wrapServerError(err, "failed to create serviceaccount: ");
-      }
-    }
-    io.out.write(printGenerated(sa, o.output, o.dryRun));
+    const sa = buildServiceAccount(o.name, o.explicitNamespace ? o.namespace : undefined);
+    io.out.write(createGenerated(cluster?.api, sa, o, "failed to create serviceaccount: "));
     return 0;
   },
 });
