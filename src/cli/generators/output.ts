@@ -8,9 +8,11 @@ import type { ApiServer } from "../../api/server";
 import { StatusError, UsageError } from "../../api/errors";
 import { renderIssue } from "../../api/validation/render";
 import type { DryRun } from "../flags/dry-run";
-import { defineDryRun } from "../flags/dry-run";
+import { defineDryRun, parseDryRun } from "../flags/dry-run";
 import type { OutputFormat } from "../flags/output";
-import { formatText, isHumanReadable } from "../flags/output";
+import { formatText, isHumanReadable, parseOutput } from "../flags/output";
+import type { VerbEnv } from "../verb";
+import { argsBeforeDash } from "./args-at-dash";
 import { successLine } from "../flags/result";
 import { printObjects } from "../../printers/formats";
 import { defineValidate } from "../manifests/validate-flag";
@@ -81,11 +83,39 @@ export function forServer(obj: KubeObject): KubeObject {
   return out;
 }
 
+/** The flags every create generator has (defineGeneratorFlags, trackArgsLenAtDash). */
+export interface GeneratorFlags {
+  dryRun?: string | boolean;
+  output?: string;
+  saveConfig?: boolean;
+  argsLenAtDash?: number;
+}
+
 export interface GeneratedCreate {
   readonly saveConfig: boolean;
   readonly dryRun: DryRun;
   readonly output: OutputFormat;
   readonly namespace: string;
+}
+
+/** The options every create generator completes to: its one NAME, and where it creates. */
+export interface GeneratorOptions extends GeneratedCreate {
+  readonly name: string;
+  readonly explicitNamespace: boolean;
+}
+
+/** A generator's common options; exactly one NAME before any `--`. */
+export function generatorOptions(flags: GeneratorFlags, args: readonly string[], env: Pick<VerbEnv, "namespace" | "explicitNamespace">, verb: string): GeneratorOptions {
+  const before = argsBeforeDash(args, flags.argsLenAtDash);
+  if (before !== 1) throw exactlyOneName(before, verb);
+  return {
+    name: args[0],
+    dryRun: parseDryRun(flags.dryRun),
+    output: parseOutput(flags.output),
+    saveConfig: Boolean(flags.saveConfig),
+    namespace: env.namespace,
+    explicitNamespace: env.explicitNamespace,
+  };
 }
 
 /**

@@ -3,36 +3,22 @@
 
 import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
-import type { DryRun } from "../../flags/dry-run";
-import { parseDryRun } from "../../flags/dry-run";
-import type { OutputFormat } from "../../flags/output";
-import { parseOutput } from "../../flags/output";
-import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
+import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildConfigMap } from "../../generators/configmap";
-import { collect, createGenerated, defineGeneratorFlags, exactlyOneName, sortOptions } from "../../generators/output";
+import { collect, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
 
-interface Flags {
+interface Flags extends GeneratorFlags {
   fromFile: string[];
   fromLiteral: string[];
   fromEnvFile: string[];
   appendHash?: boolean;
-  dryRun?: string | boolean;
-  output?: string;
-  saveConfig?: boolean;
-  argsLenAtDash?: number;
 }
 
-interface Options {
-  name: string;
+interface Options extends GeneratorOptions {
   fromFile: string[];
   fromLiteral: string[];
   fromEnvFile: string[];
   appendHash: boolean;
-  dryRun: DryRun;
-  output: OutputFormat;
-  saveConfig: boolean;
-  namespace: string;
-  explicitNamespace: boolean;
   cwd: string;
   vars: Readonly<Record<string, string | undefined>>;
 }
@@ -82,19 +68,12 @@ export default defineVerb<Flags, Options>({
     sortOptions(cmd);
   },
   complete(flags, args, env) {
-    const before = argsBeforeDash(args, flags.argsLenAtDash);
-    if (before !== 1) throw exactlyOneName(before, VERB);
     return {
-      name: args[0],
+      ...generatorOptions(flags, args, env, VERB),
       fromFile: flags.fromFile,
       fromLiteral: flags.fromLiteral,
       fromEnvFile: flags.fromEnvFile,
       appendHash: Boolean(flags.appendHash),
-      dryRun: parseDryRun(flags.dryRun),
-      output: parseOutput(flags.output),
-      saveConfig: Boolean(flags.saveConfig),
-      namespace: env.namespace,
-      explicitNamespace: env.explicitNamespace,
       cwd: env.cwd,
       vars: env.vars,
     };

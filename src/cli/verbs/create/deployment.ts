@@ -4,35 +4,21 @@
 import { Option } from "commander";
 import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
-import type { DryRun } from "../../flags/dry-run";
-import { parseDryRun } from "../../flags/dry-run";
-import type { OutputFormat } from "../../flags/output";
-import { parseOutput } from "../../flags/output";
-import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
+import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildDeployment } from "../../generators/deployment";
-import { collect, createGenerated, defineGeneratorFlags, exactlyOneName, parseIntFlag, requiredFlag, sortOptions } from "../../generators/output";
+import { collect, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, parseIntFlag, requiredFlag, sortOptions } from "../../generators/output";
 
-interface Flags {
+interface Flags extends GeneratorFlags {
   image: string[];
   replicas?: string | number;
   port?: string | number;
-  dryRun?: string | boolean;
-  output?: string;
-  saveConfig?: boolean;
-  argsLenAtDash?: number;
 }
 
-interface Options {
-  name: string;
+interface Options extends GeneratorOptions {
   images: string[];
   replicas: number;
   port: number;
   command: string[];
-  dryRun: DryRun;
-  output: OutputFormat;
-  saveConfig: boolean;
-  namespace: string;
-  explicitNamespace: boolean;
 }
 
 const VERB = "create deployment";
@@ -69,20 +55,14 @@ export default defineVerb<Flags, Options>({
     sortOptions(cmd);
   },
   complete(flags, args, env) {
-    const before = argsBeforeDash(args, flags.argsLenAtDash);
-    if (before !== 1) throw exactlyOneName(before, VERB);
+    const common = generatorOptions(flags, args, env, VERB);
     if (flags.image.length === 0) throw requiredFlag("image");
     return {
-      name: args[0],
+      ...common,
       images: flags.image,
       replicas: parseIntFlag(flags.replicas, "--replicas", 1, VERB),
       port: parseIntFlag(flags.port, "--port", -1, VERB),
       command: args.slice(1),
-      dryRun: parseDryRun(flags.dryRun),
-      output: parseOutput(flags.output),
-      saveConfig: Boolean(flags.saveConfig),
-      namespace: env.namespace,
-      explicitNamespace: env.explicitNamespace,
     };
   },
   validate(o) {

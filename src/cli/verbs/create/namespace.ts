@@ -8,14 +8,7 @@ import type { OutputFormat } from "../../flags/output";
 import { parseOutput } from "../../flags/output";
 import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildNamespace } from "../../generators/namespace";
-import { defineGeneratorFlags, exactlyOneName, forServer, printGenerated, sortOptions, withLastApplied } from "../../generators/output";
-
-interface Flags {
-  dryRun?: string | boolean;
-  output?: string;
-  saveConfig?: boolean;
-  argsLenAtDash?: number;
-}
+import { defineGeneratorFlags, exactlyOneName, forServer, printGenerated, sortOptions, withLastApplied, type GeneratorFlags } from "../../generators/output";
 
 interface Options {
   name: string;
@@ -26,7 +19,7 @@ interface Options {
 
 const VERB = "create namespace";
 
-export default defineVerb<Flags, Options>({
+export default defineVerb<GeneratorFlags, Options>({
   name: VERB,
   help: {
     short: "Create a namespace with the specified name",

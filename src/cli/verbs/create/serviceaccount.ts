@@ -2,33 +2,13 @@
 // `error: failed to create serviceaccount: serviceaccounts "robot" already exists`.
 
 import { defineVerb } from "../../verb";
-import type { DryRun } from "../../flags/dry-run";
-import { parseDryRun } from "../../flags/dry-run";
-import type { OutputFormat } from "../../flags/output";
-import { parseOutput } from "../../flags/output";
-import { argsBeforeDash, trackArgsLenAtDash } from "../../generators/args-at-dash";
+import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildServiceAccount } from "../../generators/serviceaccount";
-import { createGenerated, defineGeneratorFlags, exactlyOneName, sortOptions } from "../../generators/output";
-
-interface Flags {
-  dryRun?: string | boolean;
-  output?: string;
-  saveConfig?: boolean;
-  argsLenAtDash?: number;
-}
-
-interface Options {
-  name: string;
-  dryRun: DryRun;
-  output: OutputFormat;
-  saveConfig: boolean;
-  namespace: string;
-  explicitNamespace: boolean;
-}
+import { createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
 
 const VERB = "create serviceaccount";
 
-export default defineVerb<Flags, Options>({
+export default defineVerb<GeneratorFlags, GeneratorOptions>({
   name: VERB,
   help: {
     short: "Create a service account with the specified name",
@@ -42,18 +22,7 @@ export default defineVerb<Flags, Options>({
     trackArgsLenAtDash(cmd);
     sortOptions(cmd);
   },
-  complete(flags, args, env) {
-    const before = argsBeforeDash(args, flags.argsLenAtDash);
-    if (before !== 1) throw exactlyOneName(before, VERB);
-    return {
-      name: args[0],
-      dryRun: parseDryRun(flags.dryRun),
-      output: parseOutput(flags.output),
-      saveConfig: Boolean(flags.saveConfig),
-      namespace: env.namespace,
-      explicitNamespace: env.explicitNamespace,
-    };
-  },
+  complete: (flags, args, env) => generatorOptions(flags, args, env, VERB),
   validate() {},
   run(o, cluster, io) {
     const sa = buildServiceAccount(o.name, o.explicitNamespace ? o.namespace : undefined);
