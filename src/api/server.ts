@@ -127,9 +127,11 @@ export class ApiServer {
       obj.metadata.name = obj.metadata.generateName + this.rng.suffix(5);
     }
     obj = writes().applyDefaults(obj);
+    // Admission before validation: upstream's create handler runs the mutating admission plugins
+    // (NamespaceLifecycle and ServiceAccount among them) before the REST store validates.
+    writes().admit(obj, info, this, this.rng, admissionName(input.metadata ?? {}, opts.trusted === true));
     const issues = writes().validateCreate(obj, info, opts.trusted);
     if (issues.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? "", issues);
-    writes().admit(obj, info, this, this.rng, admissionName(input.metadata ?? {}, opts.trusted === true));
     if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
     // The pod strategy's PrepareForCreate: a new pod is Pending, with its QoS class.
     if (obj.kind === "Pod") obj.status = { phase: "Pending", qosClass: getPodQOS(obj) };

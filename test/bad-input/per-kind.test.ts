@@ -105,6 +105,13 @@ const entries: Entry[] = [
     stderr: 'Error from server (Forbidden): error when creating "$F": pods "p" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found\n',
   },
   {
+    // ServiceAccount admission runs in the mutating phase, before the pod is validated.
+    name: "Pod: an invalid pod naming a ServiceAccount that does not exist: the ServiceAccount is reported",
+    file: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  serviceAccountName: robot\n  containers:\n  - name: c\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'Error from server (Forbidden): error when creating "$F": pods "p" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found\n',
+  },
+  {
     name: "Pod: a serviceAccountName that does not exist, on a pod named from generateName",
     file: "apiVersion: v1\nkind: Pod\nmetadata:\n  generateName: p-\nspec:\n  serviceAccountName: robot\n  containers:\n  - name: c\n    image: nginx\n",
     args: ["create", "-f", "$F"],

@@ -188,6 +188,13 @@ const namespaces: Entry[] = [
     stderr: 'Error from server (NotFound): error when creating "$F": namespaces "nope" not found\n',
   },
   {
+    // NamespaceLifecycle is a mutating admission plugin: it runs before the object is validated.
+    name: "an invalid object in a namespace that does not exist: the namespace is reported",
+    file: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: dev\nspec:\n  containers:\n  - name: c\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'Error from server (NotFound): error when creating "$F": namespaces "dev" not found\n',
+  },
+  {
     name: "a namespace in the file that differs from -n",
     file: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: default\n",
     args: ["apply", "-f", "$F", "-n", "kube-public"],
