@@ -60,11 +60,16 @@ const metaUrl = 'var __ksImportMeta = { get url() { return require("node:url").p
  * about 0.3 ms a chunk on this machine, and a `get` loads some 40 chunks. Every chunk is a
  * file beside main.js, named by esbuild; node: built-ins still go through `require`.
  *
+ * A chunk's file holds its code wrapped in the function the loader calls (CHUNK_WRAPPER), so the
+ * loader compiles the text as read: wrapping it at load made a second copy of every chunk's
+ * text, which the young generation then had to carry.
+ *
  * Each chunk is compiled with V8's code cache from dist/code-cache when there is one: the
  * bytecode of the functions that commands ran when the build trained them (below), so a
  * command compiles only what the training did not run. V8 refuses a cache made by another
  * V8 or with other flags, and then the chunk is compiled as usual.
  */
+const CHUNK_WRAPPER = ["(function () { return function (exports, require, module, __filename, __dirname, __ksRequire) {", "\n}; })()\n"];
 const chunkLoader = `var __ksChunks = new Map();
 var __ksCompiled = [];
 function __ksRequire(name) {
@@ -79,8 +84,7 @@ function __ksRequire(name) {
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {}
-  const source = "(function () { return function (exports, require, module, __filename, __dirname, __ksRequire) {" + fs.readFileSync(file, "utf8") + "\\n}; })()";
-  const script = new (require("node:vm").Script)(source, { filename: file, cachedData });
+  const script = new (require("node:vm").Script)(fs.readFileSync(file, "utf8"), { filename: file, cachedData });
   if (process.env.KUBESIM_TRAIN_CODE_CACHE === "1") __ksCompiled.push([script, cacheFile]);
   script.runInThisContext().call(module.exports, module.exports, require, module, file, __dirname, __ksRequire);
   return module.exports;
@@ -111,14 +115,40 @@ function exportsAsValues(code, name) {
   return code.replace(COPIED_GETTER, COPIED_GETTER.replace(" });", ", configurable: true });")) + EXPORTS_AS_VALUES;
 }
 
+/**
+ * `import * as fs from "node:fs"` becomes the module itself. esbuild wraps a bundled CommonJS
+ * module for each importing file (__toESM): a new object with a getter per export, about a
+ * hundred for node:fs, a dozen times over in every command. The namespace and the module read
+ * the same, as long as nothing asks for a default export: the build refuses default imports of
+ * built-ins (refuseBuiltinDefaultImports).
+ */
+const BUILTIN_NAMESPACE = /\(0, import_chunk_\w+\.__toESM\)\(((?:\(0, import_chunk_\w+\.)?require_node_\w+\)?\(\)), 1\)/g;
+
+function builtinNamespaces(code, name) {
+  const out = code.replace(BUILTIN_NAMESPACE, "$1");
+  if (/__toESM\)?\((?:\(0, )?(?:import_chunk_\w+\.)?require_node_/.test(out)) throw new Error(`build: ${name}: a built-in module is still wrapped by __toESM; see builtinNamespaces in scripts/build.mjs`);
+  return out;
+}
+
+function refuseBuiltinDefaultImports(dir) {
+  for (const file of sourceFiles(dir)) {
+    if (/^import\s+(?!type\b)\w+\s*(,|from)\s*[^;]*"node:/m.test(readFileSync(file, "utf8"))) throw new Error(`build: ${file} imports a built-in's default export; use import * as (see builtinNamespaces)`);
+  }
+}
+
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
 function refuseReassignableExports(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".ts")) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const file of sourceFiles(dir)) {
     if (/^export\s+(let|var)\b/m.test(readFileSync(file, "utf8"))) throw new Error(`build: ${file} exports a let or var; the bundle freezes exports (see exportsAsValues)`);
   }
 }
 refuseReassignableExports("src");
+refuseBuiltinDefaultImports("src");
 
 mkdirSync("dist", { recursive: true });
 writeFileSync("dist/package.json", '{ "type": "commonjs" }\n');
@@ -131,10 +161,11 @@ for (const chunk of split.outputFiles) {
     define: { "import.meta.url": "__ksImportMeta.url" },
     logLevel: "warning",
   });
-  const linked = exportsAsValues(code.replace(/\brequire\("\.\/([\w-]+\.js)"\)/g, '__ksRequire("$1")'), chunk.path);
-  const prelude = (code.includes("__ksImportMeta") ? metaUrl : "") + (path.basename(chunk.path) === "main.js" ? chunkLoader : "");
+  const linked = exportsAsValues(builtinNamespaces(code, chunk.path).replace(/\brequire\("\.\/([\w-]+\.js)"\)/g, '__ksRequire("$1")'), chunk.path);
+  const isMain = path.basename(chunk.path) === "main.js";
+  const prelude = (code.includes("__ksImportMeta") ? metaUrl : "") + (isMain ? chunkLoader : "");
   mkdirSync(path.dirname(chunk.path), { recursive: true });
-  writeFileSync(chunk.path, prelude + linked);
+  writeFileSync(chunk.path, isMain ? prelude + linked : CHUNK_WRAPPER[0] + prelude + linked + CHUNK_WRAPPER[1]);
 }
 
 // Each schema model's ajv validator, generated now rather than compiled by every command that

@@ -126,7 +126,7 @@ export class ApiServer {
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = obj.metadata.generateName + this.rng.suffix(5);
     }
-    obj = writes().applyDefaults(obj);
+    obj = writes().defaultInPlace(obj);
     // Admission before validation: upstream's create handler runs the mutating admission plugins
     // (NamespaceLifecycle and ServiceAccount among them) before the REST store validates.
     writes().admit(obj, info, this, this.rng, admissionName(input.metadata ?? {}, opts.trusted === true));
@@ -163,7 +163,7 @@ export class ApiServer {
     let obj = this.decode(input, info, opts);
     obj.metadata.namespace = old.metadata.namespace;
     if (!info.namespaced) delete obj.metadata.namespace;
-    obj = writes().applyDefaults(obj);
+    obj = writes().defaultInPlace(obj);
     if (obj.kind === "Service") writes().prepareServiceUpdate(old, obj);
     if ("status" in old) obj.status = old.status;
     else delete obj.status;

@@ -3,6 +3,6 @@
 // loadWritePipeline() (api/server.ts) only for commands that write, so a `get` never pays for it.
 
 export { validateCreate, validateUpdate, unknownFields, decodeErrors } from "./validation";
-export { applyDefaults } from "./defaulting";
+export { defaultInPlace } from "./defaulting";
 export { admit } from "./admission";
 export { allocateServiceValues, allocatedBy, prepareServiceUpdate } from "./allocators/service-allocation";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DESCRIBE_WRITER, sanitizeCell, TABLE_WRITER, tabwrite } from "./tabwriter";
+import { DESCRIBE_WRITER, sanitizeCell, TABLE_WRITER, tabwrite, width } from "./tabwriter";
 
 const tableCases = [
   {
@@ -72,4 +72,19 @@ describe("sanitizeCell", () => {
     { name: "shows ESC as ^[", input: "a\x1b[1mb", want: "a^[[1mb" },
     { name: "leaves plain text alone", input: "nginx", want: "nginx" },
   ])("$name", ({ input, want }) => expect(sanitizeCell(input)).toBe(want));
+});
+
+describe("width counts runes as Go's utf8.RuneCountInString does", () => {
+  it.each([
+    { name: "ASCII", input: "nginx-7854ff8877", want: 16 },
+    { name: "the empty string", input: "", want: 0 },
+    { name: "a two-byte letter", input: "héllo", want: 5 },
+    { name: "a character outside the BMP (a surrogate pair)", input: "a\u{1F600}b", want: 3 },
+    { name: "two pairs in a row", input: "\u{1F600}\u{1F601}", want: 2 },
+    { name: "a lone high surrogate", input: "a\ud83d", want: 2 },
+    { name: "a lone low surrogate before a high one", input: "\ude00\ud83d", want: 2 },
+  ])("$name", ({ input, want }) => {
+    expect(width(input)).toBe(want);
+    expect(width(input)).toBe([...input].length);
+  });
 });

@@ -12,10 +12,21 @@ export const TABLE_WRITER: TabwriterOptions = { minWidth: 6, padding: 3 };
 /** `kubectl describe`: tabwriter.NewWriter(out, 0, 8, 2, ' ', 0). */
 export const DESCRIBE_WRITER: TabwriterOptions = { minWidth: 0, padding: 2 };
 
-/** Width in code points, as tabwriter counts runes. */
-function width(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
+/**
+ * Width in code points, as tabwriter counts runes: UTF-16 units less one per surrogate pair.
+ * Counted by char codes, not by iterating the string, which makes a string per code point.
+ */
+export function width(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
   return n;
 }
 

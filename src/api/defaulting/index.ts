@@ -31,8 +31,12 @@ const DEFAULTERS: Record<string, Defaulter> = {
 
 /** A defaulted deep copy of obj; kinds without defaults come back as a plain copy. */
 export function applyDefaults(obj: KubeObject): KubeObject {
-  const copy = structuredClone(obj);
-  copy.metadata ??= {};
-  DEFAULTERS[copy.kind]?.(copy);
-  return copy;
+  return defaultInPlace(structuredClone(obj));
+}
+
+/** Defaults obj itself, a copy its caller owns (the API server's decoded request), and returns it. */
+export function defaultInPlace(obj: KubeObject): KubeObject {
+  obj.metadata ??= {};
+  DEFAULTERS[obj.kind]?.(obj);
+  return obj;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../types";
 import { infoForKind } from "../registry";
 import { validateSemantics } from "./semantics";
+import { applyDefaults } from "../defaulting";
 import { renderInvalid } from "./render";
 
 type Obj = Record<string, any>;
@@ -26,7 +27,8 @@ const rc = (spec: Obj): KubeObject => ({
 const pod = (spec: Obj): KubeObject => ({ apiVersion: "v1", kind: "Pod", metadata: { name: "nginx" }, spec });
 const svc = (spec: Obj): KubeObject => ({ apiVersion: "v1", kind: "Service", metadata: { name: "nginx" }, spec });
 
-const render = (obj: KubeObject) => renderInvalid(obj.kind, obj.metadata.name ?? "", validateSemantics(obj, infoForKind(obj.kind)!));
+/** As the API server validates: after defaulting. */
+const render = (obj: KubeObject) => renderInvalid(obj.kind, obj.metadata.name ?? "", validateSemantics(applyDefaults(obj), infoForKind(obj.kind)!));
 const ok = (kind: string) => `The ${kind} "nginx" is invalid`;
 
 const cases: { name: string; obj: KubeObject; want: string }[] = [

@@ -1,11 +1,12 @@
 // The API server's own validation, per kind: a registry of small validators (semantics/*).
 // Objects are validated as the API server sees them: after defaulting, which happens when
-// a request is decoded, so e.g. a missing restartPolicy is never "Required".
+// a request is decoded, so e.g. a missing restartPolicy is never "Required". Callers pass
+// defaulted objects (the server defaults before it validates, and a stored object was
+// defaulted when it was written); defaulting here again cost a deep copy of every object.
 
 import type { KubeObject } from "../types";
 import type { ResourceInfo } from "../registry";
 import type { FieldIssue } from "./issues";
-import { applyDefaults } from "../defaulting";
 import { validateObjectMetaUpdate, type Obj } from "./semantics/common";
 import { validatePod, validatePodUpdate } from "./semantics/pod";
 import { validateDeployment, validateReplicaSet, validateReplicationController, validateSelectorUpdate } from "./semantics/workloads";
@@ -49,12 +50,10 @@ const RULES: Record<string, KindRules> = {
 
 /** What the kind's validator says about obj as a new object. */
 export function validateSemantics(obj: KubeObject, info: ResourceInfo): FieldIssue[] {
-  return RULES[info.kind]?.create(applyDefaults(obj)) ?? [];
+  return RULES[info.kind]?.create(obj) ?? [];
 }
 
 /** What changing old into obj breaks: identity metadata, then the kind's immutable fields. */
 export function validateUpdateSemantics(old: KubeObject, obj: KubeObject, info: ResourceInfo): FieldIssue[] {
-  const newObj = applyDefaults(obj);
-  const oldObj = applyDefaults(old);
-  return [...validateObjectMetaUpdate(newObj.metadata, oldObj.metadata), ...(RULES[info.kind]?.update?.(newObj, oldObj) ?? [])];
+  return [...validateObjectMetaUpdate(obj.metadata, old.metadata), ...(RULES[info.kind]?.update?.(obj, old) ?? [])];
 }

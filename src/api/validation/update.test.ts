@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../types";
 import { infoForKind } from "../registry";
 import { validateUpdateSemantics } from "./semantics";
+import { applyDefaults } from "../defaulting";
 import { renderInvalid } from "./render";
 
 type Obj = Record<string, any>;
@@ -30,8 +31,9 @@ const with_ = (o: KubeObject, f: (o: Obj) => void): KubeObject => {
 const POD_FORBIDDEN =
   "spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
 
+/** As the API server validates: the new object after defaulting, against the stored (defaulted) one. */
 const render = (old: KubeObject, obj: KubeObject) =>
-  renderInvalid(obj.kind, obj.metadata.name ?? "", validateUpdateSemantics(old, obj, infoForKind(obj.kind)!));
+  renderInvalid(obj.kind, obj.metadata.name ?? "", validateUpdateSemantics(applyDefaults(old), applyDefaults(obj), infoForKind(obj.kind)!));
 
 const cases: { name: string; old: KubeObject; obj: KubeObject; want: string }[] = [
   {

@@ -201,4 +201,27 @@ describe("fillTemplate", () => {
   it("leaves an unknown placeholder as written", () => {
     expect(fillTemplate("{{nope}} {{version}}", { version: "1.0", ports: [] }, { hostname: "h" }, T0)).toBe("{{nope}} 1.0");
   });
+
+  // 2025-11-22T10:00:04.056Z, a Saturday; the process started 1.5 s before.
+  const at = instant(Date.UTC(2025, 10, 22, 10, 0, 4, 56));
+  const proc = { version: "1.27.3", ports: [80, 443] };
+  const withIP = { hostname: "web-0", podIP: "10.244.1.2", startedAt: instant(at - 1500) };
+  it.each([
+    { text: "{{version}} on {{port}}", want: "1.27.3 on 80" },
+    { text: "{{hostname}} {{podIP}}", want: "web-0 10.244.1.2" },
+    { text: "{{nginxTime}} [notice] 1#1: start worker processes", want: "2025/11/22 10:00:04 [notice] 1#1: start worker processes" },
+    { text: "{{goLogTime}}", want: "2025/11/22 10:00:04" },
+    { text: "{{mysqlTime}}", want: "2025-11-22 10:00:04+00:00" },
+    { text: "[{{apacheTime}}] [mpm_event:notice]", want: "[Sat Nov 22 10:00:04.056000 2025] [mpm_event:notice]" },
+    { text: "1:M {{redisTime}} * Ready", want: "1:M 22 Nov 2025 10:00:04.056 * Ready" },
+    { text: "{{pgTime}} [1] LOG:", want: "2025-11-22 10:00:04.056 UTC [1] LOG:" },
+    { text: "{{goNow}}", want: "2025-11-22 10:00:04.056000000 +0000 UTC m=+1.500000000" },
+    { text: "{{nginxTime}} and {{nginxTime}}", want: "2025/11/22 10:00:04 and 2025/11/22 10:00:04" },
+  ])("fills $text", ({ text, want }) => {
+    expect(fillTemplate(text, proc, withIP, at)).toBe(want);
+  });
+
+  it("answers 127.0.0.1 for the pod IP of a process without one, and 0 s of monotonic time without a start", () => {
+    expect(fillTemplate("{{podIP}} {{goNow}}", proc, { hostname: "h" }, at)).toBe("127.0.0.1 2025-11-22 10:00:04.056000000 +0000 UTC m=+0.000000000");
+  });
 });

@@ -270,26 +270,68 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 /**
  * Fills a model text's placeholders; timestamps are `at` in UTC in each program's own format
  * ({{goNow}} is Go's time.Now() %v, its monotonic reading counted from the process start).
+ * Only the placeholders the text names are worked out: every container start fills its image's
+ * start-up lines, and most name one timestamp.
  */
 export function fillTemplate(text: string, proc: Pick<ModelProcess, "version" | "ports">, ctx: Pick<ProcessContext, "hostname" | "podIP"> & { readonly startedAt?: Instant }, at: Instant): string {
   if (!text.includes("{{")) return text;
+  let parts: TimeParts | undefined;
+  const time = () => (parts ??= timeParts(at));
+  return text.replace(/\{\{(\w+)\}\}/g, (all, key: string) => placeholder(key, proc, ctx, at, time) ?? all);
+}
+
+interface TimeParts {
+  readonly date: string; // 2025-11-22
+  readonly time: string; // 10:00:04
+  readonly y: string;
+  readonly mo: string;
+  readonly d: string;
+  readonly ms: string; // 000-999, three digits
+  readonly weekday: string;
+}
+
+function timeParts(at: Instant): TimeParts {
   const iso = toRFC3339(at); // 2025-11-22T10:00:04Z
   const [date, time] = [iso.slice(0, 10), iso.slice(11, 19)];
   const [y, mo, d] = date.split("-");
   const ms = String(((at % 1000) + 1000) % 1000).padStart(3, "0");
   const weekday = DAYS[(((Math.floor(at / 86_400_000) + 4) % 7) + 7) % 7]; // 1970-01-01 was a Thursday
-  const values: Record<string, string> = {
-    version: proc.version,
-    port: String(proc.ports[0] ?? ""),
-    hostname: ctx.hostname,
-    podIP: ctx.podIP ?? "127.0.0.1",
-    nginxTime: `${y}/${mo}/${d} ${time}`,
-    goLogTime: `${y}/${mo}/${d} ${time}`,
-    mysqlTime: `${date} ${time}+00:00`,
-    apacheTime: `${weekday} ${MONTHS[Number(mo) - 1]} ${d} ${time}.${ms}000 ${y}`,
-    redisTime: `${d} ${MONTHS[Number(mo) - 1]} ${y} ${time}.${ms}`,
-    pgTime: `${date} ${time}.${ms} UTC`,
-    goNow: `${date} ${time}.${ms}000000 +0000 UTC m=+${((at - (ctx.startedAt ?? at)) / 1000).toFixed(9)}`,
-  };
-  return text.replace(/\{\{(\w+)\}\}/g, (all, key: string) => values[key] ?? all);
+  return { date, time, y, mo, d, ms, weekday };
+}
+
+function placeholder(
+  key: string,
+  proc: Pick<ModelProcess, "version" | "ports">,
+  ctx: Pick<ProcessContext, "hostname" | "podIP"> & { readonly startedAt?: Instant },
+  at: Instant,
+  time: () => TimeParts,
+): string | undefined {
+  switch (key) {
+    case "version":
+      return proc.version;
+    case "port":
+      return String(proc.ports[0] ?? "");
+    case "hostname":
+      return ctx.hostname;
+    case "podIP":
+      return ctx.podIP ?? "127.0.0.1";
+  }
+  const t = time();
+  switch (key) {
+    case "nginxTime":
+    case "goLogTime":
+      return `${t.y}/${t.mo}/${t.d} ${t.time}`;
+    case "mysqlTime":
+      return `${t.date} ${t.time}+00:00`;
+    case "apacheTime":
+      return `${t.weekday} ${MONTHS[Number(t.mo) - 1]} ${t.d} ${t.time}.${t.ms}000 ${t.y}`;
+    case "redisTime":
+      return `${t.d} ${MONTHS[Number(t.mo) - 1]} ${t.y} ${t.time}.${t.ms}`;
+    case "pgTime":
+      return `${t.date} ${t.time}.${t.ms} UTC`;
+    case "goNow":
+      return `${t.date} ${t.time}.${t.ms}000000 +0000 UTC m=+${((at - (ctx.startedAt ?? at)) / 1000).toFixed(9)}`;
+    default:
+      return undefined;
+  }
 }
