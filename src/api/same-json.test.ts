@@ -20,6 +20,11 @@ describe("sameJson is JSON.stringify equality", () => {
     { name: "a value with toJSON and its JSON", a: { d: new Date(0) }, b: { d: "1970-01-01T00:00:00.000Z" } },
     { name: "null and an empty object", a: { v: null }, b: { v: {} } },
     { name: "a nested difference deep inside shared siblings", a: { s: shared, v: [{ k: [1] }] }, b: { s: shared, v: [{ k: [2] }] } },
+    { name: "undefined members at other places", a: { u: undefined, a: 1, v: undefined, b: 2 }, b: { a: 1, w: undefined, b: 2, x: undefined } },
+    { name: "undefined members, then a written key only one side has", a: { a: 1, u: undefined }, b: { a: 1, u: undefined, c: 3 } },
+    { name: "undefined members and keys in another order", a: { a: 1, u: undefined, b: 2 }, b: { b: 2, a: 1 } },
+    { name: "undefined members and a different value", a: { a: 1, u: undefined, b: 2 }, b: { a: 1, b: 3 } },
+    { name: "only undefined members on one side", a: { u: undefined }, b: {} },
   ];
 
   it.each(cases)("$name", ({ a, b }) => {

@@ -19,15 +19,26 @@ export function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameJson(asItem(a[i]), asItem(b[i]))) return false;
     return true;
   }
-  const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
-  const [ka, kb] = [Object.keys(ra), Object.keys(rb)];
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra);
+  const kb = Object.keys(rb);
   // The same keys: a key left out on both sides (undefined, a function) compares equal too.
   if (sameKeys(ka, kb)) {
     for (let i = 0; i < ka.length; i++) if (!sameJson(ra[ka[i]], rb[ka[i]])) return false;
     return true;
   }
-  const [wa, wb] = [ka.filter((k) => isWritten(ra[k])), kb.filter((k) => isWritten(rb[k]))];
-  return wa.length === wb.length && wa.every((k, i) => k === wb[i] && sameJson(ra[k], rb[k]));
+  // Otherwise the written keys, side by side, skipping what JSON.stringify leaves out.
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < ka.length && !isWritten(ra[ka[i]])) i++;
+    while (j < kb.length && !isWritten(rb[kb[j]])) j++;
+    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
+    if (ka[i] !== kb[j] || !sameJson(ra[ka[i]], rb[kb[j]])) return false;
+    i++;
+    j++;
+  }
 }
 
 function sameKeys(ka: readonly string[], kb: readonly string[]): boolean {

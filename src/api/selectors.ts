@@ -19,23 +19,26 @@ export type Selector = readonly Requirement[];
 export const EVERYTHING: Selector = [];
 
 export function matches(selector: Selector, labels: Readonly<Record<string, string>> | undefined): boolean {
-  const l = labels ?? {};
-  return selector.every((r) => {
-    const has = Object.prototype.hasOwnProperty.call(l, r.key);
-    switch (r.op) {
-      case "=":
-      case "==":
-      case "in":
-        return has && r.values.includes(l[r.key]);
-      case "!=":
-      case "notin":
-        return !has || !r.values.includes(l[r.key]);
-      case "exists":
-        return has;
-      case "!":
-        return !has;
-    }
-  });
+  // A loop, not selector.every(closure): controllers match every pod at every sync.
+  for (const r of selector) if (!meets(r, labels)) return false;
+  return true;
+}
+
+function meets(r: Requirement, labels: Readonly<Record<string, string>> | undefined): boolean {
+  const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
+  switch (r.op) {
+    case "=":
+    case "==":
+    case "in":
+      return has && r.values.includes(labels[r.key]);
+    case "!=":
+    case "notin":
+      return !has || !r.values.includes(labels[r.key]);
+    case "exists":
+      return has;
+    case "!":
+      return !has;
+  }
 }
 
 /**

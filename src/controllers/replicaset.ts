@@ -150,8 +150,7 @@ export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObjec
   let ready = 0;
   let available = 0;
   for (const pod of filteredPods) {
-    const labels = pod.metadata.labels ?? {};
-    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (hasAllLabels(pod.metadata.labels, templateLabels)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReadySeconds, now)) available++;
@@ -164,6 +163,12 @@ export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObjec
   setCount(status, "availableReplicas", available);
   if (rs.metadata.generation !== undefined) status.observedGeneration = rs.metadata.generation;
   return status;
+}
+
+/** The labels include every [key, value] wanted (a loop: it runs for every pod at every sync). */
+function hasAllLabels(labels: Readonly<Record<string, string>> | undefined, wanted: readonly (readonly [string, string])[]): boolean {
+  for (const [k, v] of wanted) if (labels?.[k] !== v) return false;
+  return true;
 }
 
 /**

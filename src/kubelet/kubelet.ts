@@ -82,10 +82,11 @@ function cleanupPod(view: ClusterView, key: ObjectKey, liveUid: string | undefin
 
 /** Records under this key on this node that belong to an earlier pod of the same name. */
 function staleRecords(view: ClusterView, nodeName: string, key: ObjectKey, uid: string): RuntimeWrite[] {
-  const rec = readNodeRecord(view, nodeName);
-  return Object.keys(rec.pods)
-    .filter((u) => rec.pods[u] === key && u !== uid)
-    .map((u) => ({ podUid: u, record: undefined }));
+  // Every sync asks, of every pod on the node: a loop, not a filtered copy of the node's uids.
+  const pods = readNodeRecord(view, nodeName).pods;
+  const stale: RuntimeWrite[] = [];
+  for (const u in pods) if (pods[u] === key && u !== uid) stale.push({ podUid: u, record: undefined });
+  return stale;
 }
 
 function withoutNodeRecord(runtime: readonly RuntimeWrite[] | undefined, nodeName: string): RuntimeWrite[] {

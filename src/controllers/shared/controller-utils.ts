@@ -1,6 +1,8 @@
 // Pod predicates every workload controller shares.
 // Ports of pkg/controller/controller_utils.go (IsPodActive, FilterActivePods) and
 // pkg/api/v1/pod/util.go (IsPodReady, IsPodAvailable, GetPodReadyCondition), kubernetes v1.32.
+// Each runs for every pod at every sync of its controller: they loop rather than pass a
+// closure to find(), which made an object per call.
 
 import type { Condition, KubeObject } from "../../api/types";
 import type { Instant } from "../../sim/time";
@@ -17,7 +19,9 @@ export function filterActivePods(pods: readonly KubeObject[]): KubeObject[] {
 }
 
 export function getPodReadyCondition(pod: KubeObject): Condition | undefined {
-  return ((pod.status?.conditions ?? []) as Condition[]).find((c) => c.type === "Ready");
+  const conditions = pod.status?.conditions as Condition[] | undefined;
+  if (conditions) for (const c of conditions) if (c.type === "Ready") return c;
+  return undefined;
 }
 
 /** The pod's Ready condition is True. */
@@ -55,5 +59,7 @@ export function availableAt(pod: KubeObject, minReadySeconds: number, now: Insta
 
 /** The controlling owner reference (controller: true), if any. */
 export function getControllerOf(obj: KubeObject) {
-  return (obj.metadata.ownerReferences ?? []).find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true) return r;
+  return undefined;
 }

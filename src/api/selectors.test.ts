@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { matches, parseSelector } from "./selectors";
+
+describe("matches: a label selector against an object's labels", () => {
+  const labels = { app: "web", tier: "front", empty: "" };
+  it.each([
+    { selector: "", labels, want: true },
+    { selector: "", labels: undefined, want: true },
+    { selector: "app=web", labels, want: true },
+    { selector: "app==web", labels, want: true },
+    { selector: "app=db", labels, want: false },
+    { selector: "app=web", labels: undefined, want: false },
+    { selector: "app=web,tier=front", labels, want: true },
+    { selector: "app=web,tier=back", labels, want: false },
+    { selector: "app!=db", labels, want: true },
+    { selector: "app!=web", labels, want: false },
+    { selector: "missing!=x", labels, want: true },
+    { selector: "missing!=x", labels: undefined, want: true },
+    { selector: "app in (db,web)", labels, want: true },
+    { selector: "app in (db,cache)", labels, want: false },
+    { selector: "app notin (db,cache)", labels, want: true },
+    { selector: "app notin (web)", labels, want: false },
+    { selector: "tier", labels, want: true },
+    { selector: "empty", labels, want: true },
+    { selector: "missing", labels, want: false },
+    { selector: "!missing", labels, want: true },
+    { selector: "!app", labels, want: false },
+    { selector: "!app", labels: undefined, want: true },
+    { selector: "toString", labels, want: false }, // an inherited property is not a label
+  ])("$selector on $labels is $want", ({ selector, labels: l, want }) => {
+    expect(matches(parseSelector(selector), l)).toBe(want);
+  });
+});
