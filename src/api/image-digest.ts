@@ -3,9 +3,14 @@
 // reports it (kubelet/image-pull.ts), and the store, which leaves it out of saved Pods when it
 // is the one the spec's image gives (api/store/container-image-names.ts).
 
+/** Digests worked out so far: every container status names one, and a cluster runs few images. */
+const digests = new Map<string, string>();
+
 /** "docker.io/library/nginx:latest" → "docker.io/library/nginx@sha256:…". */
 export function imageDigest(qualified: string): string {
-  return `${repositoryOf(qualified)}@sha256:${hex64(qualified)}`;
+  let digest = digests.get(qualified);
+  if (digest === undefined) digests.set(qualified, (digest = `${repositoryOf(qualified)}@sha256:${hex64(qualified)}`));
+  return digest;
 }
 
 /** The repository part of a qualified reference (no tag, no digest). */

@@ -140,6 +140,18 @@ describe("racing takeovers", () => {
     expect(entries(file)).toEqual([ownerEntryName(next)]);
   });
 
+  it("a lock taken over from a holder whose entry is a directory is released whole", () => {
+    const file = tmpState();
+    const dead = here({ pid: deadPid() });
+    fs.mkdirSync(lockDirOf(file));
+    fs.mkdirSync(path.join(lockDirOf(file), ownerEntryName(dead)));
+    fs.writeFileSync(path.join(lockDirOf(file), ownerEntryName(dead), "inside"), "");
+    const me = currentOwner();
+    expect(claimLock(file, me, inspectLock(file, NOW, STALE))).toBe(true);
+    releaseLock(file, me);
+    expect(fs.existsSync(lockDirOf(file))).toBe(false);
+  });
+
   it("of two waiters that found no lock, exactly one places it", () => {
     const file = tmpState();
     const [a, b] = [currentOwner(), currentOwner()];
