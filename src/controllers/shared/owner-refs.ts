@@ -37,8 +37,9 @@ export function claimCandidates(view: ClusterView, controller: KubeObject, kind:
   const ns = controller.metadata.namespace ?? "";
   const owned = view.ownedBy(uid).filter((o) => o.kind === kind);
   const orphans = view.orphans(kind, ns);
-  // Both come sorted by name when all are in the namespace: merge them (a name in both is one object).
-  if (owned.every((o) => (o.metadata.namespace ?? "") === ns)) return mergeByName(owned, orphans);
+  // Both come sorted by name when all are in the namespace: merge them (a name in both is one
+  // object). Usually there are no orphans, and what it owns is the answer as it is.
+  if (owned.every((o) => (o.metadata.namespace ?? "") === ns)) return orphans.length === 0 ? owned : mergeByName(owned, orphans);
   const byKey = new Map<string, KubeObject>();
   for (const o of owned) byKey.set(o.metadata.name ?? "", o);
   for (const o of orphans) byKey.set(o.metadata.name ?? "", o);
