@@ -166,7 +166,7 @@ export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObjec
 }
 
 /** The labels include every [key, value] wanted (a loop: it runs for every pod at every sync). */
-function hasAllLabels(labels: Readonly<Record<string, string>> | undefined, wanted: readonly (readonly [string, string])[]): boolean {
+function hasAllLabels(labels: Readonly<Record<string, string>> | undefined, wanted: readonly (readonly [string, unknown])[]): boolean {
   for (const [k, v] of wanted) if (labels?.[k] !== v) return false;
   return true;
 }
