@@ -65,59 +65,71 @@ class Chunks {
 const FIELD = /^"([A-Za-z]+)": (.*?),?$/;
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
+const COLON = 0x3a;
+const SPACE = 0x20;
 
 /**
  * The top-level fields of a file in serialize()'s layout, map entries left as bytes; undefined
  * when the bytes are not in that layout. Throws (SyntaxError) on a malformed single-line value.
  */
 export function parseLayout(bytes: Buffer, corrupt: () => Error): Record<string, unknown> | undefined {
+  // The current line is bytes[start, end), without its newline. Kept in two variables, not a
+  // tuple per line, and found with the typed array's indexOf, not Buffer's (whose argument
+  // checks allocate): a state file has a line per object and record, read once, interpreted.
   let pos = 0;
-  /** The next line's [start, end), without its newline; undefined at the end of the bytes. */
-  const nextLine = (): [number, number] | undefined => {
-    if (pos >= bytes.length) return undefined;
-    const nl = bytes.indexOf(NEWLINE, pos);
-    const end = nl < 0 ? bytes.length : nl;
-    const line: [number, number] = [pos, end];
+  let start = 0;
+  let end = 0;
+  const nextLine = (): boolean => {
+    if (pos >= bytes.length) return false;
+    const nl = indexOfByte(bytes, NEWLINE, pos);
+    start = pos;
+    end = nl < 0 ? bytes.length : nl;
     pos = end + 1;
-    return line;
+    return true;
   };
-  const text = ([s, e]: [number, number]) => bytes.toString("utf8", s, e);
-  const first = nextLine();
-  if (!first || text(first) !== "{") return undefined;
+  const text = (s: number, e: number) => bytes.toString("utf8", s, e);
+  if (!nextLine() || text(start, end) !== "{") return undefined;
   const fields: Record<string, unknown> = {};
   for (;;) {
-    const line = nextLine();
-    if (!line) return undefined;
-    const m = FIELD.exec(text(line));
+    if (!nextLine()) return undefined;
+    const line = text(start, end);
+    const m = FIELD.exec(line);
     if (!m) {
-      if (text(line) === "}") break;
+      if (line === "}") break;
       return undefined;
     }
-    const [, name, value] = m;
+    const name = m[1];
+    const value = m[2];
     if (value !== "{" && value !== "[") {
       fields[name] = JSON.parse(value);
       continue;
     }
-    const close = value === "{" ? "}" : "]";
+    const close = (value === "{" ? "}" : "]").charCodeAt(0);
     const entries: Map<string, unknown> | unknown[] = value === "{" ? new Map<string, unknown>() : [];
     for (;;) {
-      const entry = nextLine();
-      if (!entry) return undefined;
-      const [s, lineEnd] = entry;
-      const e = bytes[lineEnd - 1] === 0x2c ? lineEnd - 1 : lineEnd; // a trailing comma
-      if (e - s === 1 && bytes[s] === close.charCodeAt(0)) break;
+      if (!nextLine()) return undefined;
+      const s = start;
+      const e = bytes[end - 1] === 0x2c ? end - 1 : end; // a trailing comma
+      if (e - s === 1 && bytes[s] === close) break;
       if (Array.isArray(entries)) {
-        entries.push(JSON.parse(text([s, e])));
+        entries.push(JSON.parse(text(s, e)));
         continue;
       }
-      const sep = bytes.indexOf('": ', s);
-      if (bytes[s] !== QUOTE || sep < 0 || sep + 3 >= e || bytes[sep + 3] !== 0x7b || bytes[e - 1] !== 0x7d) return undefined;
-      const key = bytes.toString("utf8", s + 1, sep);
-      if (key.includes("\\") || key.includes('"')) return undefined; // an escaped key: not this layout
+      // The key ends at the next quote, and `": {` follows it; a key with a quote or a backslash
+      // in it was escaped: not this layout.
+      const sep = bytes[s] === QUOTE ? indexOfByte(bytes, QUOTE, s + 1) : -1;
+      if (sep < 0 || sep + 3 >= e || bytes[sep + 1] !== COLON || bytes[sep + 2] !== SPACE || bytes[sep + 3] !== 0x7b || bytes[e - 1] !== 0x7d) return undefined;
+      const key = text(s + 1, sep);
+      if (key.includes("\\")) return undefined;
       entries.set(key, new RawJson(bytes, corrupt, sep + 3, e));
     }
     fields[name] = entries;
   }
   while (pos < bytes.length) if (bytes[pos++] !== NEWLINE) return undefined;
   return fields;
+}
+
+/** The first index of `byte` in bytes from `from`, or -1. */
+function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
+  return Uint8Array.prototype.indexOf.call(bytes, byte, from);
 }

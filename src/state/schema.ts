@@ -43,7 +43,10 @@ function objectsByKey(list: unknown[], file: string): Map<string, unknown> {
 
 /** A file read as plain JSON holds short Pods and Events as objects: expand them (RawJson expands on use). */
 function expandShort(objects: Map<string, unknown> | undefined): Map<string, unknown> | undefined {
-  if (objects) for (const [key, value] of objects) if (!(value instanceof RawJson)) objects.set(key, fromSaved(key, value));
+  // forEach, not for...of: an entry pair per object, at every load, only to find none to expand.
+  objects?.forEach((value, key) => {
+    if (!(value instanceof RawJson)) objects.set(key, fromSaved(key, value));
+  });
   return objects;
 }
 
