@@ -5,7 +5,8 @@
 // largest resident set any run of that benchmark reached.
 //
 //   BENCH_PODS=100,1000,10000  the cluster sizes (default 100,1000,10000)
-//   BENCH_RUNS=7               repeats of each short command (5 at 10,000 pods)
+//   BENCH_RUNS=15              repeats of each short command (5 at 10,000 pods); fewer let one
+//                              slow moment of a shared machine move a median
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -14,7 +15,7 @@ import * as path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "bin/kubesim");
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SIZES = (process.env.BENCH_PODS ?? "100,1000,10000").split(",").map(Number);
 const RSS_FILE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-rss-")), "rss");
 
