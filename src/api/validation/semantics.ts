@@ -1,12 +1,14 @@
 // The API server's own validation, per kind: a registry of small validators (semantics/*).
 // Objects are validated as the API server sees them: after defaulting, which happens when
-// a request is decoded, so e.g. a missing restartPolicy is never "Required". Callers pass
-// defaulted objects (the server defaults before it validates, and a stored object was
-// defaulted when it was written); defaulting here again cost a deep copy of every object.
+// a request is decoded, so e.g. a missing restartPolicy is never "Required". Callers pass the
+// new object defaulted (the server defaults before it validates; defaulting here again cost a
+// deep copy of every object). The stored object of an update is defaulted here, as upstream
+// defaults what it reads from etcd: one saved before a default was added still compares alike.
 
 import type { KubeObject } from "../types";
 import type { ResourceInfo } from "../registry";
 import type { FieldIssue } from "./issues";
+import { applyDefaults } from "../defaulting";
 import { validateObjectMetaUpdate, type Obj } from "./semantics/common";
 import { validatePod, validatePodUpdate } from "./semantics/pod";
 import { validateDeployment, validateReplicaSet, validateReplicationController, validateSelectorUpdate } from "./semantics/workloads";
@@ -55,5 +57,6 @@ export function validateSemantics(obj: KubeObject, info: ResourceInfo): FieldIss
 
 /** What changing old into obj breaks: identity metadata, then the kind's immutable fields. */
 export function validateUpdateSemantics(old: KubeObject, obj: KubeObject, info: ResourceInfo): FieldIssue[] {
-  return [...validateObjectMetaUpdate(obj.metadata, old.metadata), ...(RULES[info.kind]?.update?.(obj, old) ?? [])];
+  const stored = applyDefaults(old);
+  return [...validateObjectMetaUpdate(obj.metadata, stored.metadata), ...(RULES[info.kind]?.update?.(obj, stored) ?? [])];
 }

@@ -126,4 +126,15 @@ const cases: { name: string; old: KubeObject; obj: KubeObject; want: string }[] 
 
 describe("validateUpdateSemantics", () => {
   it.each(cases)("$name", ({ old, obj, want }) => expect(render(old, obj)).toBe(want));
+
+  it("defaults the stored object itself, as upstream defaults what it reads: one saved without a default still compares alike", () => {
+    const sts = (spec: Obj): KubeObject => ({
+      apiVersion: "apps/v1",
+      kind: "StatefulSet",
+      metadata: { name: "db", namespace: "default" },
+      spec: { serviceName: "db", selector: { matchLabels: { app: "db" } }, template: { metadata: { labels: { app: "db" } }, spec: { containers: [{ name: "c", image: "nginx" }] } }, ...spec },
+    });
+    const storedBare = sts({}); // no updateStrategy, podManagementPolicy, retention policy ...
+    expect(validateUpdateSemantics(storedBare, applyDefaults(sts({ replicas: 3 })), infoForKind("StatefulSet")!)).toEqual([]);
+  });
 });
