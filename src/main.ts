@@ -48,18 +48,33 @@ function writeOut(fd: number, text: string): void {
 }
 
 /**
- * Standard output waits in memory before it is written: a waiting verb prints a line at every
- * change (a hundred in a 1,000-replica rollout), and each write to a pipe cost half a
- * millisecond. It is written before anything goes to standard error (the two stay in order),
- * before input is read or an editor runs, once 50 ms have passed since its first line waited
- * (a long command still shows its progress), and when the command ends.
+ * Standard output to a pipe or a file waits in memory before it is written: a waiting verb
+ * prints a line at every change (a hundred in a 1,000-replica rollout), and each write to a
+ * pipe cost half a millisecond. It is written before anything goes to standard error (the two
+ * stay in order), before input is read or an editor runs, once 50 ms have passed since its
+ * first line waited, and when the command ends. A terminal gets every line as it comes: a
+ * person may be watching a long wait.
  */
 let waiting = "";
 let waitingSince = 0;
 const FLUSH_AFTER_MS = 50;
 const FLUSH_AT_LENGTH = 1 << 16;
 
+/** Whether stdout is a pipe or a file (fstat, not node:tty: that loads the network stack). */
+let stdoutBatches: boolean | undefined;
+function batchesStdout(): boolean {
+  if (stdoutBatches === undefined) {
+    try {
+      stdoutBatches = !fs.fstatSync(1).isCharacterDevice();
+    } catch {
+      stdoutBatches = false;
+    }
+  }
+  return stdoutBatches;
+}
+
 function writeStdout(text: string): void {
+  if (!batchesStdout()) return writeOut(1, text);
   if (waiting === "") {
     waitingSince = Date.now();
     setImmediate(flushStdout);
