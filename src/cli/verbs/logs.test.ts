@@ -138,13 +138,3 @@ describe("kubectl logs while containers start and run", () => {
     expect(await h.run("logs", "deployment/web", "--pod-running-timeout=5s")).toEqual(fail("error: timed out waiting for the condition\n"));
   });
 });
-
-describe("kubectl logs of an object that has no pods", () => {
-  // kubectl's polymorphichelpers answer every kind without a pod selector in these words.
-  it("refuses with kubectl's client-side error, naming the Go type", async () => {
-    const h = await harness();
-    expect(await h.run("logs", "configmap/kube-root-ca.crt")).toEqual(
-      fail("error: cannot get the logs from *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n"),
-    );
-  });
-});

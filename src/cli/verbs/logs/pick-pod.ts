@@ -10,6 +10,7 @@ import { pluralDotGroup } from "../../../api/registry";
 import type { Cluster } from "../../../sim/cluster";
 import type { Duration } from "../../../sim/time";
 import { parseInstant } from "../../../sim/time";
+import kubectl from "../../../../quotes/kubectl.json";
 import { isPodReady, podReadySince } from "../../../controllers/shared/controller-utils";
 import { resolveType } from "../../flags/resources";
 
@@ -33,10 +34,12 @@ export function selectorForObject(obj: KubeObject): Selector {
     case "DaemonSet":
     case "Job":
       return fromLabelSelector(obj.spec?.selector) ?? [];
-    default:
-      // kubectl's own words for a kind without pods: SelectorsForObject's "selector for %T not
-      // implemented" (polymorphichelpers/helpers.go), quoted by logsforobject.go.
-      throw new UsageError(`cannot get the logs from *v1.${obj.kind}: selector for *v1.${obj.kind} not implemented`);
+    default: {
+      // kubectl's own words for a kind without pods, SelectorsForObject's error as
+      // logsforobject.go quotes it (the wording is kept in quotes/kubectl.json).
+      const goType = `*v1.${obj.kind}`;
+      throw new UsageError(`cannot get the logs from ${goType}: ${kubectl.selectorsForObject.format.replace("%T", goType)}`);
+    }
   }
 }
 
