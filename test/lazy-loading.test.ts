@@ -2,17 +2,27 @@
 // quiet cluster never loads the control loops, and loads them as soon as anything is due or
 // written. Observed through a module loader hook that lists the bundle chunks a run loads.
 
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hookedKubesim } from "./builders/hooked-kubesim";
 
 // The bundle's chunks are read with fs.readFileSync, by Node's loader or the bundle's own
-// (scripts/build.mjs): a preloaded hook on it lists the bundle files a run loads.
+// (scripts/build.mjs): a preloaded hook on it lists the bundle files a run loads. A hook on
+// Module._load lists node:net, which takes milliseconds to load.
 const hooked = hookedKubesim(`const fs = require("node:fs");
 const path = require("node:path");
 const read = fs.readFileSync;
 fs.readFileSync = function (file, ...rest) {
   if (typeof file === "string" && file.endsWith(".js") && file.split(path.sep).includes("dist")) fs.writeSync(2, "LOADED " + path.basename(file) + "\\n");
   return read.call(this, file, ...rest);
+};
+const Module = require("node:module");
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === "node:net" || request === "net") fs.writeSync(2, "LOADED node:net\\n");
+  return load.call(this, request, ...rest);
 };
 `);
 
@@ -38,6 +48,17 @@ describe("what a command loads", () => {
       expect(r.code).toBe(0);
       expect(loadsEngine(r.chunks)).toBe(false);
     }
+  });
+
+  it("loads node:net only for a write that has an address to check", () => {
+    const label = run("0", "label", "deployment", "web", "tier=api");
+    expect(label.code).toBe(0);
+    expect(label.chunks).not.toContain("node:net");
+    const manifest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-lazy-")), "endpoints.yaml");
+    fs.writeFileSync(manifest, "apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: db\nsubsets:\n- addresses:\n  - ip: 10.0.0.9\n  ports:\n  - port: 5432\n");
+    const endpoints = run("0", "create", "-f", manifest);
+    expect(endpoints.code).toBe(0);
+    expect(endpoints.chunks).toContain("node:net");
   });
 
   it("loads them when the command writes, or when its tick reaches something due", () => {

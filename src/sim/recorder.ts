@@ -56,7 +56,8 @@ function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
 
 /** Reads the object's unread Events that may have this reason into byAggregation. */
 function readEvents(store: Store, events: ObjectEvents, reason: string): void {
-  const quoted = JSON.stringify(reason);
+  if (events.unread.length === 0) return;
+  const quoted = Buffer.from(JSON.stringify(reason)); // encoded once for all the texts it is looked for in
   const mayHave = (held: KubeObject | RawJson | undefined) => (held instanceof RawJson ? held.includes(quoted) : held?.reason === reason);
   const [now, later] = [[] as ObjectKey[], [] as ObjectKey[]];
   for (const key of events.unread) (mayHave(store.peek(key)) ? now : later).push(key);

@@ -16,7 +16,10 @@ import { replicas, replicasAnnotationsNeedUpdate, setReplicasAnnotations } from 
 export const SOURCE = "deployment-controller";
 
 export class SyncContext {
-  /** The working copy: annotations and status change as the sync goes. */
+  /**
+   * The working copy: annotations and status change as the sync goes; the spec never does, so
+   * it is the stored one (the template's remembered canonical text then serves every sync).
+   */
   readonly d: KubeObject;
   private readonly rsWrites = new Map<string, Write>();
   private readonly otherWrites: Write[] = [];
@@ -31,7 +34,8 @@ export class SyncContext {
     this.view = view;
     this.original = original;
     this.now = now;
-    this.d = structuredClone(original);
+    this.d = { ...original, metadata: structuredClone(original.metadata) };
+    if (original.status !== undefined) this.d.status = structuredClone(original.status);
   }
 
   /** NewDeploymentCondition: both times are now. */
