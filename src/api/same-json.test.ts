@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { sameJson } from "./same-json";
 
 const shared = { files: { "etc/hostname": "web\n" }, dirs: ["etc"] };
@@ -25,10 +26,31 @@ describe("sameJson is JSON.stringify equality", () => {
     { name: "undefined members and keys in another order", a: { a: 1, u: undefined, b: 2 }, b: { b: 2, a: 1 } },
     { name: "undefined members and a different value", a: { a: 1, u: undefined, b: 2 }, b: { a: 1, b: 3 } },
     { name: "only undefined members on one side", a: { u: undefined }, b: {} },
+    { name: "an inherited member, which JSON leaves out", a: Object.assign(Object.create({ x: 1 }), { a: 1 }), b: { a: 1 } },
+    { name: "an object without a prototype", a: Object.assign(Object.create(null), { a: 1 }), b: { a: 1 } },
+    { name: "a class instance and its fields", a: new (class { a = 1 })(), b: { a: 1 } },
+    { name: "objects nested deeper than the ones before", a: { a: { b: { c: { d: { e: [1, { f: 2 }] } } } } }, b: { a: { b: { c: { d: { e: [1, { f: 3 }] } } } } } },
   ];
 
   it.each(cases)("$name", ({ a, b }) => {
     expect(sameJson(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
     expect(sameJson(b, a)).toBe(JSON.stringify(a) === JSON.stringify(b));
+  });
+
+  it("agrees with JSON.stringify on random values, and on each value against a copy with its keys reordered", () => {
+    const value = fc.anything({ withNullPrototype: true, withObjectString: false, maxDepth: 5 });
+    const reordered = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(reordered);
+      if (v === null || typeof v !== "object") return v;
+      return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reordered(x)]));
+    };
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameJson(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+        expect(sameJson(a, reordered(a))).toBe(JSON.stringify(a) === JSON.stringify(reordered(a)));
+        expect(sameJson(a, structuredClone(a))).toBe(true);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
   });
 });

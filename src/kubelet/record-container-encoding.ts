@@ -110,11 +110,16 @@ interface ImageModel {
 }
 
 const modelByImage = new Map<string, ImageModel>();
-/** Start-up texts by image, start and ports (and pod when they name it): pods started together print alike. */
-const textsCache = new Map<string, readonly string[]>();
+/**
+ * Start-up lines by image, start and ports (and pod when they name it): pods started together
+ * print alike, and every record is shortened and expanded again at each save. The lines are
+ * shared by the records expanded from them, so they are frozen.
+ */
+const linesCache = new Map<string, readonly LogLine[]>();
+const NO_LINES: readonly LogLine[] = Object.freeze([]);
 
 /** What the image's server printed when this instance started (container-process.ts). */
-function startupLines(image: string, c: Json, pod: PodIdentity): LogLine[] {
+function startupLines(image: string, c: Json, pod: PodIdentity): readonly LogLine[] {
   let model = modelByImage.get(image);
   if (!model) {
     const proc = imageProcessFor(image, {});
@@ -123,17 +128,18 @@ function startupLines(image: string, c: Json, pod: PodIdentity): LogLine[] {
     modelByImage.set(image, (model = { proc, perPod }));
   }
   const { proc } = model;
-  if (proc.kind !== "model" || typeof c.startedAt !== "number" || !isStringMap(c.env)) return [];
+  if (proc.kind !== "model" || typeof c.startedAt !== "number" || !isStringMap(c.env)) return NO_LINES;
   const at = c.startedAt;
   const ports: number[] = Array.isArray(c.ports) ? c.ports : [];
   const key = `${image}|${at}|${ports.join(",")}${model.perPod ? `|${pod.name}|${pod.ip}|${JSON.stringify(c.env)}` : ""}`;
-  let texts = textsCache.get(key);
-  if (!texts) {
-    if (textsCache.size > 10_000) textsCache.clear();
+  let lines = linesCache.get(key);
+  if (!lines) {
+    if (linesCache.size > 10_000) linesCache.clear();
     const running: ModelProcess = { ...proc, ports };
-    textsCache.set(key, (texts = startupLogs(running, { startedAt: at as never, hostname: pod.name, podIP: pod.ip, env: c.env })));
+    const texts = startupLogs(running, { startedAt: at as never, hostname: pod.name, podIP: pod.ip, env: c.env });
+    linesCache.set(key, (lines = Object.freeze(texts.map((text): LogLine => Object.freeze({ at, stream: "stdout", text })))));
   }
-  return texts.map((text) => ({ at, stream: "stdout", text }));
+  return lines;
 }
 
 function shortLogs(logs: readonly any[], startup: readonly LogLine[], careful: boolean): unknown[] {

@@ -66,6 +66,20 @@ describe("the short form of an Event", () => {
     expect(short).not.toHaveProperty("regarding");
   });
 
+  it.each([
+    ["the nanosecond before a second", -1n, "2025-01-01T00:00:00Z"],
+    ["the first nanosecond of a second", 0n, "2025-01-01T00:00:01Z"],
+    ["a nanosecond into it", 1n, "2025-01-01T00:00:01Z"],
+    ["the last nanosecond of that window of 4,096", 4095n, "2025-01-01T00:00:01Z"],
+    ["half a second into it", 500_000_000n, "2025-01-01T00:00:01Z"],
+    ["the last nanosecond of the second", 999_999_999n, "2025-01-01T00:00:01Z"],
+  ])("reads a creation time from its name's stamp at %s", (_at, offset, want) => {
+    const nanos = 1_735_689_601_000_000_000n + offset;
+    const key = `Event/shop/web-1.${nanos.toString(16)}`;
+    // Twice: the second read comes from what the first remembered.
+    for (let i = 0; i < 2; i++) expect(expandEvent(key, { uid: "u", resourceVersion: "1", for: {}, reason: "Pulling" }).metadata.creationTimestamp).toBe(want);
+  });
+
   it("saves an Event's uid and resourceVersion beside the object it is for, without a creation time its name's stamp gives", () => {
     const [key, scheduled] = find("Scheduled");
     const short = shortEvent(key, scheduled)!;

@@ -177,16 +177,34 @@ function objectNameOf(eventName: string): string {
 /** The creation time the stamp in an Event's name gives, to the second as the API server stores it. */
 function stampOfName(eventName: string): string | undefined {
   const hex = eventName.slice(eventName.lastIndexOf(".") + 1);
-  if (hex === lastName.hex) return lastName.stamp;
   if (!/^[0-9a-f]{1,16}$/.test(hex)) return undefined;
-  const second = Number(BigInt(`0x${hex}`) / 1_000_000_000n);
-  if (second !== lastSecond.second) lastSecond = { second, stamp: toRFC3339(instant(second * 1000)) };
-  lastName = { hex, stamp: lastSecond.stamp };
-  return lastName.stamp;
+  // Events recorded at one instant share their stamp's leading digits: the stamp of a window of
+  // 4,096 nanoseconds is remembered, unless a second begins inside it. Saving and loading go
+  // Event by Event in name order, which visits the instants over and over.
+  const prefix = hex.slice(0, -3); // the window: all but the last three digits
+  const known = stampsByWindow.get(prefix);
+  if (known !== undefined) return known;
+  const first = BigInt(`0x${prefix}000`) / 1_000_000_000n;
+  const last = BigInt(`0x${prefix}fff`) / 1_000_000_000n;
+  const stamp = stampOfSecond(Number(first === last ? first : BigInt(`0x${hex}`) / 1_000_000_000n));
+  if (first === last) {
+    if (stampsByWindow.size >= 10_000) stampsByWindow.clear();
+    stampsByWindow.set(prefix, stamp);
+  }
+  return stamp;
 }
 
-/** The last stamp read and the last second written: saving and loading go Event by Event, many a second. */
-let lastName: { hex: string; stamp: string | undefined } = { hex: "", stamp: undefined };
-let lastSecond = { second: NaN, stamp: "" };
+const stampsByWindow = new Map<string, string>();
+
+function stampOfSecond(second: number): string {
+  let stamp = stampsBySecond.get(second);
+  if (stamp === undefined) {
+    if (stampsBySecond.size >= 10_000) stampsBySecond.clear();
+    stampsBySecond.set(second, (stamp = toRFC3339(instant(second * 1000))));
+  }
+  return stamp;
+}
+
+const stampsBySecond = new Map<number, string>();
 
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
