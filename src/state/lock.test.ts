@@ -3,12 +3,27 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Inspection } from "./lock";
-import { claimLock, inspectLock, lockDirOf, releaseLock, withLock } from "./lock";
+import { claimLock, inspectLock, lockDirOf, placingDirOf, releaseLock, withLock } from "./lock";
 import type { LockOwner } from "./lock-owner";
 import { currentOwner, ownerEntryName } from "./lock-owner";
 import { StateFileError } from "./state-file-error";
+
+/** Runs after every fs.mkdirSync the lock makes, so a test can change the folder under it. */
+let afterMkdir: ((made: string) => void) | undefined;
+vi.mock("node:fs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs")>();
+  const mkdirSync = ((p: fs.PathLike, o?: fs.MakeDirectoryOptions) => {
+    const made = real.mkdirSync(p, o);
+    afterMkdir?.(String(p));
+    return made;
+  }) as typeof fs.mkdirSync;
+  return { ...real, mkdirSync };
+});
+afterEach(() => {
+  afterMkdir = undefined;
+});
 
 const STALE = 30_000;
 /** The wall clock the lock compares mtimes with, fixed: mtimes are set relative to it. */
@@ -109,9 +124,34 @@ describe("withLock", () => {
   it("clears away placements left half-done by a killed process, and only those", async () => {
     const file = tmpState();
     const [dead, live] = [here({ pid: deadPid() }), here({ pid: sleeper.pid! })];
-    for (const o of [dead, live]) fs.mkdirSync(`${lockDirOf(file)}.${ownerEntryName(o)}.tmp`);
+    for (const o of [dead, live]) fs.mkdirSync(path.join(placingDirOf(file), ownerEntryName(o)), { recursive: true });
     await withLock(file, () => undefined, { now });
-    expect(fs.readdirSync(path.dirname(file))).toEqual([`state.json.lock.${ownerEntryName(live)}.tmp`]);
+    expect(fs.readdirSync(placingDirOf(file))).toEqual([ownerEntryName(live)]);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(["state.json.lock.placing"]);
+  });
+
+  it("leaves nothing beside the state file once released, and never lists the state file's folder", async () => {
+    const file = tmpState();
+    fs.writeFileSync(file, "");
+    // Named as placements were once made beside the state file: listing that folder (which may
+    // be /tmp, with thousands of entries) on every command is what the placing folder avoids.
+    const besideState = `${lockDirOf(file)}.${ownerEntryName(here({ pid: deadPid() }))}.tmp`;
+    fs.mkdirSync(besideState);
+    await withLock(file, () => undefined, { now });
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual([path.basename(besideState), "state.json"].sort());
+  });
+
+  it("a waiter whose placing folder is removed under it waits its turn, then takes the lock", async () => {
+    const file = tmpState();
+    let removals = 0;
+    afterMkdir = (made) => {
+      // The holder sweeps the empty placing folder away just after the waiter made it.
+      if (made === placingDirOf(file) && removals++ === 0) fs.rmdirSync(made);
+    };
+    let ran = false;
+    await withLock(file, () => (ran = true), { now });
+    expect([ran, removals]).toEqual([true, 2]);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
   });
 });
 
@@ -157,7 +197,8 @@ describe("racing takeovers", () => {
     const [a, b] = [currentOwner(), currentOwner()];
     expect([claimLock(file, a, { kind: "free" }), claimLock(file, b, { kind: "free" })]).toEqual([true, false]);
     expect(entries(file)).toEqual([ownerEntryName(a)]);
-    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(["state.json.lock"]);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(["state.json.lock", "state.json.lock.placing"]);
+    expect(fs.readdirSync(placingDirOf(file))).toEqual([]); // the loser's placement is gone
   });
 });
 

@@ -2,9 +2,9 @@
 // concurrent invocations never lose an update. A waiter waits its turn (up to ten minutes).
 //
 // The lock is the directory `<state>.lock`, holding exactly one entry whose name is the holder
-// (lock-owner.ts). It appears with its owner already inside (made as a temporary directory,
-// then renamed into place: a rename onto a non-empty directory fails), so there is no moment
-// when the lock is held but its holder unknown. A holder killed with SIGKILL is taken over at
+// (lock-owner.ts). It appears with its owner already inside (made as a temporary directory in
+// `<state>.lock.placing`, then renamed into place: a rename onto a non-empty directory fails),
+// so there is no moment when the lock is held but its holder unknown. A holder killed with SIGKILL is taken over at
 // once: a waiter that finds the holder's pid gone on this host renames the holder's entry to
 // its own. That rename is the whole takeover, and only one of two racing waiters can make it;
 // the directory is never removed and re-created, so a takeover decided on stale information
@@ -39,6 +39,15 @@ export type Inspection =
 
 export function lockDirOf(file: string): string {
   return `${file}.lock`;
+}
+
+/**
+ * Where placements are made. A folder of their own, so that clearing away those of killed
+ * processes reads only them, never the state file's folder (which may be /tmp, with thousands
+ * of entries); the holder removes it once it is empty.
+ */
+export function placingDirOf(file: string): string {
+  return `${lockDirOf(file)}.placing`;
 }
 
 /** Holds the state file's lock while fn runs. */
@@ -125,8 +134,19 @@ export function claimLock(file: string, me: LockOwner, inspection: Inspection): 
 /** Creates the lock with its owner inside, or fails if a lock with an owner exists. */
 function placeLock(file: string, me: LockOwner): boolean {
   const name = ownerEntryName(me);
-  const tmp = `${lockDirOf(file)}.${name}.tmp`;
-  fs.mkdirSync(tmp, { mode: DIR_MODE });
+  const tmp = path.join(placingDirOf(file), name);
+  try {
+    fs.mkdirSync(placingDirOf(file), { mode: DIR_MODE });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  try {
+    fs.mkdirSync(tmp, { mode: DIR_MODE });
+  } catch (err) {
+    // The holder removed the placing folder, empty, in between: it has the lock; wait.
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw err;
+  }
   fs.writeFileSync(path.join(tmp, name), "");
   try {
     fs.renameSync(tmp, lockDirOf(file));
@@ -139,15 +159,27 @@ function placeLock(file: string, me: LockOwner): boolean {
 }
 
 /**
- * Removes the temporary directories of placements whose process died before finishing them
- * (killed between making one and renaming it into place). Runs under the lock.
+ * Removes the placements of processes that died before finishing them (killed between making
+ * one and renaming it into place), then the placing folder if no waiter is using it. Runs
+ * under the lock.
  */
 function sweepPlacements(file: string): void {
-  const prefix = `${path.basename(lockDirOf(file))}.`;
-  for (const name of fs.readdirSync(path.dirname(file))) {
-    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
-    const owner = parseOwnerEntry(name.slice(prefix.length, -".tmp".length));
-    if (owner && ownerLiveness(owner) === "dead") fs.rmSync(path.join(path.dirname(file), name), { recursive: true, force: true });
+  const placing = placingDirOf(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(placing);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw err;
+  }
+  for (const name of names) {
+    const owner = parseOwnerEntry(name);
+    if (owner && ownerLiveness(owner) === "dead") fs.rmSync(path.join(placing, name), { recursive: true, force: true });
+  }
+  try {
+    fs.rmdirSync(placing);
+  } catch (err) {
+    if (!isLost(err)) throw err; // ENOTEMPTY: a waiter's placement is in it
   }
 }
 
