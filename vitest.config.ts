@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     pool: "forks",
+    globalSetup: ["test/temp-root.ts"],
     testTimeout: 180000,
     hookTimeout: 180000,
   },
