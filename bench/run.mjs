@@ -5,8 +5,9 @@
 // largest resident set any run of that benchmark reached.
 //
 //   BENCH_PODS=100,1000,10000  the cluster sizes (default 100,1000,10000)
-//   BENCH_RUNS=15              repeats of each short command (5 at 10,000 pods); fewer let one
-//                              slow moment of a shared machine move a median
+//   BENCH_RUNS=31              repeats of each short command (twice as many for start-up, 5 at
+//                              10,000 pods); on a shared machine, medians of 15 pairs moved the
+//                              start-up ratio anywhere from 0.82 to 1.59 (README, Performance)
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,7 +16,7 @@ import * as path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "bin/kubesim");
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 const SIZES = (process.env.BENCH_PODS ?? "100,1000,10000").split(",").map(Number);
 const RSS_FILE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-rss-")), "rss");
 
@@ -90,7 +91,8 @@ const results = [];
 const baseline = bench("node -e 0", ["-e", "0"], {});
 results.push({ ...baseline, ratio: 1 });
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-bench-"));
-results.push(bench("start-up: kubesim version --client", [BIN, "version", "--client"], { KUBESIM_STATE: path.join(scratch, "s.json") }));
+// Start-up's own cost is a tenth of a run, so the machine's noise weighs most here.
+results.push(bench("start-up: kubesim version --client", [BIN, "version", "--client"], { KUBESIM_STATE: path.join(scratch, "s.json") }, 2 * RUNS));
 
 for (const pods of SIZES) {
   const runs = pods >= 10000 ? Math.min(RUNS, 5) : RUNS;
