@@ -162,6 +162,8 @@ describe("commands killed with SIGKILL", () => {
     const allowed = [lastDone < 0 ? 1 : scales[lastDone].replicas, ...scales.slice(lastDone + 1).map((s) => s.replicas)];
     expect(allowed).toContain(replicas);
     expect(fs.existsSync(lockDir)).toBe(false);
+    // No half-written state or half-made lock is left behind by the killed commands.
+    expect(fs.readdirSync(dir)).toEqual(["state.json"]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -14,6 +14,7 @@ import { StateFileError } from "./state-file-error";
 import { parseLayout, serialize } from "./layout";
 
 export { StateFileError };
+import { holderTempFile } from "./lock";
 export { withLock } from "./lock";
 
 /**
@@ -79,7 +80,7 @@ export function writeState(file: string, state: ClusterState): void {
 
 export function saveState(file: string, state: SavedState): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = holderTempFile(file, process.pid);
   const fd = fs.openSync(tmp, "w", FILE_MODE);
   try {
     writeAll(fd, serialize(state));

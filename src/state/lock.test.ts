@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { build } from "esbuild";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Inspection } from "./lock";
-import { claimLock, inspectLock, lockDirOf, placingDirOf, releaseLock, withLock } from "./lock";
+import { claimLock, holderTempFile, inspectLock, lockDirOf, placingDirOf, releaseLock, withLock } from "./lock";
 import type { LockOwner } from "./lock-owner";
 import { currentOwner, ownerEntryName } from "./lock-owner";
 import { StateFileError } from "./state-file-error";
@@ -119,6 +119,15 @@ describe("withLock", () => {
     );
     expect(ran).toBe(false);
     expect(entries(file)).toEqual([ownerEntryName(holder)]);
+  });
+
+  it("taking over a killed holder's lock removes the state it was writing, and no other", async () => {
+    const file = tmpState();
+    const [dead, live] = [here({ pid: deadPid() }), here({ pid: sleeper.pid! })];
+    makeLock(file, [dead], 0);
+    for (const o of [dead, live]) fs.writeFileSync(holderTempFile(file, o.pid), "half a state");
+    await withLock(file, () => undefined, { now });
+    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(holderTempFile(file, live.pid))]);
   });
 
   it("clears away placements left half-done by a killed process, and only those", async () => {

@@ -42,6 +42,14 @@ export function lockDirOf(file: string): string {
 }
 
 /**
+ * The temporary file a holder writes the new state to before renaming it into place
+ * (file.ts). A holder killed while writing leaves it; whoever takes its lock over removes it.
+ */
+export function holderTempFile(file: string, pid: number): string {
+  return `${file}.${pid}.tmp`;
+}
+
+/**
  * Where placements are made. A folder of their own, so that clearing away those of killed
  * processes reads only them, never the state file's folder (which may be /tmp, with thousands
  * of entries); the holder removes it once it is empty.
@@ -128,6 +136,10 @@ export function claimLock(file: string, me: LockOwner, inspection: Inspection): 
   }
   // Anything else the abandoned lock held (not written by this kubesim) goes; never the new name.
   for (const name of rest) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  // A dead holder's half-written state: only a holder writes one, and the holder is now us.
+  for (const owner of inspection.entries.map(parseOwnerEntry)) {
+    if (owner && ownerLiveness(owner) === "dead") fs.rmSync(holderTempFile(file, owner.pid), { force: true });
+  }
   return true;
 }
 
