@@ -4,14 +4,15 @@
 // The lock is the directory `<state>.lock`, holding exactly one entry whose name is the holder
 // (lock-owner.ts). It appears with its owner already inside (made as a temporary directory in
 // `<state>.lock.placing`, then renamed into place: a rename onto a non-empty directory fails),
-// so there is no moment when the lock is held but its holder unknown. A holder killed with SIGKILL is taken over at
-// once: a waiter that finds the holder's pid gone on this host renames the holder's entry to
-// its own. That rename is the whole takeover, and only one of two racing waiters can make it;
-// the directory is never removed and re-created, so a takeover decided on stale information
-// can never destroy a lock a live process has since acquired. A holder that cannot be checked
-// (another host, a lock without an owner) is taken over once the directory's mtime is 30s old,
-// as proper-lockfile did. A live holder on this host is never taken over, however old its
-// mtime: a long `sim advance` is synchronous work that cannot refresh it.
+// so there is no moment when the lock is held but its holder unknown. A holder killed with
+// SIGKILL is taken over at once: a waiter that finds the holder's pid gone on this host
+// renames the holder's entry to its own. That rename is the whole takeover, and only one of
+// two racing waiters can make it; the directory is never removed and re-created, so a
+// takeover decided on stale information can never destroy a lock a live process has since
+// acquired. A holder that cannot be checked (another host, a lock without an owner) is taken
+// over once the directory's mtime is 30s old, as proper-lockfile did. A live holder on this
+// host is never taken over, however old its mtime: a long `sim advance` is synchronous work
+// that cannot refresh it.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
