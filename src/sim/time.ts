@@ -39,6 +39,59 @@ export function parseDuration(text: string): Duration | undefined {
   return duration(Math.round(total));
 }
 
+/** Go's time units, in nanoseconds (both micro signs, as Go's unitMap has them). */
+const GO_UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, "\u00b5s": 1e3, "\u03bcs": 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const MAX_NS = 2 ** 63;
+
+/**
+ * Go's time.ParseDuration, as pflag reads a duration flag (kubectl's --timeout): the duration
+ * (to the millisecond), or Go's error. Unlike parseDuration, a bare number other than 0 is an
+ * error ("time: missing unit in duration \"10\"").
+ * @example parseGoDuration("1.5m") → { duration: 90_000 }; parseGoDuration("10") → { error: … }
+ */
+export function parseGoDuration(text: string): { duration: Duration } | { error: string } {
+  const invalid = { error: `time: invalid duration ${goQuote(text)}` };
+  let s = text;
+  let negative = false;
+  if (s[0] === "-" || s[0] === "+") {
+    negative = s[0] === "-";
+    s = s.slice(1);
+  }
+  if (s === "0") return { duration: duration(0) };
+  if (s === "") return invalid;
+  let ns = 0;
+  while (s !== "") {
+    // [0-9]*(\.[0-9]*)? then a unit
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s)!;
+    const [number, whole, fraction] = m;
+    if (whole === "" && (fraction ?? "") === "") return invalid; // no digits: ".s", "-.s", "x"
+    s = s.slice(number.length);
+    const unitLength = s.search(/[.\d]|$/);
+    if (unitLength === 0) return { error: `time: missing unit in duration ${goQuote(text)}` };
+    const unit = s.slice(0, unitLength);
+    s = s.slice(unitLength);
+    const unitNs = GO_UNIT_NS[unit];
+    if (unitNs === undefined) return { error: `time: unknown unit ${goQuote(unit)} in duration ${goQuote(text)}` };
+    const value = Number(whole || "0") * unitNs + (fraction ? Number(`0.${fraction}`) * unitNs : 0);
+    ns += value;
+    if (Number(whole || "0") > MAX_NS || ns > MAX_NS) return invalid;
+  }
+  if (!negative && ns >= MAX_NS) return invalid;
+  const ms = Math.round(ns / 1e6);
+  return { duration: duration(negative ? -ms : ms) };
+}
+
+/** Go's time.quote: non-ASCII and control bytes as \xNN, `"` and `\` escaped. */
+function goQuote(s: string): string {
+  let out = '"';
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    if (code >= 0x80 || code < 0x20) for (const b of new TextEncoder().encode(c)) out += `\\x${b.toString(16).padStart(2, "0")}`;
+    else out += c === '"' || c === "\\" ? `\\${c}` : c;
+  }
+  return `${out}"`;
+}
+
 /** Go's Duration.String(): "1m30s", "5s", "0s", "1h0m0s". */
 export function formatGoDuration(d: Duration): string {
   if (d === 0) return "0s";

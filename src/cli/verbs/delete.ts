@@ -8,7 +8,7 @@ import { StatusError, UsageError } from "../../api/errors";
 import type { PropagationPolicy } from "../../api/server";
 import { kindDotGroup } from "../../api/registry";
 import type { Duration } from "../../sim/time";
-import { parseDuration } from "../../sim/time";
+import { durationFlag } from "../flags/duration";
 import type { FilenameFlags, FilenameOptions } from "../flags/filename";
 import { defineFilenameFlags, filenameOptions, readSources } from "../flags/filename";
 import type { DryRun } from "../flags/dry-run";
@@ -123,7 +123,7 @@ export default defineVerb<Flags, Options>({
       gracePeriod,
       ignoreNotFound: Boolean(flags.ignoreNotFound) || all,
       outputName: output === "name",
-      timeout: parseTimeout(flags.timeout ?? "0s"),
+      timeout: durationFlag(flags.timeout ?? "0s", "--timeout", "delete"), // negative: a week, as 0
       wait: flags.wait !== false,
       namespace: env.namespace,
       explicitNamespace: env.explicitNamespace,
@@ -194,7 +194,6 @@ export default defineVerb<Flags, Options>({
   },
 });
 
-
 function parseGrace(text: string): number {
   if (!/^[-+]?\d+$/.test(text)) {
     throw new UsageError(`Error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax`, {
@@ -202,15 +201,5 @@ function parseGrace(text: string): number {
     });
   }
   return Number(text);
-}
-
-function parseTimeout(text: string): Duration {
-  const d = parseDuration(text);
-  if (d === undefined || d < 0) {
-    throw new UsageError(`Error: invalid argument "${text}" for "--timeout" flag: time: invalid duration "${text}"`, {
-      hint: "See 'kubectl delete --help' for usage.",
-    });
-  }
-  return d;
 }
 

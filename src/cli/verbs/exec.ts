@@ -17,7 +17,7 @@ import type { IOStreams, VerbEnv } from "../verb";
 import { duration } from "../../sim/time";
 import { sortOptions } from "../generators/output";
 import { trackArgsLenAtDash } from "../generators/args-at-dash";
-import { parseDurationFlag } from "./logs/flags";
+import { durationFlag } from "../flags/duration";
 import { mostActive, pickPod } from "./logs/pick-pod";
 import { defaultContainer, hasContainer } from "./logs/default-container";
 
@@ -109,13 +109,13 @@ export default defineVerb<Flags, Options>({
       stdin: Boolean(flags.stdin),
       tty: Boolean(flags.tty),
       quiet: Boolean(flags.quiet),
-      podRunningTimeout: parseDurationFlag(flags.podRunningTimeout ?? "1m0s", "--pod-running-timeout", "exec"),
+      podRunningTimeout: durationFlag(flags.podRunningTimeout ?? "1m0s", "--pod-running-timeout", "exec"),
       namespace: env.namespace,
     };
   },
   validate(o) {
     if (o.command.length === 0) throw new UsageError("you must specify at least one command for the container");
-    if (o.podRunningTimeout <= 0) throw new UsageError("--pod-running-timeout must be higher than zero");
+    if (o.podRunningTimeout <= 0) throw new UsageError("--pod-running-timeout must be higher than zero", { hint: "See 'kubectl exec -h' for help and examples" });
   },
   // Each session locks the state file only while it runs: an interactive shell waits for typed
   // lines without holding it, so other commands go on meanwhile.

@@ -11,7 +11,8 @@ import type { ClusterView } from "../../api/store/view";
 import { matches, parseSelector } from "../../api/selectors";
 import type { Cluster } from "../../sim/cluster";
 import type { Duration } from "../../sim/time";
-import { minutes, parseDurationFlag, parseSinceTime } from "./logs/flags";
+import { minutes, parseSinceTime } from "./logs/flags";
+import { durationFlag } from "../flags/duration";
 import { parseIntFlag, sortOptions } from "../generators/output";
 import { byLogging, pickPod, selectedPods } from "./logs/pick-pod";
 import { defaultContainer, hasContainer } from "./logs/default-container";
@@ -185,13 +186,13 @@ export default defineVerb<Flags, Options>({
       follow: Boolean(flags.follow),
       previous: Boolean(flags.previous),
       tail: parseIntFlag(flags.tail, "--tail", tailDefault, "logs"),
-      since: parseDurationFlag(flags.since ?? "0s", "--since", "logs"),
+      since: durationFlag(flags.since ?? "0s", "--since", "logs"),
       sinceTime: parseSinceTime(flags.sinceTime ?? ""),
       timestamps: Boolean(flags.timestamps),
       prefix: Boolean(flags.prefix) || allPods,
       selector,
       maxLogRequests: parseIntFlag(flags.maxLogRequests, "--max-log-requests", 5, "logs"),
-      podRunningTimeout: parseDurationFlag(flags.podRunningTimeout ?? "20s", "--pod-running-timeout", "logs"),
+      podRunningTimeout: durationFlag(flags.podRunningTimeout ?? "20s", "--pod-running-timeout", "logs"),
       limitBytes: parseIntFlag(flags.limitBytes, "--limit-bytes", 0, "logs"),
       namespace: env.namespace,
     };

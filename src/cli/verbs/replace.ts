@@ -12,7 +12,7 @@ import type { PropagationPolicy } from "../../api/server";
 import { kindDotGroup } from "../../api/registry";
 import { LAST_APPLIED, withLastApplied } from "../../api/apply/last-applied";
 import type { Duration } from "../../sim/time";
-import { parseDuration } from "../../sim/time";
+import { durationFlag } from "../flags/duration";
 import type { DryRun } from "../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../flags/dry-run";
 import type { FilenameFlags, FilenameOptions } from "../flags/filename";
@@ -106,10 +106,7 @@ export default defineVerb<Flags, Options>({
     if (args.length > 0) throw new UsageError(`Unexpected args: [${args.join(" ")}]`, { hint: "See 'kubectl replace -h' for help and examples" });
     if ((flags.raw ?? "") !== "") throw new UsageError("kubesim does not support --raw");
     const output = flags.output ?? "";
-    const timeout = parseDuration(flags.timeout ?? "0s");
-    if (timeout === undefined || timeout < 0) {
-      throw new UsageError(`Error: invalid argument "${flags.timeout}" for "--timeout" flag: time: invalid duration "${flags.timeout}"`, { hint: "See 'kubectl replace --help' for usage." });
-    }
+    const timeout = durationFlag(flags.timeout ?? "0s", "--timeout", "replace");
     return {
       files: filenameOptions(flags),
       dryRun: parseDryRun(flags.dryRun),

@@ -10,7 +10,7 @@ import { UsageError } from "../../api/errors";
 import type { KubeObject } from "../../api/types";
 import type { Cluster } from "../../sim/cluster";
 import type { Duration } from "../../sim/time";
-import { parseDuration } from "../../sim/time";
+import { durationFlag } from "../flags/duration";
 import type { DryRun } from "../flags/dry-run";
 import { parseDryRun } from "../flags/dry-run";
 import type { OutputFormat } from "../flags/output";
@@ -121,8 +121,7 @@ export default defineVerb<Flags, Options>({
     const hint = { hint: "See 'kubectl run -h' for help and examples" };
     // Let kubectl run follow rules for `--` (#13004): the NAME must come before the dash.
     if (args.length === 0 || flags.argsLenAtDash === 0) throw new UsageError("NAME is required for run", hint);
-    const timeout = parseDuration(flags.podRunningTimeout ?? "1m0s");
-    if (timeout === undefined) throw new UsageError(`invalid argument ${JSON.stringify(flags.podRunningTimeout)} for "--pod-running-timeout" flag`, hint);
+    const timeout = durationFlag(flags.podRunningTimeout ?? "1m0s", "--pod-running-timeout", "run");
     return {
       name: args[0],
       args: args.slice(1),

@@ -7,7 +7,7 @@ import { defineVerb } from "../verb";
 import { StatusError, UsageError } from "../../api/errors";
 import type { KubeObject } from "../../api/types";
 import type { Cluster } from "../../sim/cluster";
-import { parseDuration } from "../../sim/time";
+import { durationFlag } from "../flags/duration";
 import type { Duration } from "../../sim/time";
 import type { DryRun } from "../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../flags/dry-run";
@@ -84,12 +84,7 @@ export default defineVerb<Flags, Options>({
   },
   complete(flags, args, env) {
     if (flags.replicas === undefined) throw requiredFlag("replicas");
-    const timeout = parseDuration(flags.timeout ?? "0s");
-    if (timeout === undefined) {
-      throw new UsageError(`Error: invalid argument ${JSON.stringify(flags.timeout)} for "--timeout" flag: time: invalid duration ${JSON.stringify(flags.timeout)}`, {
-        hint: "See 'kubectl scale --help' for usage.",
-      });
-    }
+    const timeout = durationFlag(flags.timeout ?? "0s", "--timeout", "scale");
     return {
       args: [...args],
       replicas: parseIntFlag(flags.replicas, "--replicas", -1, "scale"),

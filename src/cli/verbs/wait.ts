@@ -12,7 +12,7 @@ import { infoForKind, pluralDotGroup } from "../../api/registry";
 import type { Cluster } from "../../sim/cluster";
 import { StatusError, UsageError } from "../../api/errors";
 import type { Duration } from "../../sim/time";
-import { parseDuration } from "../../sim/time";
+import { durationFlag } from "../flags/duration";
 import type { FilenameFlags, FilenameOptions } from "../flags/filename";
 import { defineFilenameFlags, filenameOptions, readSources } from "../flags/filename";
 import type { OutputFormat } from "../flags/output";
@@ -244,13 +244,7 @@ function selected(o: Options, c: Cluster): Target[] {
 
 /** --timeout as pflag's DurationVar reads it; negative means a week. */
 function parseTimeout(text: string): Duration {
-  const negative = text.trim().startsWith("-");
-  const d = parseDuration(negative ? text.trim().slice(1) : text);
-  if (d === undefined) {
-    throw new UsageError(`Error: invalid argument ${JSON.stringify(text)} for "--timeout" flag: time: invalid duration ${JSON.stringify(text)}`, {
-      hint: "See 'kubectl wait --help' for usage.",
-    });
-  }
-  return negative && d > 0 ? WEEK : d;
+  const d = durationFlag(text, "--timeout", "wait");
+  return d < 0 ? WEEK : d;
 }
 

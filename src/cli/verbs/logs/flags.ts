@@ -1,21 +1,10 @@
-// Flag values of logs/exec in pflag's words: Go durations and RFC 3339 times.
+// Flag values of logs in pflag's words: RFC 3339 times.
 
 import { UsageError } from "../../../api/errors";
 import type { Duration } from "../../../sim/time";
-import { duration, parseDuration } from "../../../sim/time";
+import { duration } from "../../../sim/time";
 
 export const minutes = (m: number): Duration => duration(m * 60_000);
-
-/** A Go duration flag; pflag's error for anything else. */
-export function parseDurationFlag(text: string, flag: string, verb: string): Duration {
-  const d = parseDuration(text);
-  if (d === undefined) {
-    throw new UsageError(`invalid argument ${JSON.stringify(text)} for "${flag}" flag: time: invalid duration ${JSON.stringify(text)}`, {
-      hint: `See 'kubectl ${verb} --help' for usage.`,
-    });
-  }
-  return d;
-}
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 

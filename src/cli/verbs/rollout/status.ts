@@ -8,7 +8,8 @@ import { UsageError } from "../../../api/errors";
 import { infoForKind } from "../../../api/registry";
 import { groupKindString } from "../../../api/rollout/kinds";
 import type { Duration } from "../../../sim/time";
-import { parseDuration, seconds } from "../../../sim/time";
+import { duration, seconds } from "../../../sim/time";
+import { durationFlag } from "../../flags/duration";
 import { statusViewerFor } from "../../../printers/rollout-status";
 import { keyOf, refOf } from "../../../api/types";
 import type { WatchEvent } from "./watch";
@@ -61,13 +62,8 @@ export default defineVerb<Flags, Options>({
     cmd.option("--no-watch", "");
   },
   complete(flags, args, env) {
-    const text = flags.timeout ?? "0s";
-    const timeout = parseDuration(text);
-    if (timeout === undefined) {
-      throw new UsageError(`Error: invalid argument ${JSON.stringify(text)} for "--timeout" flag: time: invalid duration ${JSON.stringify(text)}`, {
-        hint: "See 'kubectl rollout status --help' for usage.",
-      });
-    }
+    // Negative: watchtools.ContextWithOptionalTimeout waits without a limit, as for 0.
+    const timeout = duration(Math.max(0, durationFlag(flags.timeout ?? "0s", "--timeout", "rollout status")));
     return {
       ...targetOptions(flags, args, env),
       watch: flags.watch !== false,
