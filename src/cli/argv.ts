@@ -1,7 +1,7 @@
 // Argument shapes pflag accepts and commander does not: global flags anywhere, `-o=yaml`,
 // and booleans written `--watch=false`.
 
-import type { Command } from "commander";
+import type { Command, Option } from "commander";
 import type { GlobalFlags } from "./verb";
 import { UsageError } from "../api/errors";
 
@@ -18,8 +18,11 @@ const GLOBAL_VALUE_FLAGS: Record<string, keyof GlobalFlags | null> = {
   "--v": null,
 };
 
-/** Pulls the global flags out of argv wherever they stand (before a `--`). */
-export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags; rest: string[] } {
+/**
+ * Pulls the global flags out of argv wherever they stand (before a `--`). A global flag left
+ * without its value is reported as `missing`: pflag's message, to which the verb's hint belongs.
+ */
+export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags; rest: string[]; missing?: string } {
   const globals: Record<string, string> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -38,7 +41,9 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
     if (name !== a) value = a.startsWith("--") ? a.slice(eq + 1) : a.slice(2).replace(/^=/, "");
     else {
       value = argv[i + 1];
-      if (value === undefined) throw new UsageError(`Error: flag needs an argument: ${name.startsWith("--") ? name : `'${name.slice(1)}' in ${name}`}`);
+      if (value === undefined) {
+        return { globals, rest, missing: `Error: flag needs an argument: ${name.startsWith("--") ? name : `'${name.slice(1)}' in ${name}`}` };
+      }
       i++;
     }
     const key = GLOBAL_VALUE_FLAGS[name];
@@ -47,7 +52,13 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
   return { globals, rest };
 }
 
-/** Rewrites `-o=yaml` to `-o yaml` and `--flag=true|false` for boolean flags to what commander takes. */
+/** The values Go's strconv.ParseBool takes. */
+const GO_BOOLS: Record<string, boolean> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false };
+
+/**
+ * Rewrites `-o=yaml` to `-o yaml`, and `--watch=false` or `-w=false` for a boolean flag to what
+ * commander takes. An unknown `-Z=x` is left whole, for commander to report as pflag does.
+ */
 export function normalizeArgs(args: readonly string[], cmd: Command): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -56,26 +67,26 @@ export function normalizeArgs(args: readonly string[], cmd: Command): string[] {
       out.push(...args.slice(i));
       break;
     }
-    const short = a.match(/^(-[A-Za-z])=(.*)$/s);
-    if (short) {
-      out.push(short[1], short[2]);
-      continue;
-    }
-    const long = a.match(/^(--[^=]+)=(.*)$/s);
-    const opt = long ? cmd.options.find((o) => o.long === long[1]) : undefined;
-    if (long && opt && opt.isBoolean() && !opt.negate) {
-      const v = long[2].toLowerCase();
-      if (v !== "true" && v !== "false") {
-        throw new UsageError(`Error: invalid argument "${long[2]}" for "${long[1]}" flag: strconv.ParseBool: parsing "${long[2]}": invalid syntax`, {
-          hint: `See 'kubectl ${cmd.name()} --help' for usage.`,
-        });
-      }
-      const negation = `--no-${long[1].slice(2)}`;
-      if (v === "true") out.push(long[1]);
-      else if (cmd.options.some((o) => o.long === negation)) out.push(negation);
-      continue;
-    }
-    out.push(a);
+    const m = a.match(/^(-[A-Za-z]|--[^=]+)=(.*)$/s);
+    const opt = m ? cmd.options.find((o) => (m[1].startsWith("--") ? o.long : o.short) === m[1]) : undefined;
+    if (!m || !opt) out.push(a);
+    else if (opt.isBoolean() && !opt.negate) out.push(...booleanFlag(cmd, opt, m[2]));
+    else if (!m[1].startsWith("--")) out.push(m[1], m[2]);
+    else out.push(a);
   }
   return out;
+}
+
+/** A boolean flag given a value, as pflag's ParseBool reads it. */
+function booleanFlag(cmd: Command, opt: Option, value: string): string[] {
+  const on = GO_BOOLS[value];
+  if (on === undefined) {
+    const name = opt.short ? `${opt.short}, ${opt.long}` : opt.long;
+    throw new UsageError(`Error: invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`, {
+      hint: `See 'kubectl ${cmd.name()} --help' for usage.`,
+    });
+  }
+  const negation = `--no-${opt.long!.slice(2)}`;
+  if (on) return [opt.long!];
+  return cmd.options.some((o) => o.long === negation) ? [negation] : [];
 }

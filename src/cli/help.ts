@@ -84,9 +84,11 @@ export function unknownCommand(word: string, extra: readonly string[] = []): str
   const suggestions = all.filter((v) => levenshtein(v, word.toLowerCase()) <= 2 || v.startsWith(word.toLowerCase()));
   let out = `Error: unknown command "${word}" for "kubectl"\n`;
   if (suggestions.length > 0) out += `\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join("")}\n`;
-  else out += "Run 'kubectl --help' for usage.\n";
   return out;
 }
+
+/** Whether kubectl has this command (kubesim may not, yet). */
+export const isKubectlCommand = (word: string): boolean => KUBECTL_COMMANDS.includes(word);
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);

@@ -8,23 +8,16 @@ import { VERBS } from "./verb-table";
 import { renderError } from "./errors";
 import { UsageError } from "../api/errors";
 import { extractGlobals, normalizeArgs } from "./argv";
-import { topLevelHelp, verbHelp, unknownCommand } from "./help";
+import { isKubectlCommand, topLevelHelp, verbHelp, unknownCommand } from "./help";
 
 export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) => VerbEnv, io: IOStreams): Promise<number> {
   const debug = false;
   try {
-    const { globals, rest } = extractGlobals(argv);
+    const { globals, rest, missing } = extractGlobals(argv);
+    const found = findVerb(rest) ?? findVerbAfterFlags(rest);
+    if (missing) throw new UsageError(missing, { hint: `See 'kubectl ${found ? `${found.name} ` : ""}--help' for usage.` });
     const env = makeEnv(globals);
-    const found = findVerb(rest);
-    if (!found) {
-      const first = rest.find((a) => !a.startsWith("-"));
-      if (first === undefined || rest.includes("-h") || rest.includes("--help")) {
-        io.out.write(topLevelHelp());
-        return 0;
-      }
-      io.err.write(unknownCommand(first, Object.keys(VERBS).filter((k) => !k.includes(" "))));
-      return 1;
-    }
+    if (!found) return noVerb(rest, io);
     const { name, args } = found;
     const verb = (await VERBS[name].load()).default;
     const cmd = buildCommand(verb);
@@ -46,6 +39,61 @@ export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) 
     io.err.write(r.stderr);
     return r.exitCode;
   }
+}
+
+/** What kubectl does with a command line that names no command kubesim has. */
+function noVerb(rest: readonly string[], io: IOStreams): number {
+  const first = rest.find((a) => !a.startsWith("-"));
+  if (rest.length === 0 || rest.includes("-h") || rest.includes("--help")) {
+    io.out.write(topLevelHelp());
+    return 0;
+  }
+  if (rest[0].startsWith("-")) {
+    // With command words but none naming a command, kubectl hands the line to its plugin
+    // lookup, which refuses a leading flag; without any, the root command reports the flag.
+    if (commandWords(rest).length > 0) throw new UsageError(`Error: flags cannot be placed before plugin name: ${rest[0]}`);
+    throw unknownFlag(rest[0], "See 'kubectl --help' for usage.");
+  }
+  if (isKubectlCommand(first!)) throw new UsageError(`kubesim does not support "kubectl ${first}"`);
+  io.err.write(unknownCommand(first!, Object.keys(VERBS).filter((k) => !k.includes(" "))));
+  return 1;
+}
+
+/**
+ * The command words cobra finds past leading flags (its stripFlags): a flag written without
+ * `=` is taken to own the next word, as an unknown flag at the root would.
+ */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") break;
+    const takesNext = !a.includes("=") && (a.startsWith("--") || (a.startsWith("-") && a.length === 2));
+    if (takesNext) {
+      if (argv.length - i - 1 <= 1) break;
+      i++;
+    } else if (a !== "" && !a.startsWith("-")) words.push(a);
+  }
+  return words;
+}
+
+/** A verb named past leading flags written with `=` (`--foo=bar get pods`): its parser reports them. */
+function findVerbAfterFlags(rest: readonly string[]): { name: string; args: string[] } | undefined {
+  if (!rest[0]?.startsWith("-")) return undefined;
+  const words = commandWords(rest);
+  for (let n = Math.min(3, words.length); n > 0; n--) {
+    const name = words.slice(0, n).join(" ");
+    if (!VERBS[name]) continue;
+    const args = [...rest];
+    for (const w of words.slice(0, n)) args.splice(args.indexOf(w), 1);
+    return { name, args };
+  }
+  return undefined;
+}
+
+/** pflag's words for an unknown flag: the long name without its value, a shorthand as given. */
+function unknownFlag(arg: string, hint: string): UsageError {
+  return new UsageError(arg.startsWith("--") ? `Error: unknown flag: ${arg.split("=")[0]}` : `Error: unknown shorthand flag: '${arg.slice(1, 2)}' in ${arg}`, { hint });
 }
 
 /** The longest leading run of non-flag words that names a verb: "create deployment" before "create". */
@@ -90,10 +138,7 @@ function flagError(err: CommanderError, verb: Verb, args: readonly string[]): Us
   const flag = m ? m[1] : "";
   switch (err.code) {
     case "commander.unknownOption":
-      return new UsageError(
-        flag.startsWith("--") ? `Error: unknown flag: ${flag}` : `Error: unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}`,
-        { hint },
-      );
+      return unknownFlag(flag, hint);
     case "commander.optionMissingArgument": {
       const names = flag.split(/[ ,]+/).filter((f) => f.startsWith("-"));
       const short = names.find((f) => !f.startsWith("--"));
