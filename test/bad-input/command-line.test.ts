@@ -1,5 +1,6 @@
 // Bad command lines: missing files and flags, resource arguments kubectl refuses before it
-// reaches a server. Every message was checked against kubectl v1.32 offline.
+// reaches a server. Every message was checked against kubectl v1.32 offline (flag errors in the
+// `Error: …` form of the client the reference was taken from, kubectl-output.md §5.5).
 
 import { describe } from "vitest";
 import { runCatalog, type Entry } from "./catalog";
@@ -16,6 +17,33 @@ const entries: Entry[] = [
   { name: "two slashes in TYPE/NAME (get)", args: ["get", "pod/a/b"], stderr: TWO_SLASHES },
   { name: "two slashes in TYPE/NAME (delete)", args: ["delete", "deployment/x/y"], stderr: TWO_SLASHES },
   { name: "an unknown resource type", args: ["get", "foo"], stderr: 'error: the server doesn\'t have a resource type "foo"\n' },
+  // Durations are Go's: a bare number is not one, nor is an unknown unit.
+  { name: "a --timeout without a unit", args: ["wait", "pods/p", "--for=delete", "--timeout=10"], stderr: durationError("10", "time: missing unit in duration \"10\"", "wait") },
+  { name: "a --timeout with an unknown unit", args: ["rollout", "status", "deployment/web", "--timeout=1d"], stderr: durationError("1d", 'time: unknown unit "d" in duration "1d"', "rollout status") },
+  { name: "a --since with a space before its unit", args: ["logs", "p", "--since=10 s"], stderr: durationError("10 s", 'time: unknown unit " s" in duration "10 s"', "logs", "--since") },
+  { name: "a --pod-running-timeout of zero (exec)", args: ["exec", "p", "--pod-running-timeout=0", "--", "ls"], stderr: "error: --pod-running-timeout must be higher than zero\nSee 'kubectl exec -h' for help and examples\n" },
+  // Booleans are read by Go's strconv.ParseBool, in either spelling of the flag.
+  { name: "a shorthand boolean given a non-boolean value", args: ["get", "pods", "-w=abc"], stderr: boolError("abc", "-w, --watch") },
+  { name: "a boolean given a value in mixed case", args: ["get", "pods", "--show-labels=tRuE"], stderr: boolError("tRuE", "--show-labels") },
+  // pflag names an unknown flag without its value, and a shorthand as written.
+  { name: "an unknown flag with a value", args: ["get", "pods", "--foo=bar"], stderr: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n" },
+  { name: "an unknown shorthand with a value", args: ["get", "pods", "-Z=bar"], stderr: "Error: unknown shorthand flag: 'Z' in -Z=bar\nSee 'kubectl get --help' for usage.\n" },
+  { name: "a global flag without its value", args: ["get", "pods", "-n"], stderr: "Error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n" },
+  { name: "an unknown flag and no command", args: ["--foo"], stderr: "Error: unknown flag: --foo\nSee 'kubectl --help' for usage.\n" },
+  { name: "an unknown flag before the command", args: ["--foo", "get", "pods"], stderr: "Error: flags cannot be placed before plugin name: --foo\n" },
+  { name: "an unknown command with nothing like it", args: ["get-pods"], stderr: 'Error: unknown command "get-pods" for "kubectl"\n' },
+  // Arguments a command does not take.
+  { name: "an argument after apply -f", args: ["apply", "-f", "$F", "extra"], file: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", stderr: "error: Unexpected args: [extra]\nSee 'kubectl apply -h' for help and examples\n" },
+  { name: "an argument to version", args: ["version", "--client", "extra"], stderr: "error: extra arguments: [extra]\n" },
+  { name: "arguments to api-resources", args: ["api-resources", "a", "b"], stderr: "error: unexpected arguments: [a b]\nSee 'kubectl api-resources -h' for help and examples\n" },
 ];
+
+function durationError(value: string, goError: string, verb: string, flag = "--timeout"): string {
+  return `Error: invalid argument "${value}" for "${flag}" flag: ${goError}\nSee 'kubectl ${verb} --help' for usage.\n`;
+}
+
+function boolError(value: string, flag: string): string {
+  return `Error: invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax\nSee 'kubectl get --help' for usage.\n`;
+}
 
 describe("the bad-input catalog: command lines", () => runCatalog(entries));

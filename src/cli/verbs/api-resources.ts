@@ -76,9 +76,7 @@ export default defineVerb<Flags, ApiResourcesOptions>({
     cmd.option("--verbs <verbs>", "Limit to resources that support the specified verbs.", list, [] as string[]);
   },
   complete(flags, args) {
-    if (args.length > 0) {
-      throw new UsageError(`unknown command "${args[0]}" for "kubectl api-resources"`);
-    }
+    if (args.length > 0) throw new UsageError(`unexpected arguments: [${args.join(" ")}]`, { hint: "See 'kubectl api-resources -h' for help and examples" });
     return {
       apiGroup: flags.apiGroup ?? "",
       categories: flags.categories ?? [],

@@ -51,7 +51,8 @@ export default defineVerb<Flags, Options>({
     cmd.option("--server-side", "If true, apply runs in the server instead of the client.");
     defineValidate(cmd);
   },
-  complete(flags, _args, env) {
+  complete(flags, args, env) {
+    if (args.length > 0) throw new UsageError(`Unexpected args: [${args.join(" ")}]`, { hint: "See 'kubectl apply -h' for help and examples" });
     if (flags.kustomize !== undefined) throw new UsageError("kustomize is not supported by kubesim; use -f");
     if (flags.serverSide) throw new UsageError("--server-side is not supported by kubesim; use client-side apply");
     const output = flags.output ?? "";

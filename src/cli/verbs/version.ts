@@ -33,7 +33,8 @@ export default defineVerb<Flags, Options>({
     cmd.option("--no-client", "");
     cmd.option("-o, --output <format>", "One of 'yaml' or 'json'.");
   },
-  complete(flags) {
+  complete(flags, args) {
+    if (args.length > 0) throw new UsageError(`extra arguments: [${args.join(" ")}]`);
     return { client: Boolean(flags.client), output: (flags.output ?? "") as Options["output"] };
   },
   validate(o) {

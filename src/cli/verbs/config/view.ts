@@ -49,7 +49,8 @@ export default defineVerb<Flags, ViewOptions>({
     );
     cmd.option("--raw", "Display raw byte data and sensitive data", false);
   },
-  complete(flags) {
+  complete(flags, args) {
+    if (args.length > 0) throw new UsageError(`unexpected arguments: [${args.join(" ")}]`, { hint: "See 'kubectl config view -h' for help and examples" });
     const output = parseOutput(flags.output ?? "yaml", GENERIC_FORMATS);
     if (output.kind === "table" || output.kind === "wide" || output.kind === "custom-columns") throw unknownFormat(flags.output ?? "", GENERIC_FORMATS);
     return { minify: Boolean(flags.minify), output };
