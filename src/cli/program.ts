@@ -21,7 +21,7 @@ export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) 
     const { name, args } = found;
     const verb = (await VERBS[name].load()).default;
     const cmd = buildCommand(verb);
-    if (args.includes("-h") || args.includes("--help")) {
+    if (asksForHelp(args)) {
       io.out.write(verbHelp(verb, cmd));
       return 0;
     }
@@ -41,10 +41,17 @@ export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) 
   }
 }
 
+/** -h or --help among the flags: after `--` they belong to the command run (`exec p -- ls -h`). */
+function asksForHelp(args: readonly string[]): boolean {
+  const dash = args.indexOf("--");
+  const flags = dash < 0 ? args : args.slice(0, dash);
+  return flags.includes("-h") || flags.includes("--help");
+}
+
 /** What kubectl does with a command line that names no command kubesim has. */
 function noVerb(rest: readonly string[], io: IOStreams): number {
   const first = rest.find((a) => !a.startsWith("-"));
-  if (rest.length === 0 || rest.includes("-h") || rest.includes("--help")) {
+  if (rest.length === 0 || asksForHelp(rest)) {
     io.out.write(topLevelHelp());
     return 0;
   }

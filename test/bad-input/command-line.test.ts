@@ -25,6 +25,9 @@ const entries: Entry[] = [
   // Booleans are read by Go's strconv.ParseBool, in either spelling of the flag.
   { name: "a shorthand boolean given a non-boolean value", args: ["get", "pods", "-w=abc"], stderr: boolError("abc", "-w, --watch") },
   { name: "a boolean given a value in mixed case", args: ["get", "pods", "--show-labels=tRuE"], stderr: boolError("tRuE", "--show-labels") },
+  // Integers are Go's, base 0, of the flag's size: "08" is octal gone wrong, --replicas is an int32.
+  { name: "an int flag with a leading zero and a non-octal digit", args: ["create", "deployment", "web", "--image=nginx", "--replicas=08"], stderr: intError("08", "-r, --replicas", "invalid syntax") },
+  { name: "an int32 flag past its range", args: ["create", "deployment", "web", "--image=nginx", "--replicas=2147483648"], stderr: intError("2147483648", "-r, --replicas", "value out of range") },
   // pflag names an unknown flag without its value, and a shorthand as written.
   { name: "an unknown flag with a value", args: ["get", "pods", "--foo=bar"], stderr: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n" },
   { name: "an unknown shorthand with a value", args: ["get", "pods", "-Z=bar"], stderr: "Error: unknown shorthand flag: 'Z' in -Z=bar\nSee 'kubectl get --help' for usage.\n" },
@@ -32,6 +35,9 @@ const entries: Entry[] = [
   { name: "an unknown flag and no command", args: ["--foo"], stderr: "Error: unknown flag: --foo\nSee 'kubectl --help' for usage.\n" },
   { name: "an unknown flag before the command", args: ["--foo", "get", "pods"], stderr: "Error: flags cannot be placed before plugin name: --foo\n" },
   { name: "an unknown command with nothing like it", args: ["get-pods"], stderr: 'Error: unknown command "get-pods" for "kubectl"\n' },
+  { name: "TYPE/NAME with a selector", args: ["delete", "pods/p", "-l", "app=x"], stderr: "error: selectors and the all flag cannot be used when passing resource/name arguments\n" },
+  { name: "-h after -- is the command's, not a request for help", args: ["exec", "p", "--", "ls", "-h"], stderr: 'Error from server (NotFound): pods "p" not found\n' },
+  { name: "a word that names no sub-command", args: ["config", "foo"], stderr: "error: unknown command \"foo\"\nSee 'kubectl config -h' for help and examples\n" },
   // Arguments a command does not take.
   { name: "an argument after apply -f", args: ["apply", "-f", "$F", "extra"], file: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", stderr: "error: Unexpected args: [extra]\nSee 'kubectl apply -h' for help and examples\n" },
   { name: "an argument to version", args: ["version", "--client", "extra"], stderr: "error: extra arguments: [extra]\n" },
@@ -40,6 +46,10 @@ const entries: Entry[] = [
 
 function durationError(value: string, goError: string, verb: string, flag = "--timeout"): string {
   return `Error: invalid argument "${value}" for "${flag}" flag: ${goError}\nSee 'kubectl ${verb} --help' for usage.\n`;
+}
+
+function intError(value: string, flag: string, why: string): string {
+  return `Error: invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": ${why}\nSee 'kubectl create deployment --help' for usage.\n`;
 }
 
 function boolError(value: string, flag: string): string {

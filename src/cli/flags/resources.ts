@@ -32,6 +32,13 @@ export interface ResourceRequest {
 
 export class UnknownResourceType extends UsageError {}
 
+/** The resource builder's error for named objects with a selector or --all, by how they were named. */
+export function namedAndSelected(req: ResourceRequest): UsageError {
+  return new UsageError(
+    req.slashForm ? "selectors and the all flag cannot be used when passing resource/name arguments" : "name cannot be provided when a selector is specified",
+  );
+}
+
 export function resolveType(typed: string): ResourceInfo {
   const info = resolveResource(typed);
   if (!info) throw new UnknownResourceType(`the server doesn't have a resource type "${typed}"`);

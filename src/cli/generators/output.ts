@@ -16,6 +16,7 @@ import { argsBeforeDash } from "./args-at-dash";
 import { successLine } from "../flags/result";
 import { printObjects } from "../../printers/formats";
 import { defineValidate } from "../manifests/validate-flag";
+import { parseGoInt } from "../flags/go-int";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -158,17 +159,20 @@ export function sortOptions(cmd: Command): void {
   (cmd.options as unknown as { long?: string }[]).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** pflag's int parsing: `invalid argument "x" for "--replicas" flag: strconv.ParseInt: …`. */
-export function parseIntFlag(value: string | number | undefined, flag: string, fallback: number, verb: string): number {
+/**
+ * pflag's int parsing (Go's strconv.ParseInt, base 0, of the flag's size): `invalid argument "x"
+ * for "-r, --replicas" flag: strconv.ParseInt: …`. `flag` is named as pflag names it.
+ */
+export function parseIntFlag(value: string | number | undefined, flag: string, fallback: number, verb: string, bits: 32 | 64 = 64): number {
   if (value === undefined) return fallback;
   if (typeof value === "number") return value;
-  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    const why = /^[+-]?\d+$/.test(value) ? "value out of range" : "invalid syntax";
-    throw new UsageError(`Error: invalid argument ${JSON.stringify(value)} for "${flag}" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${why}`, {
+  const parsed = parseGoInt(value, bits);
+  if ("error" in parsed) {
+    throw new UsageError(`Error: invalid argument ${JSON.stringify(value)} for "${flag}" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${parsed.error}`, {
       hint: `See 'kubectl ${verb} --help' for usage.`,
     });
   }
-  return Number(value);
+  return parsed.value;
 }
 
 /** kubectl's NameFromCommandArgs error. */

@@ -5,7 +5,7 @@
 import type { KubeObject } from "../../api/types";
 import type { ApiServer } from "../../api/server";
 import { UsageError } from "../../api/errors";
-import { parseResourceArgs } from "../flags/resources";
+import { namedAndSelected, parseResourceArgs } from "../flags/resources";
 import { listOptionsFor } from "../flags/selector";
 
 export interface TargetQuery {
@@ -25,9 +25,7 @@ export interface Targets {
 
 export function findTargets(api: ApiServer, q: TargetQuery): Targets {
   const req = parseResourceArgs(q.args);
-  if (req.named && (q.selector !== "" || q.all)) {
-    throw new UsageError("name cannot be provided when a selector is specified");
-  }
+  if (req.named && (q.selector !== "" || q.all)) throw namedAndSelected(req);
   if (!req.named && q.selector === "" && !q.all) {
     throw new UsageError(`resource(s) were provided, but no name was specified`);
   }

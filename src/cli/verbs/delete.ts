@@ -14,7 +14,7 @@ import { defineFilenameFlags, filenameOptions, readSources } from "../flags/file
 import type { DryRun } from "../flags/dry-run";
 import { defineDryRun, dryRunSuffix, parseDryRun } from "../flags/dry-run";
 import type { ResourceRequest } from "../flags/resources";
-import { parseResourceArgs } from "../flags/resources";
+import { namedAndSelected, parseResourceArgs } from "../flags/resources";
 import type { SelectorFlags } from "../flags/selector";
 import { defineFieldSelector, defineLabelSelector } from "../flags/selector";
 import { manifestItems } from "../manifests/read";
@@ -23,6 +23,7 @@ import { fileTargets, namedTargets, selectedTargets } from "../manifests/delete-
 import { reportErrors, withSource } from "../manifests/report";
 import { warningLine } from "../../printers/color";
 import { defineCascade, parseCascade } from "../flags/cascade";
+import { parseIntFlag } from "../generators/output";
 const HELP = {
   short: "Delete resources by file names, stdin, resources and names, or by resources and label selector",
   long: "Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.\n\n Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately. If the node hosting a pod is down or cannot reach the API server, termination may take significantly longer than the grace period. To force delete a resource, you must specify the --force flag. Note: only a subset of resources support graceful deletion. In absence of the support, the --grace-period flag is ignored.\n\n IMPORTANT: Force deleting pods does not wait for confirmation that the pod's processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion. If your processes use shared storage or talk to a remote API and depend on the name of the pod to identify themselves, force deleting those pods may result in multiple processes running on different machines using the same identification which may lead to data corruption or inconsistency. Only force delete pods when you are sure the pod is terminated, or if your application can tolerate multiple copies of the same pod running at once. Also, if you force delete pods, the scheduler may place new pods on those nodes before the node has released those resources and causing those pods to be evicted immediately.\n\n Note that the delete command does NOT do resource version checks, so if someone submits an update to a resource right when you submit a delete, their update will be lost along with the rest of the resource.\n\n After a CustomResourceDefinition is deleted, invalidation of discovery cache may take up to 6 hours. If you don't want to wait, you might want to run \"kubectl api-resources\" to refresh the discovery cache.",
@@ -101,7 +102,7 @@ export default defineVerb<Flags, Options>({
       throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: name`);
     }
     const files = filenameOptions(flags);
-    let gracePeriod = parseGrace(flags.gracePeriod ?? "-1");
+    let gracePeriod = parseIntFlag(flags.gracePeriod ?? "-1", "--grace-period", -1, "delete");
     if (flags.now) {
       if (gracePeriod !== -1) throw new UsageError("--now and --grace-period cannot be specified together");
       gracePeriod = 1;
@@ -133,7 +134,7 @@ export default defineVerb<Flags, Options>({
     if (o.files.filenames.length === 0 && o.request.types.length === 0) throw new UsageError(NO_ARGS);
     if (o.all && o.selector.label !== "") throw new UsageError("cannot set --all and --selector at the same time");
     const selecting = o.all || o.selector.label !== "" || o.selector.field !== "";
-    if (o.request.named && selecting) throw new UsageError("name cannot be provided when a selector is specified");
+    if (o.request.named && selecting) throw namedAndSelected(o.request);
     if (o.files.filenames.length === 0 && !o.request.named && !selecting) throw new UsageError("resource(s) were provided, but no name was specified");
   },
   run(o, cluster, io, env) {
@@ -193,13 +194,3 @@ export default defineVerb<Flags, Options>({
     return reportErrors(errors, io);
   },
 });
-
-function parseGrace(text: string): number {
-  if (!/^[-+]?\d+$/.test(text)) {
-    throw new UsageError(`Error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax`, {
-      hint: "See 'kubectl delete --help' for usage.",
-    });
-  }
-  return Number(text);
-}
-

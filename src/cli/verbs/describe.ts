@@ -9,7 +9,7 @@ import type { IOStreams } from "../verb";
 import { StatusError, UsageError } from "../../api/errors";
 import type { KubeObject } from "../../api/types";
 import type { ResourceRequest } from "../flags/resources";
-import { parseResourceArgs } from "../flags/resources";
+import { namedAndSelected, parseResourceArgs } from "../flags/resources";
 import { defineLabelSelector } from "../flags/selector";
 import { errorText } from "../errors";
 import { fetchResources } from "./get/collect";
@@ -104,11 +104,7 @@ export default defineVerb<Flags, DescribeOptions>({
     };
   },
   validate(o) {
-    if (o.request.named && o.selector !== "") {
-      throw new UsageError(
-        o.request.slashForm ? "selectors and the all flag cannot be used when passing resource/name arguments" : "name cannot be provided when a selector is specified",
-      );
-    }
+    if (o.request.named && o.selector !== "") throw namedAndSelected(o.request);
     if (o.request.named && !o.request.slashForm && o.request.types.length > 1) throw new UsageError("you must specify only one resource");
     if (o.request.named && o.allNamespaces) throw new UsageError("a resource cannot be retrieved by name across all namespaces");
   },

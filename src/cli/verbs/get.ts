@@ -8,7 +8,7 @@ import { Option } from "commander";
 import { defineVerb } from "../verb";
 import { UsageError } from "../../api/errors";
 import type { ResourceRequest } from "../flags/resources";
-import { parseResourceArgs } from "../flags/resources";
+import { namedAndSelected, parseResourceArgs } from "../flags/resources";
 import type { OutputFormat } from "../flags/output";
 import { defineOutput, GET_FORMATS, isHumanReadable, noHeadersOption, parseOutput } from "../flags/output";
 import type { SelectorFlags } from "../flags/selector";
@@ -135,9 +135,7 @@ export default defineVerb<Flags, GetOptions>({
   validate(o) {
     const r = o.request;
     const selecting = o.selectors.label !== "" || o.selectors.field !== "";
-    if (r.named && selecting) {
-      throw new UsageError(r.slashForm ? "selectors and the all flag cannot be used when passing resource/name arguments" : "name cannot be provided when a selector is specified");
-    }
+    if (r.named && selecting) throw namedAndSelected(r);
     if (r.named && !r.slashForm && r.types.length > 1) throw new UsageError("you must specify only one resource");
     if (r.named && o.allNamespaces) throw new UsageError("a resource cannot be retrieved by name across all namespaces");
     const names = [...r.names.values()].reduce((n, list) => n + list.length, 0);

@@ -18,7 +18,7 @@ import { defineFilenameFlags, filenameOptions, readSources } from "../flags/file
 import type { OutputFormat } from "../flags/output";
 import { parseOutput } from "../flags/output";
 import type { ResourceRequest } from "../flags/resources";
-import { parseResourceArgs } from "../flags/resources";
+import { namedAndSelected, parseResourceArgs } from "../flags/resources";
 import { listOptionsFor } from "../flags/selector";
 import { manifestItems } from "../manifests/read";
 import { printCreated, sortOptions } from "../generators/output";
@@ -136,7 +136,7 @@ export default defineVerb<Flags, Options>({
       );
     }
     const selecting = o.all || o.selector.label !== "" || o.selector.field !== "";
-    if (o.request.named && selecting) throw new UsageError("name cannot be provided when a selector is specified");
+    if (o.request.named && selecting) throw namedAndSelected(o.request);
     if (o.files.filenames.length === 0 && !o.request.named && !selecting) throw new UsageError("resource(s) were provided, but no name was specified");
   },
   run(o, cluster, io, env) {

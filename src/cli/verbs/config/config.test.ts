@@ -304,10 +304,10 @@ describe("kubectl config", () => {
     expect(await h.run(...args)).toEqual({ stdout, stderr, code });
   });
 
-  it("lists its subcommands", async () => {
+  it("alone lists its subcommands on stderr and exits 1", async () => {
     const r = await h.run("config");
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(
+    expect([r.code, r.stdout]).toEqual([1, ""]);
+    expect(r.stderr).toContain(
       "Available Commands:\n" +
         "  current-context   Display the current-context\n" +
         "  get-contexts      Describe one or many contexts\n" +

@@ -60,8 +60,8 @@ export default defineVerb<Flags, Options>({
     return {
       ...common,
       images: flags.image,
-      replicas: parseIntFlag(flags.replicas, "--replicas", 1, VERB),
-      port: parseIntFlag(flags.port, "--port", -1, VERB),
+      replicas: parseIntFlag(flags.replicas, "-r, --replicas", 1, VERB, 32),
+      port: parseIntFlag(flags.port, "--port", -1, VERB, 32),
       command: args.slice(1),
     };
   },

@@ -2,8 +2,9 @@
 
 import { defineVerb } from "../../verb";
 import { VERBS } from "../../verb-table";
+import { runSubcommandGroup } from "../subcommand-group";
 
-export default defineVerb<object, object>({
+export default defineVerb<object, { args: string[] }>({
   name: "create service",
   help: {
     short: "Create a service using a specified subcommand",
@@ -16,15 +17,17 @@ export default defineVerb<object, object>({
   define(cmd) {
     cmd.argument("[args...]");
   },
-  complete: () => ({}),
+  complete: (_flags, args) => ({ args: [...args] }),
   validate() {},
-  run(_o, _c, io) {
-    const subs = Object.entries(VERBS).filter(([n]) => n.startsWith("create service "));
-    io.out.write("Create a service using a specified subcommand.\n\nAliases:\nservice, svc\n\nAvailable Commands:\n");
-    for (const [n, e] of subs) io.out.write(`  ${n.slice(15).padEnd(15)}${e.short}\n`);
-    io.out.write(
-      '\nUsage:\n  kubectl create service [flags] [options]\n\nUse "kubectl create service <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
-    );
-    return 0;
-  },
+  run: (o, _c, io) => runSubcommandGroup("create service", o.args, serviceHelp(), io, "err"),
 });
+
+function serviceHelp(): string {
+  const subs = Object.entries(VERBS).filter(([n]) => n.startsWith("create service "));
+  let out = "Create a service using a specified subcommand.\n\nAliases:\nservice, svc\n\nAvailable Commands:\n";
+  for (const [n, e] of subs) out += `  ${n.slice(15).padEnd(15)}${e.short}\n`;
+  return (
+    out +
+    '\nUsage:\n  kubectl create service [flags] [options]\n\nUse "kubectl create service <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n'
+  );
+}

@@ -1,8 +1,8 @@
 // kubectl rollout: with no sub-command kubectl prints its help to stdout and exits 1
-// (cmdutil.DefaultSubCommandRun); an unknown sub-command is an error on both streams.
+// (cmdutil.DefaultSubCommandRun(streams.Out)); an unknown sub-command is a usage error.
 
 import { defineVerb } from "../../verb";
-import { UsageError } from "../../../api/errors";
+import { runSubcommandGroup } from "../subcommand-group";
 import { VERBS } from "../../verb-table";
 
 const LONG = `Manage the rollout of one or many resources.
@@ -38,15 +38,7 @@ export default defineVerb<object, Options>({
   },
   complete: (_flags, args) => ({ args: [...args] }),
   validate() {},
-  run(o, _c, io) {
-    if (o.args.length > 0) {
-      const text = `error: unknown command ${JSON.stringify(o.args[0])}\nSee 'kubectl rollout -h' for help and examples\n`;
-      io.out.write(text);
-      throw new UsageError(`unknown command ${JSON.stringify(o.args[0])}`, { hint: "See 'kubectl rollout -h' for help and examples" });
-    }
-    io.out.write(rolloutHelp());
-    return 1;
-  },
+  run: (o, _c, io) => runSubcommandGroup("rollout", o.args, rolloutHelp(), io, "out"),
 });
 
 /** kubectl's `rollout` help: long text, examples, the sub-commands sorted by name, usage. */

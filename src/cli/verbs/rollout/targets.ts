@@ -10,7 +10,7 @@ import type { KubeObject } from "../../../api/types";
 import type { VerbEnv } from "../../verb";
 import type { FilenameFlags } from "../../flags/filename";
 import { defineFilenameFlags, filenameOptions, readSources } from "../../flags/filename";
-import { parseResourceArgs } from "../../flags/resources";
+import { namedAndSelected, parseResourceArgs } from "../../flags/resources";
 import { listOptionsFor } from "../../flags/selector";
 import { manifestItems } from "../../manifests/read";
 
@@ -84,7 +84,7 @@ export function findRolloutTargets(api: ApiServer, o: TargetOptions, env: Pick<V
     return { objects, errors };
   }
   const req = parseResourceArgs(o.args);
-  if (req.named && o.selector !== "") throw new UsageError("name cannot be provided when a selector is specified");
+  if (req.named && o.selector !== "") throw namedAndSelected(req);
   for (const info of req.types) {
     const names = req.names.get(info);
     const ns = info.namespaced ? o.namespace : "";

@@ -3,6 +3,7 @@
 // listed because kubectl lists them, and say so when run.
 
 import { defineVerb } from "../../verb";
+import { runSubcommandGroup } from "../subcommand-group";
 
 const LONG = `Configure application resources.
 
@@ -17,22 +18,19 @@ const SUBCOMMANDS: readonly [string, string][] = [
   ["subject", "Update the user, group, or service account in a role binding or cluster role binding"],
 ];
 
-export default defineVerb<object, object>({
+export default defineVerb<object, { args: string[] }>({
   name: "set",
   help: { short: "Set specific features on objects", long: LONG, example: "", usage: "set SUBCOMMAND [options]" },
   needsCluster: false,
   define(cmd) {
     cmd.argument("[args...]");
   },
-  complete: () => ({}),
+  complete: (_flags, args) => ({ args: [...args] }),
   validate() {},
-  run(_o, _c, io) {
-    io.out.write(setHelp());
-    return 0;
-  },
+  run: (o, _c, io) => runSubcommandGroup("set", o.args, setHelp(), io, "err"),
 });
 
-/** cobra's help for a command with sub-commands only (`kubectl set` prints it and exits 0). */
+/** cobra's help for a command with sub-commands only (`kubectl set` prints it). */
 export function setHelp(): string {
   const width = Math.max(...SUBCOMMANDS.map(([n]) => n.length)) + 3;
   let out = `${LONG}\n\nAvailable Commands:\n`;

@@ -102,11 +102,11 @@ describe("kubectl set resources", () => {
 });
 
 describe("kubectl set", () => {
-  it("lists its sub-commands", async () => {
+  it("alone lists its sub-commands on stderr and exits 1, as cmdutil.DefaultSubCommandRun does", async () => {
     const h = await harness();
     const r = await h.run("set");
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(
+    expect([r.code, r.stdout]).toEqual([1, ""]);
+    expect(r.stderr).toBe(
       "Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n" +
         "  env              Update environment variables on a pod template\n" +
         "  image            Update the image of a pod template\n" +
@@ -118,5 +118,10 @@ describe("kubectl set", () => {
         'Use "kubectl set <command> --help" for more information about a given command.\n' +
         'Use "kubectl options" for a list of global command-line options (applies to all commands).\n',
     );
+  });
+
+  it("with a word that names no sub-command is a usage error", async () => {
+    const h = await harness();
+    expect(await h.run("set", "foo", "bar")).toEqual(fail('error: unknown command "foo bar"\nSee \'kubectl set -h\' for help and examples\n'));
   });
 });
