@@ -3,7 +3,6 @@
 import { defineVerb } from "../verb";
 import { UsageError } from "../../api/errors";
 import { toYaml } from "../../printers/formats/yaml";
-import { toJson } from "../../printers/formats/json";
 
 interface Flags {
   client?: boolean;
@@ -41,21 +40,23 @@ export default defineVerb<Flags, Options>({
     if (!["", "yaml", "json"].includes(o.output)) throw new UsageError("--output must be 'yaml' or 'json'");
   },
   run(o, _cluster, io) {
+    // Go's version.Info in its struct order: kubectl's JSON keeps it, its YAML (through JSON,
+    // sigs.k8s.io/yaml) sorts the keys; both are printed with Println, so YAML ends with a blank line.
     const info = (v: typeof CLIENT) => ({
-      buildDate: "2025-05-15T20:09:34Z",
-      compiler: "gc",
-      gitCommit: "4cb5f0764b8d5f425645c6f433394fede34a8a26",
-      gitTreeState: "clean",
-      gitVersion: v.gitVersion,
-      goVersion: "go1.23.8",
       major: v.major,
       minor: v.minor,
+      gitVersion: v.gitVersion,
+      gitCommit: "4cb5f0764b8d5f425645c6f433394fede34a8a26",
+      gitTreeState: "clean",
+      buildDate: "2025-05-15T20:09:34Z",
+      goVersion: "go1.23.8",
+      compiler: "gc",
       platform: v.platform,
     });
     const doc: Record<string, unknown> = { clientVersion: info(CLIENT), kustomizeVersion: KUSTOMIZE };
     if (!o.client) doc.serverVersion = info(SERVER);
-    if (o.output === "json") io.out.write(toJson(doc));
-    else if (o.output === "yaml") io.out.write(toYaml(doc));
+    if (o.output === "json") io.out.write(`${JSON.stringify(doc, null, 2)}\n`);
+    else if (o.output === "yaml") io.out.write(`${toYaml(sortedKeys(doc))}\n`);
     else {
       io.out.write(`Client Version: ${CLIENT.gitVersion}\nKustomize Version: ${KUSTOMIZE}\n`);
       if (!o.client) io.out.write(`Server Version: ${SERVER.gitVersion}\n`);
@@ -63,3 +64,9 @@ export default defineVerb<Flags, Options>({
     return 0;
   },
 });
+
+/** The value with every object's keys in sorted order, as a Go map marshals them. */
+function sortedKeys(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+}
