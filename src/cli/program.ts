@@ -8,13 +8,14 @@ import { VERBS } from "./verb-table";
 import { renderError } from "./errors";
 import { UsageError } from "../api/errors";
 import { extractGlobals, normalizeArgs } from "./argv";
+import { asksForHelp, commandWords, findVerb } from "./find-verb";
 import { isKubectlCommand, topLevelHelp, verbHelp, unknownCommand } from "./help";
 
 export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) => VerbEnv, io: IOStreams): Promise<number> {
   const debug = false;
   try {
     const { globals, rest, missing } = extractGlobals(argv);
-    const found = findVerb(rest) ?? findVerbAfterFlags(rest);
+    const found = findVerb(rest);
     if (missing) throw new UsageError(missing, { hint: `See 'kubectl ${found ? `${found.name} ` : ""}--help' for usage.` });
     const env = makeEnv(globals);
     if (!found) return noVerb(rest, io);
@@ -41,13 +42,6 @@ export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) 
   }
 }
 
-/** -h or --help among the flags: after `--` they belong to the command run (`exec p -- ls -h`). */
-function asksForHelp(args: readonly string[]): boolean {
-  const dash = args.indexOf("--");
-  const flags = dash < 0 ? args : args.slice(0, dash);
-  return flags.includes("-h") || flags.includes("--help");
-}
-
 /** What kubectl does with a command line that names no command kubesim has. */
 function noVerb(rest: readonly string[], io: IOStreams): number {
   const first = rest.find((a) => !a.startsWith("-"));
@@ -66,56 +60,9 @@ function noVerb(rest: readonly string[], io: IOStreams): number {
   return 1;
 }
 
-/**
- * The command words cobra finds past leading flags (its stripFlags): a flag written without
- * `=` is taken to own the next word, as an unknown flag at the root would.
- */
-function commandWords(argv: readonly string[]): string[] {
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--") break;
-    const takesNext = !a.includes("=") && (a.startsWith("--") || (a.startsWith("-") && a.length === 2));
-    if (takesNext) {
-      if (argv.length - i - 1 <= 1) break;
-      i++;
-    } else if (a !== "" && !a.startsWith("-")) words.push(a);
-  }
-  return words;
-}
-
-/** A verb named past leading flags written with `=` (`--foo=bar get pods`): its parser reports them. */
-function findVerbAfterFlags(rest: readonly string[]): { name: string; args: string[] } | undefined {
-  if (!rest[0]?.startsWith("-")) return undefined;
-  const words = commandWords(rest);
-  for (let n = Math.min(3, words.length); n > 0; n--) {
-    const name = words.slice(0, n).join(" ");
-    if (!VERBS[name]) continue;
-    const args = [...rest];
-    for (const w of words.slice(0, n)) args.splice(args.indexOf(w), 1);
-    return { name, args };
-  }
-  return undefined;
-}
-
 /** pflag's words for an unknown flag: the long name without its value, a shorthand as given. */
 function unknownFlag(arg: string, hint: string): UsageError {
   return new UsageError(arg.startsWith("--") ? `Error: unknown flag: ${arg.split("=")[0]}` : `Error: unknown shorthand flag: '${arg.slice(1, 2)}' in ${arg}`, { hint });
-}
-
-/** The longest leading run of non-flag words that names a verb: "create deployment" before "create". */
-export function findVerb(argv: readonly string[]): { name: string; args: string[] } | undefined {
-  const words: number[] = [];
-  for (let i = 0; i < argv.length && words.length < 3; i++) {
-    if (argv[i] === "--") break;
-    if (argv[i].startsWith("-")) break;
-    words.push(i);
-  }
-  for (let n = words.length; n > 0; n--) {
-    const name = words.slice(0, n).map((i) => argv[i]).join(" ");
-    if (VERBS[name]) return { name, args: [...argv.slice(0, words[0]), ...argv.slice(words[n - 1] + 1)] };
-  }
-  return undefined;
 }
 
 export function buildCommand(verb: Verb): Command {
