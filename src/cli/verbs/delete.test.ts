@@ -48,6 +48,11 @@ describe("kubectl delete", () => {
     expect(await h.run("delete", "cm", "-l", "app=web")).toEqual(ok("No resources found\n"));
   });
 
+  it("prints No resources found for a file with no objects in it", async () => {
+    const h = await withConfigMaps();
+    for (const text of ["", "---\n"]) expect(await h.run("delete", "-f", h.file("empty.yaml", text))).toEqual(ok("No resources found\n"));
+  });
+
   it("deletes what a field selector matches", async () => {
     const h = await withConfigMaps();
     expect(await h.run("delete", "cm", "--field-selector", "metadata.name=b")).toEqual(ok('configmap "b" deleted\n'));

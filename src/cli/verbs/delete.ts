@@ -178,7 +178,8 @@ export default defineVerb<Flags, Options>({
       const kind = kindDotGroup(t.info);
       io.out.write(o.outputName ? `${kind}/${t.name}${dryRunSuffix(o.dryRun)}\n` : `${kind} "${t.name}" ${operation}${dryRunSuffix(o.dryRun)}\n`);
     }
-    if (selecting && targets.length === 0 && errors.length === 0) {
+    // Nothing selected, named or in the files (an empty one, `---` alone): RunDelete's found == 0.
+    if (targets.length === 0 && errors.length === 0) {
       io.out.write("No resources found\n");
       return 0;
     }
