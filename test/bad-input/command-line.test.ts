@@ -37,6 +37,7 @@ const entries: Entry[] = [
   { name: "an unknown command with nothing like it", args: ["get-pods"], stderr: 'Error: unknown command "get-pods" for "kubectl"\n' },
   { name: "TYPE/NAME with a selector", args: ["delete", "pods/p", "-l", "app=x"], stderr: "error: selectors and the all flag cannot be used when passing resource/name arguments\n" },
   { name: "-h after -- is the command's, not a request for help", args: ["exec", "p", "--", "ls", "-h"], stderr: 'Error from server (NotFound): pods "p" not found\n' },
+  { name: "a Secret key that is not a config key", args: ["create", "secret", "generic", "s", "--from-literal=a/b=c"], stderr: "error: \"a/b\" is not valid key name for a Secret a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')\n" },
   { name: "a word that names no sub-command", args: ["config", "foo"], stderr: "error: unknown command \"foo\"\nSee 'kubectl config -h' for help and examples\n" },
   // Arguments a command does not take.
   { name: "an argument after apply -f", args: ["apply", "-f", "$F", "extra"], file: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", stderr: "error: Unexpected args: [extra]\nSee 'kubectl apply -h' for help and examples\n" },

@@ -1,6 +1,6 @@
-// --append-hash: staging/src/k8s.io/kubectl/pkg/util/hash/hash.go ConfigMapHash — sha256 of
-// Go's json.Marshal of {binaryData?, data, kind, name} (keys sorted), first 10 hex digits
-// with the vowel-like ones mapped to consonants (encodeHash).
+// --append-hash: staging/src/k8s.io/kubectl/pkg/util/hash/hash.go ConfigMapHash and SecretHash —
+// sha256 of Go's json.Marshal of {binaryData?, data, kind, name} (a Secret: {data, kind, name,
+// type}; keys sorted), first 10 hex digits with the vowel-like ones mapped to consonants.
 
 import { createHash } from "node:crypto";
 
@@ -11,6 +11,11 @@ export function configMapHash(name: string, data: Record<string, string>, binary
   m.kind = "ConfigMap";
   m.name = name;
   return encodeHash(createHash("sha256").update(goJson(m)).digest("hex"));
+}
+
+/** SecretHash: `data` holds the values base64-encoded, as Go marshals []byte. */
+export function secretHash(name: string, type: string, data: Record<string, string>): string {
+  return encodeHash(createHash("sha256").update(goJson({ data: sortKeys(data), kind: "Secret", name, type })).digest("hex"));
 }
 
 /** encodeHash: 0→g 1→h 3→k a→m e→t over the first ten hex digits. */

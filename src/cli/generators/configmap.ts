@@ -107,7 +107,8 @@ function validateNewKey(name: string, key: string, data: Record<string, string>,
   }
 }
 
-function statOrThrow(full: string, shown: string): FileStats {
+/** os.Stat of a source, failing with kubectl's `error reading <path>: <why>`. */
+export function statOrThrow(full: string, shown: string): FileStats {
   try {
     return statPath(full);
   } catch (err) {

@@ -1,0 +1,76 @@
+// The object `kubectl create secret generic` builds (create_secret.go createSecret): literals
+// first, then files, then env files, each value base64-encoded under a key checked as kubectl
+// checks it. Unlike a config map, a file that is not UTF-8 needs no binaryData.
+
+import * as path from "node:path";
+import type { KubeObject } from "../../api/types";
+import { UsageError } from "../../api/errors";
+import { isConfigMapKey } from "../../api/validation/dns";
+import { listDirEntries, readBytes, readText } from "../../state/local-files";
+import { parseFileSource, parseLiteralSource, statOrThrow } from "./configmap";
+import { secretHash } from "./configmap-hash";
+import { parseEnvFile } from "./env-file";
+
+export interface SecretParams {
+  readonly name: string;
+  /** --type; "" leaves it to the API server (Opaque). */
+  readonly type: string;
+  readonly fileSources: readonly string[];
+  readonly literalSources: readonly string[];
+  readonly envFileSources: readonly string[];
+  readonly appendHash: boolean;
+  readonly namespace?: string;
+  /** Where relative paths start. */
+  readonly cwd: string;
+  /** For env-file lines without `=`. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function buildGenericSecret(p: SecretParams): KubeObject {
+  const data: Record<string, string> = {};
+  const add = (key: string, value: Buffer) => {
+    const errs = isConfigMapKey(key);
+    if (errs.length > 0) throw new UsageError(`${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(";")}`);
+    if (key in data) throw new UsageError(`cannot add key ${key}, another key by that name already exists`);
+    data[key] = value.toString("base64");
+  };
+  for (const source of p.literalSources) {
+    const [key, value] = parseLiteralSource(source);
+    add(key, Buffer.from(value, "utf8"));
+  }
+  for (const source of p.fileSources) {
+    const [key, filePath] = parseFileSource(source);
+    const full = path.resolve(p.cwd, filePath);
+    if (!statOrThrow(full, filePath).isDirectory()) add(key, readBytes(full));
+    else {
+      if (source.includes("=")) throw new UsageError("cannot give a key name for a directory path");
+      // os.ReadDir sorts by name; only regular files become keys.
+      for (const entry of listDirEntries(full).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (entry.isFile()) add(entry.name, readBytes(path.join(full, entry.name)));
+      }
+    }
+  }
+  for (const source of p.envFileSources) {
+    const full = path.resolve(p.cwd, source);
+    if (statOrThrow(full, source).isDirectory()) throw new UsageError("env secret file cannot be a directory");
+    let pairs: [string, string][];
+    try {
+      pairs = parseEnvFile(readText(full), source, p.env);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    for (const [k, v] of pairs) add(k, Buffer.from(v, "utf8"));
+  }
+  const sorted = Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]]));
+  const name = p.appendHash ? `${p.name}-${secretHash(p.name, p.type, sorted)}` : p.name;
+  // Go's struct order, as -o json shows it.
+  const secret: KubeObject = {
+    kind: "Secret",
+    apiVersion: "v1",
+    metadata: { name, ...(p.namespace ? { namespace: p.namespace } : {}), creationTimestamp: null as unknown as string },
+  };
+  // Go's omitempty drops an empty map and an empty type.
+  if (Object.keys(sorted).length > 0) secret.data = sorted;
+  if (p.type !== "") secret.type = p.type;
+  return secret;
+}
