@@ -185,6 +185,37 @@ export function requiredFlag(name: string): UsageError {
   return new UsageError(`required flag(s) "${name}" not set`);
 }
 
+/** pflag's StringArray: each use of the flag is one value. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/**
+ * pflag's StringSlice: each use of the flag is one CSV record (Go's encoding/csv), so
+ * `--image=nginx,busybox` is two values and `"a,b"` one; an empty value adds none.
+ */
+export function collectCsv(value: string, previous: string[]): string[] {
+  return [...previous, ...csvRecord(value)];
+}
+
+/** The first record of a CSV text: fields split at commas, quoted ones with `""` for a quote. */
+function csvRecord(text: string): string[] {
+  if (text === "") return [];
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') field += text[++i];
+      else quoted = false;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ",") {
+      fields.push(field);
+      field = "";
+    } else if (c === "\n") break;
+    else field += c;
+  }
+  return [...fields, field];
 }

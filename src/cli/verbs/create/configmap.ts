@@ -5,7 +5,7 @@ import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
 import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildConfigMap } from "../../generators/configmap";
-import { collect, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
+import { collect, collectCsv, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
 
 interface Flags extends GeneratorFlags {
   fromFile: string[];
@@ -56,11 +56,11 @@ export default defineVerb<Flags, Options>({
   define(cmd) {
     defineGeneratorFlags(cmd, "kubectl-create");
     cmd.option("--append-hash", "Append a hash of the configmap to its name.", false);
-    cmd.option("--from-env-file <file>", "Specify the path to a file to read lines of key=val pairs to create a configmap.", collect, []);
+    cmd.option("--from-env-file <file>", "Specify the path to a file to read lines of key=val pairs to create a configmap.", collectCsv, []);
     cmd.option(
       "--from-file <source>",
       "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.",
-      collect,
+      collectCsv,
       [],
     );
     cmd.option("--from-literal <literal>", "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)", collect, []);

@@ -102,6 +102,7 @@ describe("kubectl create deployment", () => {
     { name: "requires --image", args: ["web"], want: fail('error: required flag(s) "image" not set\n') },
     { name: "requires exactly one NAME", args: ["a", "b", "--image=nginx"], want: fail("error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n") },
     { name: "counts only the names before --", args: ["--image=nginx", "--", "date"], want: fail("error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples\n") },
+    { name: "takes --image as a comma-separated list, one container each", args: ["web", "--image=nginx,busybox:1.36", "--dry-run=client", "-o", "jsonpath={.spec.template.spec.containers[*].name}"], want: ok("nginx busybox") },
     { name: "refuses a command with several images", args: ["web", "--image=nginx", "--image=busybox", "--", "date"], want: fail("error: cannot specify multiple --image options and command\n") },
     { name: "rejects a non-integer --replicas as pflag does", args: ["web", "--image=nginx", "--replicas=x"], want: fail('Error: invalid argument "x" for "-r, --replicas" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'kubectl create deployment --help\' for usage.\n') },
   ];

@@ -6,7 +6,7 @@ import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
 import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildDeployment } from "../../generators/deployment";
-import { collect, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, parseIntFlag, requiredFlag, sortOptions } from "../../generators/output";
+import { collectCsv, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, parseIntFlag, requiredFlag, sortOptions } from "../../generators/output";
 
 interface Flags extends GeneratorFlags {
   image: string[];
@@ -47,7 +47,7 @@ export default defineVerb<Flags, Options>({
   },
   define(cmd) {
     defineGeneratorFlags(cmd, "kubectl-create");
-    cmd.option("--image <image>", "Image names to run. A deployment can have multiple images set for multi-container pod.", collect, []);
+    cmd.option("--image <image>", "Image names to run. A deployment can have multiple images set for multi-container pod.", collectCsv, []);
     // Numeric defaults, so help shows `--port=-1` and `--replicas=1` as kubectl's int flags do.
     cmd.addOption(new Option("--port <port>", "The containerPort that this deployment exposes.").default(-1));
     cmd.addOption(new Option("-r, --replicas <n>", "Number of replicas to create. Default is 1.").default(1));

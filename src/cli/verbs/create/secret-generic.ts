@@ -6,7 +6,7 @@ import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
 import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildGenericSecret } from "../../generators/secret";
-import { collect, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
+import { collect, collectCsv, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
 
 interface Flags extends GeneratorFlags {
   fromFile: string[];
@@ -58,11 +58,11 @@ export default defineVerb<Flags, Options>({
   define(cmd) {
     defineGeneratorFlags(cmd, "kubectl-create");
     cmd.option("--append-hash", "Append a hash of the secret to its name.", false);
-    cmd.option("--from-env-file <file>", "Specify the path to a file to read lines of key=val pairs to create a secret.", collect, []);
+    cmd.option("--from-env-file <file>", "Specify the path to a file to read lines of key=val pairs to create a secret.", collectCsv, []);
     cmd.option(
       "--from-file <source>",
       "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.",
-      collect,
+      collectCsv,
       [],
     );
     cmd.option("--from-literal <literal>", "Specify a key and literal value to insert in secret (i.e. mykey=somevalue)", collect, []);
