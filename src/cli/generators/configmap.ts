@@ -8,18 +8,11 @@ import { isConfigMapKey } from "../../api/validation/dns";
 import { UsageError } from "../../api/errors";
 import { parseEnvFile } from "./env-file";
 import { configMapHash } from "./configmap-hash";
+import type { KeySources } from "./key-sources";
 
-export interface ConfigMapParams {
+export interface ConfigMapParams extends KeySources {
   readonly name: string;
-  readonly fileSources: readonly string[];
-  readonly literalSources: readonly string[];
-  readonly envFileSources: readonly string[];
-  readonly appendHash: boolean;
   readonly namespace?: string;
-  /** Where relative paths start. */
-  readonly cwd: string;
-  /** For env-file lines without `=`. */
-  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 export function buildConfigMap(p: ConfigMapParams): KubeObject {

@@ -10,20 +10,13 @@ import { listDirEntries, readBytes, readText } from "../../state/local-files";
 import { parseFileSource, parseLiteralSource, statOrThrow } from "./configmap";
 import { secretHash } from "./configmap-hash";
 import { parseEnvFile } from "./env-file";
+import type { KeySources } from "./key-sources";
 
-export interface SecretParams {
+export interface SecretParams extends KeySources {
   readonly name: string;
   /** --type; "" leaves it to the API server (Opaque). */
   readonly type: string;
-  readonly fileSources: readonly string[];
-  readonly literalSources: readonly string[];
-  readonly envFileSources: readonly string[];
-  readonly appendHash: boolean;
   readonly namespace?: string;
-  /** Where relative paths start. */
-  readonly cwd: string;
-  /** For env-file lines without `=`. */
-  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 export function buildGenericSecret(p: SecretParams): KubeObject {

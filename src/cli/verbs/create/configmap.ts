@@ -2,25 +2,15 @@
 // [--from-env-file=path] [--append-hash] (staging/src/k8s.io/kubectl/pkg/cmd/create/create_configmap.go).
 
 import { defineVerb } from "../../verb";
-import { UsageError } from "../../../api/errors";
 import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildConfigMap } from "../../generators/configmap";
-import { collect, collectCsv, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
+import { createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
+import { defineKeySourceFlags, keySources, type KeySourceFlags, type KeySources } from "../../generators/key-sources";
 
-interface Flags extends GeneratorFlags {
-  fromFile: string[];
-  fromLiteral: string[];
-  fromEnvFile: string[];
-  appendHash?: boolean;
-}
+interface Flags extends GeneratorFlags, KeySourceFlags {}
 
 interface Options extends GeneratorOptions {
-  fromFile: string[];
-  fromLiteral: string[];
-  fromEnvFile: string[];
-  appendHash: boolean;
-  cwd: string;
-  vars: Readonly<Record<string, string | undefined>>;
+  sources: KeySources;
 }
 
 const VERB = "create configmap";
@@ -55,45 +45,22 @@ export default defineVerb<Flags, Options>({
   },
   define(cmd) {
     defineGeneratorFlags(cmd, "kubectl-create");
-    cmd.option("--append-hash", "Append a hash of the configmap to its name.", false);
-    cmd.option("--from-env-file <file>", "Specify the path to a file to read lines of key=val pairs to create a configmap.", collectCsv, []);
-    cmd.option(
-      "--from-file <source>",
-      "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.",
-      collectCsv,
-      [],
-    );
-    cmd.option("--from-literal <literal>", "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)", collect, []);
+    defineKeySourceFlags(cmd, {
+      appendHash: "Append a hash of the configmap to its name.",
+      fromEnvFile: "Specify the path to a file to read lines of key=val pairs to create a configmap.",
+      fromFile:
+        "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.",
+      fromLiteral: "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)",
+    });
     trackArgsLenAtDash(cmd);
     sortOptions(cmd);
   },
   complete(flags, args, env) {
-    return {
-      ...generatorOptions(flags, args, env, VERB),
-      fromFile: flags.fromFile,
-      fromLiteral: flags.fromLiteral,
-      fromEnvFile: flags.fromEnvFile,
-      appendHash: Boolean(flags.appendHash),
-      cwd: env.cwd,
-      vars: env.vars,
-    };
+    return { ...generatorOptions(flags, args, env, VERB), sources: keySources(flags, env) };
   },
-  validate(o) {
-    if (o.fromEnvFile.length > 0 && (o.fromFile.length > 0 || o.fromLiteral.length > 0)) {
-      throw new UsageError("from-env-file cannot be combined with from-file or from-literal");
-    }
-  },
+  validate() {},
   run(o, cluster, io) {
-    const cm = buildConfigMap({
-      name: o.name,
-      fileSources: o.fromFile,
-      literalSources: o.fromLiteral,
-      envFileSources: o.fromEnvFile,
-      appendHash: o.appendHash,
-      namespace: o.explicitNamespace ? o.namespace : undefined,
-      cwd: o.cwd,
-      env: o.vars,
-    });
+    const cm = buildConfigMap({ ...o.sources, name: o.name, namespace: o.explicitNamespace ? o.namespace : undefined });
     io.out.write(createGenerated(cluster?.api, cm, o, "failed to create configmap: "));
     return 0;
   },

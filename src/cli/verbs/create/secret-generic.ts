@@ -3,27 +3,18 @@
 // (staging/src/k8s.io/kubectl/pkg/cmd/create/create_secret.go).
 
 import { defineVerb } from "../../verb";
-import { UsageError } from "../../../api/errors";
 import { trackArgsLenAtDash } from "../../generators/args-at-dash";
 import { buildGenericSecret } from "../../generators/secret";
-import { collect, collectCsv, createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
+import { createGenerated, defineGeneratorFlags, type GeneratorFlags, generatorOptions, type GeneratorOptions, sortOptions } from "../../generators/output";
+import { defineKeySourceFlags, keySources, type KeySourceFlags, type KeySources } from "../../generators/key-sources";
 
-interface Flags extends GeneratorFlags {
-  fromFile: string[];
-  fromLiteral: string[];
-  fromEnvFile: string[];
+interface Flags extends GeneratorFlags, KeySourceFlags {
   type?: string;
-  appendHash?: boolean;
 }
 
 interface Options extends GeneratorOptions {
-  fromFile: string[];
-  fromLiteral: string[];
-  fromEnvFile: string[];
+  sources: KeySources;
   type: string;
-  appendHash: boolean;
-  cwd: string;
-  vars: Readonly<Record<string, string | undefined>>;
 }
 
 const VERB = "create secret generic";
@@ -57,48 +48,23 @@ export default defineVerb<Flags, Options>({
   },
   define(cmd) {
     defineGeneratorFlags(cmd, "kubectl-create");
-    cmd.option("--append-hash", "Append a hash of the secret to its name.", false);
-    cmd.option("--from-env-file <file>", "Specify the path to a file to read lines of key=val pairs to create a secret.", collectCsv, []);
-    cmd.option(
-      "--from-file <source>",
-      "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.",
-      collectCsv,
-      [],
-    );
-    cmd.option("--from-literal <literal>", "Specify a key and literal value to insert in secret (i.e. mykey=somevalue)", collect, []);
+    defineKeySourceFlags(cmd, {
+      appendHash: "Append a hash of the secret to its name.",
+      fromEnvFile: "Specify the path to a file to read lines of key=val pairs to create a secret.",
+      fromFile:
+        "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.",
+      fromLiteral: "Specify a key and literal value to insert in secret (i.e. mykey=somevalue)",
+    });
     cmd.option("--type <type>", "The type of secret to create", "");
     trackArgsLenAtDash(cmd);
     sortOptions(cmd);
   },
   complete(flags, args, env) {
-    return {
-      ...generatorOptions(flags, args, env, VERB),
-      fromFile: flags.fromFile,
-      fromLiteral: flags.fromLiteral,
-      fromEnvFile: flags.fromEnvFile,
-      type: flags.type ?? "",
-      appendHash: Boolean(flags.appendHash),
-      cwd: env.cwd,
-      vars: env.vars,
-    };
+    return { ...generatorOptions(flags, args, env, VERB), sources: keySources(flags, env), type: flags.type ?? "" };
   },
-  validate(o) {
-    if (o.fromEnvFile.length > 0 && (o.fromFile.length > 0 || o.fromLiteral.length > 0)) {
-      throw new UsageError("from-env-file cannot be combined with from-file or from-literal");
-    }
-  },
+  validate() {},
   run(o, cluster, io) {
-    const secret = buildGenericSecret({
-      name: o.name,
-      type: o.type,
-      fileSources: o.fromFile,
-      literalSources: o.fromLiteral,
-      envFileSources: o.fromEnvFile,
-      appendHash: o.appendHash,
-      namespace: o.explicitNamespace ? o.namespace : undefined,
-      cwd: o.cwd,
-      env: o.vars,
-    });
+    const secret = buildGenericSecret({ ...o.sources, name: o.name, type: o.type, namespace: o.explicitNamespace ? o.namespace : undefined });
     // kubectl-output.md §3.3: a secret's failure has no colon after its prefix.
     io.out.write(createGenerated(cluster?.api, secret, o, "failed to create secret "));
     return 0;
