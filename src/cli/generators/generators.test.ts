@@ -3,7 +3,7 @@ import { createRng } from "../../sim/random";
 import { containerNameForImage } from "./deployment";
 import { parseEnvFile } from "./env-file";
 import { configMapHash, encodeHash } from "./configmap-hash";
-import { parseFileSource, parseLiteralSource } from "./configmap";
+import { parseFileSource, parseLiteralSource } from "./key-sources";
 import { mergePatch } from "./pod";
 
 describe("containerNameForImage", () => {

@@ -2,9 +2,12 @@
 // folders (--from-file), literals (--from-literal) and env files (--from-env-file), with
 // --append-hash, as create_configmap.go and create_secret.go define them.
 
+import * as path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../api/errors";
+import { readText, statPath, type FileStats } from "../../state/local-files";
 import type { VerbEnv } from "../verb";
+import { parseEnvFile } from "./env-file";
 import { collect, collectCsv } from "./output";
 
 export interface KeySourceFlags {
@@ -54,4 +57,51 @@ export function keySources(flags: KeySourceFlags, env: Pick<VerbEnv, "cwd" | "va
     cwd: env.cwd,
     env: env.vars,
   };
+}
+
+/**
+ * The KEY=value pairs of each --from-env-file, in order; `kind` names the object in the error
+ * for a folder ("env config file cannot be a directory", "env secret file …").
+ */
+export function envFilePairs(s: KeySources, kind: "config" | "secret"): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const source of s.envFileSources) {
+    const full = path.resolve(s.cwd, source);
+    if (statOrThrow(full, source).isDirectory()) throw new UsageError(`env ${kind} file cannot be a directory`);
+    try {
+      pairs.push(...parseEnvFile(readText(full), source, s.env));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  return pairs;
+}
+
+/** util.ParseFileSource: `path` (key = base name) or `key=path`. */
+export function parseFileSource(source: string): [string, string] {
+  const n = source.split("=").length - 1;
+  if (n === 0) return [path.posix.basename(source), source];
+  if (n === 1 && source.startsWith("=")) throw new UsageError(`key name for file path ${source.slice(1)} missing`);
+  if (n === 1 && source.endsWith("=")) throw new UsageError(`file path for key name ${source.slice(0, -1)} missing`);
+  if (n > 1) throw new UsageError("key names or file paths cannot contain '='");
+  const [k, v] = source.split("=");
+  return [k, v];
+}
+
+/** util.ParseLiteralSource: split at the first `=`; a leading `=` or none is an error. */
+export function parseLiteralSource(source: string): [string, string] {
+  const eq = source.indexOf("=");
+  if (eq <= 0) throw new UsageError(`invalid literal source ${source}, expected key=value`);
+  return [source.slice(0, eq), source.slice(eq + 1)];
+}
+
+/** os.Stat of a source, failing with kubectl's `error reading <path>: <why>`. */
+export function statOrThrow(full: string, shown: string): FileStats {
+  try {
+    return statPath(full);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "not a directory" : String(code);
+    throw new UsageError(`error reading ${shown}: ${why}`);
+  }
 }

@@ -6,11 +6,9 @@ import * as path from "node:path";
 import type { KubeObject } from "../../api/types";
 import { UsageError } from "../../api/errors";
 import { isConfigMapKey } from "../../api/validation/dns";
-import { listDirEntries, readBytes, readText } from "../../state/local-files";
-import { parseFileSource, parseLiteralSource, statOrThrow } from "./configmap";
+import { listDirEntries, readBytes } from "../../state/local-files";
 import { secretHash } from "./configmap-hash";
-import { parseEnvFile } from "./env-file";
-import type { KeySources } from "./key-sources";
+import { envFilePairs, parseFileSource, parseLiteralSource, statOrThrow, type KeySources } from "./key-sources";
 
 export interface SecretParams extends KeySources {
   readonly name: string;
@@ -43,17 +41,7 @@ export function buildGenericSecret(p: SecretParams): KubeObject {
       }
     }
   }
-  for (const source of p.envFileSources) {
-    const full = path.resolve(p.cwd, source);
-    if (statOrThrow(full, source).isDirectory()) throw new UsageError("env secret file cannot be a directory");
-    let pairs: [string, string][];
-    try {
-      pairs = parseEnvFile(readText(full), source, p.env);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    for (const [k, v] of pairs) add(k, Buffer.from(v, "utf8"));
-  }
+  for (const [k, v] of envFilePairs(p, "secret")) add(k, Buffer.from(v, "utf8"));
   const sorted = Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]]));
   const name = p.appendHash ? `${p.name}-${secretHash(p.name, p.type, sorted)}` : p.name;
   // Go's struct order, as -o json shows it.
