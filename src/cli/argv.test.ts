@@ -26,7 +26,7 @@ describe("normalizeArgs", () => {
   ];
   it.each(cases)("$name", ({ args, want }) => expect(normalizeArgs(args, command())).toEqual(want));
 
-  it.each(["abc", "tRuE", "yes", ""])("refuses %j as ParseBool does, naming the flag as pflag does", (value) => {
+  it.each(["abc", "tRuE", "yes", "", "constructor"])("refuses %j as ParseBool does, naming the flag as pflag does", (value) => {
     expect(() => normalizeArgs([`-w=${value}`], command())).toThrow(
       `Error: invalid argument "${value}" for "-w, --watch" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
     );
@@ -39,6 +39,10 @@ describe("extractGlobals", () => {
       globals: { namespace: "dev", context: "c" },
       rest: ["get", "pods", "--", "-n", "x"],
     });
+  });
+
+  it("takes words named like Object's properties as the arguments they are", () => {
+    expect(extractGlobals(["get", "pods", "constructor", "toString"])).toEqual({ globals: {}, rest: ["get", "pods", "constructor", "toString"] });
   });
 
   it("reports a global flag left without its value, for the verb to add its hint", () => {

@@ -33,7 +33,7 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
     }
     const eq = a.indexOf("=");
     const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a.startsWith("-n") && !a.startsWith("--") && a.length > 2 ? "-n" : a;
-    if (!(name in GLOBAL_VALUE_FLAGS)) {
+    if (!Object.hasOwn(GLOBAL_VALUE_FLAGS, name)) {
       rest.push(a);
       continue;
     }
@@ -52,8 +52,8 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
   return { globals, rest };
 }
 
-/** The values Go's strconv.ParseBool takes. */
-const GO_BOOLS: Record<string, boolean> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false };
+/** The values Go's strconv.ParseBool takes (a Map: "constructor" is not one). */
+const GO_BOOLS: ReadonlyMap<string, boolean> = new Map(Object.entries({ 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false }));
 
 /**
  * Rewrites `-o=yaml` to `-o yaml`, and `--watch=false` or `-w=false` for a boolean flag to what
@@ -79,7 +79,7 @@ export function normalizeArgs(args: readonly string[], cmd: Command): string[] {
 
 /** A boolean flag given a value, as pflag's ParseBool reads it. */
 function booleanFlag(cmd: Command, opt: Option, value: string): string[] {
-  const on = GO_BOOLS[value];
+  const on = GO_BOOLS.get(value);
   if (on === undefined) {
     const name = opt.short ? `${opt.short}, ${opt.long}` : opt.long;
     throw new UsageError(`Error: invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`, {

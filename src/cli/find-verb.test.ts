@@ -11,6 +11,8 @@ describe("findVerb", () => {
     // Without `=`, cobra takes the next word as the flag's value: no verb is left.
     { argv: ["--foo", "get", "pods"], want: undefined },
     { argv: ["frobnicate"], want: undefined },
+    { argv: ["constructor"], want: undefined },
+    { argv: ["__proto__", "x"], want: undefined },
   ];
   it.each(cases)("$argv", ({ argv, want }) => expect(findVerb(argv)).toEqual(want));
 });

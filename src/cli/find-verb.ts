@@ -3,6 +3,9 @@
 
 import { VERBS } from "./verb-table";
 
+/** A verb's name: VERBS's own keys only ("constructor" is a word, not a verb). */
+const isVerb = (name: string): boolean => Object.hasOwn(VERBS, name);
+
 export interface FoundVerb {
   readonly name: string;
   /** argv without the verb's words. */
@@ -24,7 +27,7 @@ function leadingVerb(argv: readonly string[]): FoundVerb | undefined {
   }
   for (let n = words.length; n > 0; n--) {
     const name = words.slice(0, n).map((i) => argv[i]).join(" ");
-    if (VERBS[name]) return { name, args: [...argv.slice(0, words[0]), ...argv.slice(words[n - 1] + 1)] };
+    if (isVerb(name)) return { name, args: [...argv.slice(0, words[0]), ...argv.slice(words[n - 1] + 1)] };
   }
   return undefined;
 }
@@ -53,7 +56,7 @@ function verbAfterFlags(rest: readonly string[]): FoundVerb | undefined {
   const words = commandWords(rest);
   for (let n = Math.min(3, words.length); n > 0; n--) {
     const name = words.slice(0, n).join(" ");
-    if (!VERBS[name]) continue;
+    if (!isVerb(name)) continue;
     const args = [...rest];
     for (const w of words.slice(0, n)) args.splice(args.indexOf(w), 1);
     return { name, args };

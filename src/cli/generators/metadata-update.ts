@@ -55,7 +55,7 @@ function updateOne(u: MetadataUpdate, obj: KubeObject, single: boolean, cluster:
   let out = "";
   if (!u.overwrite) checkNoOverwrites(u.field, current, u.changes.set);
   if (u.field === "labels" && !u.list && u.dryRun !== "client") {
-    for (const k of u.changes.remove) if (!(k in current)) out += `label ${JSON.stringify(k)} not found.\n`;
+    for (const k of u.changes.remove) if (!Object.hasOwn(current, k)) out += `label ${JSON.stringify(k)} not found.\n`;
   }
   const next = { ...current };
   for (const [k, v] of u.changes.set) next[k] = v;
@@ -77,7 +77,7 @@ function updateOne(u: MetadataUpdate, obj: KubeObject, single: boolean, cluster:
 
 /** validateNoOverwrites: only a different value for an existing key is refused. */
 function checkNoOverwrites(field: MetadataField, current: Record<string, string>, set: ReadonlyMap<string, string>): void {
-  const clashes = [...set].filter(([k, v]) => k in current && current[k] !== v && !(field === "annotations" && k === CHANGE_CAUSE));
+  const clashes = [...set].filter(([k, v]) => Object.hasOwn(current, k) && current[k] !== v && !(field === "annotations" && k === CHANGE_CAUSE));
   if (clashes.length === 0) return;
   if (field === "annotations") {
     const list = clashes.map(([k]) => `'${k}' already has a value (${current[k]})`).join("; ");

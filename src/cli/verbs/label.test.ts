@@ -20,6 +20,7 @@ describe("kubectl label", () => {
     { name: "removes a label", args: ["pod", "x", "tier-"], want: ok("pod/x unlabeled\n") },
     { name: "says labeled, not unlabeled, for a removal with --overwrite (kubectl's quirk)", args: ["pod", "x", "tier-", "--overwrite"], want: ok("pod/x labeled\n") },
     { name: "says so when the label to remove is absent", args: ["pod", "x", "nope-"], want: ok('label "nope" not found.\npod/x not labeled\n') },
+    { name: "takes keys named like Object's properties as keys", args: ["pod", "x", "constructor=1", "toString-"], want: ok('label "toString" not found.\npod/x labeled\n') },
     { name: "labels every pod with --all", args: ["pods", "--all", "env=dev"], want: ok("pod/x labeled\npod/y labeled\n") },
     { name: "labels the pods a selector matches", args: ["pods", "-l", "run=y", "env=dev"], want: ok("pod/y labeled\n") },
     { name: "marks a client dry run", args: ["pod", "x", "app=web", "--dry-run=client"], want: ok("pod/x labeled (dry run)\n") },
