@@ -65,8 +65,8 @@ export function buildConfigMap(p: ConfigMapParams): KubeObject {
 function validateNewKey(name: string, key: string, data: Record<string, string>, binaryData: Record<string, string>): void {
   const errs = isConfigMapKey(key);
   if (errs.length > 0) throw new UsageError(`${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${errs.join(",")}`);
-  if (key in data) throw new UsageError(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`);
-  if (key in binaryData) {
+  if (Object.hasOwn(data, key)) throw new UsageError(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`);
+  if (Object.hasOwn(binaryData, key)) {
     throw new UsageError(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in BinaryData for ConfigMap ${JSON.stringify(name)}`);
   }
 }

@@ -22,7 +22,7 @@ export function buildGenericSecret(p: SecretParams): KubeObject {
   const add = (key: string, value: Buffer) => {
     const errs = isConfigMapKey(key);
     if (errs.length > 0) throw new UsageError(`${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(";")}`);
-    if (key in data) throw new UsageError(`cannot add key ${key}, another key by that name already exists`);
+    if (Object.hasOwn(data, key)) throw new UsageError(`cannot add key ${key}, another key by that name already exists`);
     data[key] = value.toString("base64");
   };
   for (const source of p.literalSources) {

@@ -109,6 +109,7 @@ describe("executeJsonPath", () => {
     { name: "takes negative slices", tpl: "{.status.conditions[-1:].type}", data: web, want: "Ready" },
     { name: "prints maps as compact JSON", tpl: "{.metadata.labels}", data: web, want: '{"app":"web"}' },
     { name: "prints nothing for missing keys", tpl: "x{.spec.nope}y", data: web, want: "xy" },
+    { name: "finds own keys only (Object's properties are no fields)", tpl: "{.constructor}|{..constructor}|{.m['constructor']}|{.m.constructor}|{..toString}", data: { m: { constructor: 1 } }, want: "|1|1|1|" },
     { name: "finds fields recursively", tpl: "{..image}", data: side, want: "app:1 envoy:1.30" },
     { name: "keeps text outside actions", tpl: "name={.metadata.name} ", data: web, want: "name=web-1 " },
     { name: "reads escaped dots in keys", tpl: "{.a.b\\.c}", data: { a: { "b.c": 1 } }, want: "1" },

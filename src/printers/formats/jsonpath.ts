@@ -214,7 +214,7 @@ function descend(v: unknown, name: string, out: unknown[]): void {
   if (Array.isArray(v)) v.forEach((x) => descend(x, name, out));
   else if (isObject(v)) {
     if (name === "*") out.push(...Object.values(v));
-    else if (name in v) out.push(v[name]);
+    else if (Object.hasOwn(v, name)) out.push(v[name]);
     Object.keys(v)
       .sort()
       .forEach((k) => descend(v[k], name, out));
@@ -243,7 +243,7 @@ function step(values: unknown[], seg: Segment): unknown[] {
   for (const v of values) {
     switch (seg.t) {
       case "field":
-        if (isObject(v) && seg.name in v) out.push(v[seg.name]);
+        if (isObject(v) && Object.hasOwn(v, seg.name)) out.push(v[seg.name]);
         break;
       case "wild":
         if (Array.isArray(v)) out.push(...v);
@@ -255,7 +255,7 @@ function step(values: unknown[], seg: Segment): unknown[] {
       case "index":
         for (const ix of seg.indices) {
           if (typeof ix === "string") {
-            if (isObject(v) && ix in v) out.push(v[ix]);
+            if (isObject(v) && Object.hasOwn(v, ix)) out.push(v[ix]);
           } else if (Array.isArray(v)) {
             const i = ix < 0 ? v.length + ix : ix;
             if (i >= 0 && i < v.length) out.push(v[i]);

@@ -47,6 +47,7 @@ describe("kubectl create secret generic", () => {
     { name: "literals and a folder, base64 under sorted keys (no binaryData)", args: ["s", "--from-literal=b=2", "--from-literal=a=1", "--from-file=sd", "--dry-run=client", "-o", "json"], want: ok(FROM_DIR_AND_LITERALS) },
     { name: "an env file, a --type and --append-hash (SecretHash)", args: ["s", "--from-env-file=e.env", "--type=kubernetes.io/basic-auth", "--append-hash", "--dry-run=client", "-o", "yaml"], want: ok(ENV_FILE_TYPED_HASHED) },
     { name: "--from-file is a comma-separated list, as pflag's StringSlice", args: ["s", "--from-file=sd/a.txt,e.env", "--dry-run=client", "-o", "jsonpath={.data}"], want: ok('{"a.txt":"aGVsbG8K","e.env":"WD0xClk9dHdvCg=="}') },
+    { name: "takes keys named like Object's properties", args: ["s", "--from-literal=constructor=1", "--from-literal=toString=2", "--dry-run=client", "-o", "jsonpath={.data}"], want: ok('{"constructor":"MQ==","toString":"Mg=="}') },
     { name: "refuses a key that is not a config key", args: ["s", "--from-literal=a/b=c", "--dry-run=client"], want: fail(`error: "a/b" is not valid key name for a Secret ${KEY_RULE}\n`) },
     { name: "refuses a key given twice", args: ["s", "--from-literal=a=b", "--from-literal=a=c", "--dry-run=client"], want: fail("error: cannot add key a, another key by that name already exists\n") },
     { name: "refuses a folder as an env file", args: ["s", "--from-env-file=sd", "--dry-run=client"], want: fail("error: env secret file cannot be a directory\n") },

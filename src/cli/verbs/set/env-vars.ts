@@ -147,14 +147,14 @@ export function envVarRefValue(api: ApiServer, namespace: string, from: Record<s
     const { name, key } = from.secretKeyRef;
     const secret = api.get("Secret", namespace, name);
     const data = (secret.data as Record<string, string> | undefined) ?? {};
-    if (!(key in data)) throw new Error(`key ${key} not found in secret ${name}`);
+    if (!Object.hasOwn(data, key)) throw new Error(`key ${key} not found in secret ${name}`);
     return Buffer.from(data[key], "base64").toString("utf8");
   }
   if (from.configMapKeyRef) {
     const { name, key } = from.configMapKeyRef;
     const cm = api.get("ConfigMap", namespace, name);
     const data = (cm.data as Record<string, string> | undefined) ?? {};
-    if (!(key in data)) throw new Error(`key ${key} not found in config map ${name}`);
+    if (!Object.hasOwn(data, key)) throw new Error(`key ${key} not found in config map ${name}`);
     return data[key];
   }
   if (from.fieldRef) {
