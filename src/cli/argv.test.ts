@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { extractGlobals, normalizeArgs } from "./argv";
+import { checkRequestTimeout, extractGlobals, normalizeArgs } from "./argv";
 
 /** A command with get's kinds of flags: a boolean with a shorthand, one with a negation, a value flag. */
 function command(): Command {
@@ -49,4 +49,9 @@ describe("extractGlobals", () => {
     expect(extractGlobals(["get", "pods", "-n"]).missing).toBe("Error: flag needs an argument: 'n' in -n");
     expect(extractGlobals(["get", "--namespace"]).missing).toBe("Error: flag needs an argument: --namespace");
   });
+});
+
+describe("checkRequestTimeout, as client-go's ParseTimeout", () => {
+  it.each(["", "0", "-0", "30", "5s", "1m30s", "-5s"])("takes %j", (text) => expect(() => checkRequestTimeout(text)).not.toThrow());
+  it.each(["abc", "-1", "10x", "99999999999999999999"])("refuses %j", (text) => expect(() => checkRequestTimeout(text)).toThrow("Invalid timeout value."));
 });

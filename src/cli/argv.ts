@@ -4,6 +4,7 @@
 import type { Command, Option } from "commander";
 import type { GlobalFlags } from "./verb";
 import { UsageError } from "../api/errors";
+import { parseGoDuration } from "../sim/time";
 
 const GLOBAL_VALUE_FLAGS: Record<string, keyof GlobalFlags | null> = {
   "-n": "namespace",
@@ -13,7 +14,7 @@ const GLOBAL_VALUE_FLAGS: Record<string, keyof GlobalFlags | null> = {
   "--kubeconfig": null,
   "--cluster": "cluster",
   "--user": "user",
-  "--request-timeout": null,
+  "--request-timeout": "requestTimeout",
   "-v": null,
   "--v": null,
 };
@@ -46,10 +47,29 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
       }
       i++;
     }
+    // klog's -v is an int32 (Level.Set: strconv.ParseInt(value, 10, 32)); nothing else uses it.
+    if ((name === "-v" || name === "--v") && !isInt32(value)) {
+      const why = /^[+-]?\d+$/.test(value) ? "value out of range" : "invalid syntax";
+      return { globals, rest, missing: `Error: invalid argument ${JSON.stringify(value)} for "-v, --v" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${why}` };
+    }
     const key = GLOBAL_VALUE_FLAGS[name];
     if (key) globals[key] = value;
   }
   return { globals, rest };
+}
+
+const isInt32 = (text: string): boolean => /^[+-]?\d+$/.test(text) && Math.abs(Number(text)) <= 2 ** 31 - (text.startsWith("-") ? 0 : 1);
+
+/**
+ * client-go's ParseTimeout for --request-timeout: whole seconds (not negative) or a Go duration;
+ * kubectl checks it when it builds its client, so only verbs that reach the server refuse it.
+ */
+export function checkRequestTimeout(text: string | undefined): void {
+  if (text === undefined || text === "") return; // an empty one sets nothing
+  if (/^[+-]?\d+$/.test(text) && Number(text) >= 0 && Number.isSafeInteger(Number(text))) return;
+  if (/^[+-]?\d+$/.test(text) || "error" in parseGoDuration(text)) {
+    throw new UsageError("Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)");
+  }
 }
 
 /** The values Go's strconv.ParseBool takes (a Map: "constructor" is not one). */

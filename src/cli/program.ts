@@ -7,7 +7,7 @@ import type { GlobalFlags, IOStreams, Verb, VerbEnv } from "./verb";
 import { VERBS } from "./verb-table";
 import { renderError } from "./errors";
 import { UsageError } from "../api/errors";
-import { extractGlobals, normalizeArgs } from "./argv";
+import { checkRequestTimeout, extractGlobals, normalizeArgs } from "./argv";
 import { asksForHelp, commandWords, findVerb } from "./find-verb";
 import { isKubectlCommand, topLevelHelp, verbHelp, unknownCommand } from "./help";
 
@@ -30,6 +30,8 @@ export async function runCli(argv: readonly string[], makeEnv: (g: GlobalFlags) 
     const options = await verb.complete(parsed.flags, parsed.args, env);
     verb.validate(options);
     const needs = typeof verb.needsCluster === "function" ? verb.needsCluster(options) : verb.needsCluster !== false;
+    // Every kubectl command but config's and `version --client` builds a client; sim is kubesim's.
+    if (!/^(config|sim)( |$)/.test(name) && !(name === "version" && !needs)) checkRequestTimeout(globals.requestTimeout);
     if (!needs) return await verb.run(options, undefined, io, env);
     // Loaded only now: the engine, the store and the state file are not needed before this.
     const { withCluster } = await import("./session");

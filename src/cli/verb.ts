@@ -50,6 +50,8 @@ export interface GlobalFlags {
   /** --cluster and --user: kubeconfig entries (config set-context reads them). */
   readonly cluster?: string;
   readonly user?: string;
+  /** --request-timeout, checked (client-go's ParseTimeout) by the verbs that reach the server. */
+  readonly requestTimeout?: string;
 }
 
 export interface VerbHelp {

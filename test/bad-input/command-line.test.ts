@@ -32,6 +32,8 @@ const entries: Entry[] = [
   { name: "an unknown flag with a value", args: ["get", "pods", "--foo=bar"], stderr: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n" },
   { name: "an unknown shorthand with a value", args: ["get", "pods", "-Z=bar"], stderr: "Error: unknown shorthand flag: 'Z' in -Z=bar\nSee 'kubectl get --help' for usage.\n" },
   { name: "a global flag without its value", args: ["get", "pods", "-n"], stderr: "Error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n" },
+  { name: "a --request-timeout that is neither seconds nor a duration", args: ["get", "pods", "--request-timeout=-1"], stderr: "error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n" },
+  { name: "a -v that is not an int32", args: ["get", "pods", "-v", "abc"], stderr: "Error: invalid argument \"abc\" for \"-v, --v\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax\nSee 'kubectl get --help' for usage.\n" },
   { name: "an unknown flag and no command", args: ["--foo"], stderr: "Error: unknown flag: --foo\nSee 'kubectl --help' for usage.\n" },
   { name: "an unknown flag before the command", args: ["--foo", "get", "pods"], stderr: "Error: flags cannot be placed before plugin name: --foo\n" },
   { name: "an unknown command with nothing like it", args: ["get-pods"], stderr: 'Error: unknown command "get-pods" for "kubectl"\n' },
