@@ -5,6 +5,7 @@ import type { Command, Option } from "commander";
 import type { GlobalFlags } from "./verb";
 import { UsageError } from "../api/errors";
 import { parseGoDuration } from "../sim/time";
+import { parseGoInt } from "./flags/go-int";
 
 const GLOBAL_VALUE_FLAGS: Record<string, keyof GlobalFlags | null> = {
   "-n": "namespace",
@@ -21,7 +22,8 @@ const GLOBAL_VALUE_FLAGS: Record<string, keyof GlobalFlags | null> = {
 
 /**
  * Pulls the global flags out of argv wherever they stand (before a `--`). A global flag left
- * without its value is reported as `missing`: pflag's message, to which the verb's hint belongs.
+ * without its value, or given a value it cannot take (-v), is reported as `missing`: pflag's
+ * message, to which the verb's hint belongs.
  */
 export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags; rest: string[]; missing?: string } {
   const globals: Record<string, string> = {};
@@ -48,9 +50,9 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
       i++;
     }
     // klog's -v is an int32 (Level.Set: strconv.ParseInt(value, 10, 32)); nothing else uses it.
-    if ((name === "-v" || name === "--v") && !isInt32(value)) {
-      const why = /^[+-]?\d+$/.test(value) ? "value out of range" : "invalid syntax";
-      return { globals, rest, missing: `Error: invalid argument ${JSON.stringify(value)} for "-v, --v" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${why}` };
+    const level = name === "-v" || name === "--v" ? parseGoInt(value, 32, 10) : undefined;
+    if (level && "error" in level) {
+      return { globals, rest, missing: `Error: invalid argument ${JSON.stringify(value)} for "-v, --v" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${level.error}` };
     }
     const key = GLOBAL_VALUE_FLAGS[name];
     if (key) globals[key] = value;
@@ -58,16 +60,15 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
   return { globals, rest };
 }
 
-const isInt32 = (text: string): boolean => /^[+-]?\d+$/.test(text) && Math.abs(Number(text)) <= 2 ** 31 - (text.startsWith("-") ? 0 : 1);
-
 /**
  * client-go's ParseTimeout for --request-timeout: whole seconds (not negative) or a Go duration;
  * kubectl checks it when it builds its client, so only verbs that reach the server refuse it.
  */
 export function checkRequestTimeout(text: string | undefined): void {
   if (text === undefined || text === "") return; // an empty one sets nothing
-  if (/^[+-]?\d+$/.test(text) && Number(text) >= 0 && Number.isSafeInteger(Number(text))) return;
-  if (/^[+-]?\d+$/.test(text) || "error" in parseGoDuration(text)) {
+  const seconds = parseGoInt(text, 64, 10);
+  if ("value" in seconds && seconds.value >= 0) return;
+  if ("error" in parseGoDuration(text)) {
     throw new UsageError("Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)");
   }
 }

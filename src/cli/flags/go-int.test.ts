@@ -38,3 +38,13 @@ describe("parseGoInt, as strconv.ParseInt with base 0", () => {
     expect(parseGoInt(text, bits ?? 64)).toEqual(typeof want === "number" ? { value: want } : { error: want });
   });
 });
+
+describe("parseGoInt with base 10, as klog's Level reads -v", () => {
+  it.each([
+    { text: "08", want: { value: 8 } },
+    { text: "-3", want: { value: -3 } },
+    { text: "0x10", want: { error: "invalid syntax" } },
+    { text: "1_0", want: { error: "invalid syntax" } },
+    { text: "2147483648", want: { error: "value out of range" } },
+  ])("$text", ({ text, want }) => expect(parseGoInt(text, 32, 10)).toEqual(want));
+});

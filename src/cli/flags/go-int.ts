@@ -1,10 +1,10 @@
 // Go's strconv.ParseInt(s, 0, bits), as pflag reads an int flag: a sign, then decimal, 0x hex,
 // 0o or leading-0 octal, or 0b binary, with `_` between digits; "08" is invalid syntax and a
-// value past the type's range is out of range.
+// value past the type's range is out of range. With base 10 (klog's -v), decimal digits only.
 
 export type GoIntResult = { value: number } | { error: "invalid syntax" | "value out of range" };
 
-export function parseGoInt(text: string, bits: 32 | 64): GoIntResult {
+export function parseGoInt(text: string, bits: 32 | 64, base0or10: 0 | 10 = 0): GoIntResult {
   const syntax = { error: "invalid syntax" } as const;
   let s = text;
   const negative = s[0] === "-";
@@ -12,7 +12,7 @@ export function parseGoInt(text: string, bits: 32 | 64): GoIntResult {
   if (s === "") return syntax;
   const unsigned = s;
   let base = 10n;
-  if (s[0] === "0") {
+  if (base0or10 === 0 && s[0] === "0") {
     const prefix = s.length >= 3 ? s[1].toLowerCase() : "";
     base = prefix === "b" ? 2n : prefix === "o" ? 8n : prefix === "x" ? 16n : 8n;
     s = prefix === "b" || prefix === "o" || prefix === "x" ? s.slice(2) : s.slice(1);
@@ -21,7 +21,7 @@ export function parseGoInt(text: string, bits: 32 | 64): GoIntResult {
   let n = 0n;
   let underscores = false;
   for (const c of s) {
-    if (c === "_") {
+    if (c === "_" && base0or10 === 0) {
       underscores = true;
       continue;
     }

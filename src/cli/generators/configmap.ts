@@ -1,13 +1,12 @@
 // The object `kubectl create configmap` builds (create_configmap.go createConfigMap): file
 // sources first, then literals, then env files, each key checked as kubectl checks it.
 
-import { listDirEntries, readBytes } from "../../state/local-files";
-import * as path from "node:path";
+import { readBytes } from "../../state/local-files";
 import type { KubeObject } from "../../api/types";
 import { isConfigMapKey } from "../../api/validation/dns";
 import { UsageError } from "../../api/errors";
 import { configMapHash } from "./configmap-hash";
-import { envFilePairs, parseFileSource, parseLiteralSource, statOrThrow, type KeySources } from "./key-sources";
+import { envFilePairs, fileSourceEntries, parseLiteralSource, type KeySources } from "./key-sources";
 
 export interface ConfigMapParams extends KeySources {
   readonly name: string;
@@ -21,18 +20,7 @@ export function buildConfigMap(p: ConfigMapParams): KubeObject {
     validateNewKey(p.name, key, data, binaryData);
     data[key] = value;
   };
-  for (const source of p.fileSources) {
-    const [key, filePath] = parseFileSource(source);
-    const full = path.resolve(p.cwd, filePath);
-    const stat = statOrThrow(full, filePath);
-    if (stat.isDirectory()) {
-      if (source.includes("=")) throw new UsageError("cannot give a key name for a directory path");
-      // ioutil.ReadDir sorts by name; only regular files (not links, not folders) become keys.
-      for (const entry of listDirEntries(full).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        if (entry.isFile()) addFile(entry.name, path.join(full, entry.name));
-      }
-    } else addFile(key, full);
-  }
+  for (const [key, file] of fileSourceEntries(p)) addFile(key, file);
   for (const source of p.literalSources) {
     const [key, value] = parseLiteralSource(source);
     add(key, value);

@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../api/errors";
-import { readText, statPath, type FileStats } from "../../state/local-files";
+import { listDirEntries, readText, statPath, type FileStats } from "../../state/local-files";
 import type { VerbEnv } from "../verb";
 import { parseEnvFile } from "./env-file";
 import { collect, collectCsv } from "./output";
@@ -57,6 +57,26 @@ export function keySources(flags: KeySourceFlags, env: Pick<VerbEnv, "cwd" | "va
     cwd: env.cwd,
     env: env.vars,
   };
+}
+
+/**
+ * The [key, file] of each --from-file, in order: a file under its key (its base name unless
+ * given), a folder as its regular files under their names, sorted as os.ReadDir sorts them.
+ * Yielded one by one, so a bad key in one source is reported before a missing later source.
+ */
+export function* fileSourceEntries(s: KeySources): Generator<[string, string]> {
+  for (const source of s.fileSources) {
+    const [key, filePath] = parseFileSource(source);
+    const full = path.resolve(s.cwd, filePath);
+    if (!statOrThrow(full, filePath).isDirectory()) {
+      yield [key, full];
+      continue;
+    }
+    if (source.includes("=")) throw new UsageError("cannot give a key name for a directory path");
+    for (const entry of listDirEntries(full).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isFile()) yield [entry.name, path.join(full, entry.name)];
+    }
+  }
 }
 
 /**

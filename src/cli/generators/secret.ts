@@ -2,13 +2,12 @@
 // first, then files, then env files, each value base64-encoded under a key checked as kubectl
 // checks it. Unlike a config map, a file that is not UTF-8 needs no binaryData.
 
-import * as path from "node:path";
 import type { KubeObject } from "../../api/types";
 import { UsageError } from "../../api/errors";
 import { isConfigMapKey } from "../../api/validation/dns";
-import { listDirEntries, readBytes } from "../../state/local-files";
+import { readBytes } from "../../state/local-files";
 import { secretHash } from "./configmap-hash";
-import { envFilePairs, parseFileSource, parseLiteralSource, statOrThrow, type KeySources } from "./key-sources";
+import { envFilePairs, fileSourceEntries, parseLiteralSource, type KeySources } from "./key-sources";
 
 export interface SecretParams extends KeySources {
   readonly name: string;
@@ -29,18 +28,7 @@ export function buildGenericSecret(p: SecretParams): KubeObject {
     const [key, value] = parseLiteralSource(source);
     add(key, Buffer.from(value, "utf8"));
   }
-  for (const source of p.fileSources) {
-    const [key, filePath] = parseFileSource(source);
-    const full = path.resolve(p.cwd, filePath);
-    if (!statOrThrow(full, filePath).isDirectory()) add(key, readBytes(full));
-    else {
-      if (source.includes("=")) throw new UsageError("cannot give a key name for a directory path");
-      // os.ReadDir sorts by name; only regular files become keys.
-      for (const entry of listDirEntries(full).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        if (entry.isFile()) add(entry.name, readBytes(path.join(full, entry.name)));
-      }
-    }
-  }
+  for (const [key, file] of fileSourceEntries(p)) add(key, readBytes(file));
   for (const [k, v] of envFilePairs(p, "secret")) add(k, Buffer.from(v, "utf8"));
   const sorted = Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]]));
   const name = p.appendHash ? `${p.name}-${secretHash(p.name, p.type, sorted)}` : p.name;
