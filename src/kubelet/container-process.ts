@@ -105,10 +105,23 @@ function imageFiles(image: string): Record<string, string> {
 }
 
 /** The Services the pod's containers get variables for: its namespace's and the default one's. */
-function visibleServiceEnv(view: ClusterView, pod: KubeObject): Record<string, string> {
+function visibleServiceEnv(view: ClusterView, pod: KubeObject): Readonly<Record<string, string>> {
   const ns = pod.metadata.namespace ?? "default";
   const services = ns === "default" ? view.list("Service", ns) : [...view.list("Service", "default"), ...view.list("Service", ns)];
-  return serviceEnv(services, ns, pod.spec?.enableServiceLinks !== false);
+  const links = pod.spec?.enableServiceLinks !== false;
+  // A wave of pods starting in one namespace sees the very same Services (stored objects are
+  // replaced, never changed in place, so the same objects mean the same variables).
+  const last = lastServiceEnv;
+  if (last && last.ns === ns && last.links === links && sameItems(last.services, services)) return last.env;
+  const env = Object.freeze(serviceEnv(services, ns, links));
+  lastServiceEnv = { ns, links, services, env };
+  return env;
+}
+
+let lastServiceEnv: { ns: string; links: boolean; services: readonly KubeObject[]; env: Readonly<Record<string, string>> } | undefined;
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

@@ -57,7 +57,7 @@ function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
 /** Reads the object's unread Events that may have this reason into byAggregation. */
 function readEvents(store: Store, events: ObjectEvents, reason: string): void {
   if (events.unread.length === 0) return;
-  const quoted = Buffer.from(JSON.stringify(reason)); // encoded once for all the texts it is looked for in
+  const quoted = quotedReason(reason);
   const mayHave = (held: KubeObject | RawJson | undefined) => (held instanceof RawJson ? held.includes(quoted) : held?.reason === reason);
   const [now, later] = [[] as ObjectKey[], [] as ObjectKey[]];
   for (const key of events.unread) (mayHave(store.peek(key)) ? now : later).push(key);
@@ -68,6 +68,15 @@ function readEvents(store: Store, events: ObjectEvents, reason: string): void {
     if (e) events.byAggregation.set(aggregationKey(e.involvedObject?.uid, e.reason, e.message, e.source?.component, e.involvedObject?.fieldPath), key);
   }
 }
+
+/** A reason as JSON bytes, encoded once for all the texts it is looked for in (reasons are few). */
+function quotedReason(reason: string): Buffer {
+  let quoted = quotedReasons.get(reason);
+  if (!quoted) quotedReasons.set(reason, (quoted = Buffer.from(JSON.stringify(reason))));
+  return quoted;
+}
+
+const quotedReasons = new Map<string, Buffer>();
 
 /** toRFC3339(now), kept: a settle records many Events at one instant. */
 let stampAt: { now: Instant; stamp: string } | undefined;

@@ -36,14 +36,15 @@ export function serialize(state: SavedState): Buffer[] {
 /** Text and byte pieces: runs of text become one buffer. */
 class Chunks {
   private readonly parts: Buffer[] = [];
-  private pending = "";
+  /** The run of text since the last byte piece, joined once: a rope of thousands of `+=` is slow to flatten. */
+  private pending: string[] = [];
 
   text(s: string): void {
-    this.pending += s;
+    this.pending.push(s);
   }
 
   add(piece: string | Buffer): void {
-    if (typeof piece === "string") this.pending += piece;
+    if (typeof piece === "string") this.pending.push(piece);
     else {
       this.flush();
       this.parts.push(piece);
@@ -56,9 +57,9 @@ class Chunks {
   }
 
   private flush(): void {
-    if (this.pending === "") return;
-    this.parts.push(Buffer.from(this.pending, "utf8"));
-    this.pending = "";
+    if (this.pending.length === 0) return;
+    this.parts.push(Buffer.from(this.pending.join(""), "utf8"));
+    this.pending = [];
   }
 }
 

@@ -43,7 +43,7 @@ export interface EnvInput {
   /** The node's allocatable, for resourceFieldRef on a limit the container does not set. */
   allocatable: NodeAllocatable;
   /** Service link variables, lowest precedence; omitted until the kubelet builds them. */
-  serviceEnv?: Record<string, string>;
+  serviceEnv?: Readonly<Record<string, string>>;
 }
 
 /**
