@@ -188,7 +188,7 @@ function apply(cluster: Cluster, outcome: Outcome): Applied {
     else cluster.runtime.set(r.podUid, r.record);
   }
   const notes = [...outcome.events, ...[...instead.keys()].filter((n) => !outcome.events.includes(n))];
-  for (const note of notes.flatMap((n) => instead.get(n) ?? [n])) recordEvent(cluster.store, note, cluster.now, cluster.rng);
+  for (const note of notes.flatMap((n) => instead.get(n) ?? [n])) recordEvent(cluster, note, cluster.now, cluster.rng);
   if (firstWarnings === undefined) return { conflict };
   return { conflict, backoff: rejectionBackoff(failuresRecorded(cluster.store, firstWarnings)) };
 }

@@ -4,6 +4,7 @@ import { Store } from "../api/store/store";
 import { RawJson, encodeObject } from "../api/store/raw-json";
 import type { EventNote } from "../controllers/types";
 import { recordEvent } from "./recorder";
+import type { EventSink } from "./recorder";
 import { createRng } from "./random";
 import { instant } from "./time";
 
@@ -13,6 +14,14 @@ const kubelet = (regarding: KubeObject, reason: string, message: string): EventN
 
 const pulling = kubelet(pod("web"), "Pulling", 'Pulling image "nginx"');
 const created = kubelet(pod("web"), "Created", "Created container app");
+
+/** The recorder's sink for a store: its correlators kept beside it, as a cluster's runtime records are. */
+const sinks = new WeakMap<Store, EventSink>();
+function sinkOf(store: Store): EventSink {
+  let sink = sinks.get(store);
+  if (!sink) sinks.set(store, (sink = { store, runtime: new Map(), runtimeWrites: 0 }));
+  return sink;
+}
 
 /** A store as a later command loads it: these Events saved, still text. */
 function loaded(events: readonly KubeObject[]): Store {
@@ -27,7 +36,7 @@ function loaded(events: readonly KubeObject[]): Store {
 function recordedNow(...notes: EventNote[]): KubeObject[] {
   const store = new Store();
   const rng = createRng(1);
-  for (const n of notes) recordEvent(store, n, T0, rng);
+  for (const n of notes) recordEvent(sinkOf(store), n, T0, rng);
   return store.all();
 }
 
@@ -36,20 +45,20 @@ const summary = (store: Store) => store.all().map((e) => `${e.metadata.name} ${e
 describe("recording Events into a loaded state", () => {
   it("adds a repeat to the saved Event it repeats", () => {
     const store = loaded(recordedNow(pulling, created));
-    recordEvent(store, created, instant(T0 + 5000), createRng(2));
+    recordEvent(sinkOf(store), created, instant(T0 + 5000), createRng(2));
     expect(summary(store)).toEqual(["web.1816687ec0570000 Pulling count=1", "web.1816687ec0570001 Created count=2"]);
     expect(store.get("Event/default/web.1816687ec0570001")!.lastTimestamp).toBe("2025-01-01T00:00:05Z");
   });
 
   it("names a new Event at the same instant after the saved ones (the next nanosecond)", () => {
     const store = loaded(recordedNow(pulling, created));
-    recordEvent(store, kubelet(pod("web"), "Started", "Started container app"), T0, createRng(2));
+    recordEvent(sinkOf(store), kubelet(pod("web"), "Started", "Started container app"), T0, createRng(2));
     expect(summary(store)).toEqual(["web.1816687ec0570000 Pulling count=1", "web.1816687ec0570001 Created count=1", "web.1816687ec0570002 Started count=1"]);
   });
 
   it("reads only the saved Events with the note's reason", () => {
     const store = loaded(recordedNow(pulling, created));
-    recordEvent(store, created, T0, createRng(2));
+    recordEvent(sinkOf(store), created, T0, createRng(2));
     expect(store.peek("Event/default/web.1816687ec0570000")).toBeInstanceOf(RawJson);
   });
 
@@ -57,13 +66,13 @@ describe("recording Events into a loaded state", () => {
     const [first] = recordedNow(created);
     const again = { ...first, metadata: { ...first.metadata, name: "web.1816687ec0570009", uid: "other" } };
     const store = loaded([first, again]);
-    recordEvent(store, created, T0, createRng(2));
+    recordEvent(sinkOf(store), created, T0, createRng(2));
     expect(summary(store)).toEqual(["web.1816687ec0570000 Created count=1", "web.1816687ec0570009 Created count=2"]);
   });
 
   it("does not take the Events of an object whose name goes on after a dot for the object's", () => {
     const store = loaded(recordedNow(kubelet(pod("web.x"), "Created", "Created container app")));
-    recordEvent(store, created, T0, createRng(2));
+    recordEvent(sinkOf(store), created, T0, createRng(2));
     expect(summary(store)).toEqual(["web.1816687ec0570000 Created count=1", "web.x.1816687ec0570000 Created count=1"]);
   });
 

@@ -1,6 +1,9 @@
-// The event recorder: turns EventNotes into core/v1 Event objects, aggregating repeats of the
-// same (object, reason, message, source) into one Event with a count, as client-go's
-// EventCorrelator does. Names are `<object>.<hex nanoseconds>` as client-go makes them.
+// The event recorder: turns EventNotes into core/v1 Event objects through client-go's
+// EventCorrelator (event-correlator.ts): repeats of the same event counted up on one Event,
+// similar ones combined, spam dropped. Names are `<object>.<hex nanoseconds>` as client-go
+// makes them. The correlator's logger cache (the last occurrence of each event) is read from
+// the stored Events, indexed per object as they are needed; its other memory is kept in the
+// component's runtime record.
 
 import type { KubeObject, ObjectKey } from "../api/types";
 import type { Store } from "../api/store/store";
@@ -10,20 +13,30 @@ import type { Instant } from "./time";
 import { toRFC3339 } from "./time";
 import { newUid } from "../api/uid";
 import type { Rng } from "./random";
-import { trackEvent } from "./event-ttl";
+import { EVENT_TTL_MS, trackEvent } from "./event-ttl";
+import type { CorrelatorState, Observation, SimilarRecord } from "./event-correlator";
+import { COMBINED_PREFIX, aggregate, correlatorId, isCorrelated, sweep, takeToken } from "./event-correlator";
 
-/** What makes two events the same event (client-go's aggregation key, less the host). */
-function aggregationKey(uid: unknown, reason: unknown, message: unknown, source: unknown, fieldPath: unknown): string {
-  return JSON.stringify([uid, reason, message, source, fieldPath ?? null]);
+/** The recorder's event cache key (client-go's getEventKey): what makes two events the same event. */
+function eventKey(uid: unknown, type: unknown, reason: unknown, message: unknown, source: unknown, host: unknown, fieldPath: unknown): string {
+  return JSON.stringify([uid, type, reason, message, source, host ?? null, fieldPath ?? null]);
 }
 
-/** One object's Events (by its namespace and name): what aggregation and naming need. */
+/** Within one object's Events: what makes events similar (the correlator's aggregate key, less the object). */
+const similarKey = (type: unknown, reason: unknown, source: unknown, host: unknown): string => `${type}|${reason}|${source}|${host ?? ""}`;
+
+/** The cache key of a combined Event: upstream caches it under its aggregate key. */
+const combinedKey = (similar: string): string => `combined ${similar}`;
+
+/** One object's Events (by its namespace and name): what correlation and naming need. */
 interface ObjectEvents {
-  /** Aggregation key → Event key, for the Events read so far. */
-  readonly byAggregation: Map<string, string>;
+  /** Cache key → Event key, for the Events read so far. */
+  readonly byCacheKey: Map<string, string>;
+  /** Similar key → the Event last seen among those read (and when), from which a similar record is told. */
+  readonly latest: Map<string, { key: ObjectKey; at: number }>;
   /**
    * The keys of its Events not read yet, by name. An Event is read (decoded) only when a note
-   * with its reason comes: Events of one aggregation key share their reason, so they are read
+   * with its reason comes: Events of one cache key share their reason, so they are read
    * together, in name order, and the last of them wins as if all had been read at once.
    */
   unread: ObjectKey[];
@@ -39,7 +52,7 @@ function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
   if (!perObject) indexes.set(store, (perObject = new Map()));
   let events = perObject.get(`${ns}/${name}`);
   if (!events) {
-    events = { byAggregation: new Map(), unread: [], lastStamp: -1n };
+    events = { byCacheKey: new Map(), latest: new Map(), unread: [], lastStamp: -1n };
     // Events are named <object>.<hex>: the object's are the names with that prefix.
     const at = `Event/${ns}/`.length;
     for (const key of store.keysByNamePrefix("Event", ns, `${name}.`)) {
@@ -54,7 +67,7 @@ function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
   return events;
 }
 
-/** Reads the object's unread Events that may have this reason into byAggregation. */
+/** Reads the object's unread Events that may have this reason into the index. */
 function readEvents(store: Store, events: ObjectEvents, reason: string): void {
   if (events.unread.length === 0) return;
   const quoted = quotedReason(reason);
@@ -65,7 +78,13 @@ function readEvents(store: Store, events: ObjectEvents, reason: string): void {
   events.unread = later;
   for (const key of now) {
     const e = store.get(key) as any;
-    if (e) events.byAggregation.set(aggregationKey(e.involvedObject?.uid, e.reason, e.message, e.source?.component, e.involvedObject?.fieldPath), key);
+    if (!e) continue;
+    const { type, reason, message, involvedObject: about, source } = e;
+    events.byCacheKey.set(eventKey(about?.uid, type, reason, message, source?.component, source?.host, about?.fieldPath), key);
+    const similar = similarKey(type, reason, source?.component, source?.host);
+    if (typeof message === "string" && message.startsWith(COMBINED_PREFIX)) events.byCacheKey.set(combinedKey(similar), key);
+    const at = Date.parse(e.lastTimestamp ?? e.firstTimestamp ?? e.metadata.creationTimestamp);
+    if (!((events.latest.get(similar)?.at ?? -Infinity) > at)) events.latest.set(similar, { key, at });
   }
 }
 
@@ -81,62 +100,159 @@ const quotedReasons = new Map<string, Buffer>();
 /** toRFC3339(now), kept: a settle records many Events at one instant. */
 let stampAt: { now: Instant; stamp: string } | undefined;
 
-export function recordEvent(store: Store, note: EventNote, now: Instant, rng: Rng): void {
+/** Where Events go: the store, and the runtime records that hold each component's correlator. */
+export interface EventSink {
+  readonly store: Store;
+  readonly runtime: Map<string, unknown>;
+  /** Counted up when a correlator changes, so that a command saves it (Cluster.fingerprint). */
+  runtimeWrites: number;
+}
+
+/** What one occurrence writes: its message, its cache and similar keys, and the occurrence of its cache key before it. */
+interface Occurrence {
+  readonly message: string;
+  readonly cacheKey: string;
+  readonly similar: string;
+  readonly previous?: Observation;
+}
+
+export function recordEvent(sink: EventSink, note: EventNote, now: Instant, rng: Rng): void {
+  const { store } = sink;
   const obj = note.regarding;
   const ns = obj.metadata.namespace || "default";
   const index = eventsOf(store, ns, obj.metadata.name ?? "");
   readEvents(store, index, note.reason);
-  const agg = aggregationKey(obj.metadata.uid, note.reason, note.message, note.source, note.fieldPath);
-  const found = index.byAggregation.get(agg);
-  const existing = found === undefined ? undefined : store.get(found);
   if (stampAt?.now !== now) stampAt = { now, stamp: toRFC3339(now) };
-  const stamp = stampAt.stamp;
-  if (existing) {
-    const updated = structuredClone(existing) as any;
-    updated.count = (updated.count ?? 1) + 1;
-    updated.lastTimestamp = stamp;
-    updated.metadata.resourceVersion = store.nextResourceVersion();
-    store.put(updated);
-    trackEvent(store, found!, stamp);
-    return;
+  const similar = similarKey(note.type, note.reason, note.source, note.host);
+  const occurrence = isCorrelated(note.source) ? correlate(sink, index, note, similar, now) : uncorrelated(store, index, note, similar);
+  if (occurrence) write(store, index, note, occurrence, now, rng);
+}
+
+/** An occurrence of an events.k8s.io recorder's: the same event counted up, nothing else. */
+function uncorrelated(store: Store, index: ObjectEvents, note: EventNote, similar: string): Occurrence {
+  const cacheKey = eventKey(note.regarding.metadata.uid, note.type, note.reason, note.message, note.source, note.host, note.fieldPath);
+  return { message: note.message, cacheKey, similar, previous: stored(store, index, cacheKey) };
+}
+
+/**
+ * EventCorrelate: aggregate, observe, then filter. Undefined when the spam filter drops the
+ * occurrence; what it would have written is remembered for the next that gets through.
+ */
+function correlate(sink: EventSink, index: ObjectEvents, note: EventNote, similar: string, now: Instant): Occurrence | undefined {
+  const id = correlatorId(note.source, note.host);
+  // The record is the recorder's alone: changed in place (a decoded record is saved anew).
+  let state = sink.runtime.get(id) as CorrelatorState | undefined;
+  if (!state) sink.runtime.set(id, (state = {}));
+  sink.runtimeWrites++;
+  sweep(state, now, EVENT_TTL_MS);
+  const { metadata, kind } = note.regarding;
+  const object = metadata.uid || `${kind}/${metadata.namespace ?? ""}/${metadata.name}`;
+  const recordKey = `${object}|${similar}`;
+  const { record, combined } = aggregate(state.similar?.[recordKey] ?? toldByEvents(sink.store, index, similar), note.message, now);
+  const cacheKey = combined ? combinedKey(similar) : eventKey(metadata.uid, note.type, note.reason, note.message, note.source, note.host, note.fieldPath);
+  const previous = state.unwritten?.[cacheKey] ?? stored(sink.store, index, cacheKey);
+  const fullAt = takeToken(state.spam?.[object], now);
+  // The stored Events tell a record of one message (the latest of them); any other is kept.
+  const dropped = fullAt === undefined;
+  if (record.messages.length > 1 || dropped) (state.similar ??= {})[recordKey] = record;
+  else if (state.similar?.[recordKey]) deletePart(state, "similar", recordKey);
+  if (dropped) {
+    const name = previous?.name ?? newName(index, note.regarding, now);
+    (state.unwritten ??= {})[cacheKey] = { name, count: (previous?.count ?? 0) + 1, firstTimestamp: previous?.firstTimestamp ?? stampAt!.stamp, at: now };
+  } else {
+    (state.spam ??= {})[object] = fullAt;
+    if (state.unwritten?.[cacheKey]) deletePart(state, "unwritten", cacheKey);
   }
-  // client-go names events <object>.<UnixNano in hex>; two at one instant get the next nanosecond.
+  if (dropped) return undefined;
+  return { message: combined ? `${COMBINED_PREFIX}${note.message}` : note.message, cacheKey, similar, previous };
+}
+
+/** The similar record the stored Events tell: the latest similar Event's message, if it came within the interval. */
+function toldByEvents(store: Store, index: ObjectEvents, similar: string): SimilarRecord | undefined {
+  const latest = index.latest.get(similar);
+  const message = latest && (store.get(latest.key) as any)?.message;
+  return typeof message === "string" ? { last: latest!.at, messages: [message] } : undefined;
+}
+
+/** The last occurrence of a cache key, as its stored Event says. */
+function stored(store: Store, index: ObjectEvents, cacheKey: string): Observation | undefined {
+  const key = index.byCacheKey.get(cacheKey);
+  const e = key === undefined ? undefined : (store.get(key) as any);
+  return e && { name: e.metadata.name, count: e.count ?? 1, firstTimestamp: e.firstTimestamp ?? e.metadata.creationTimestamp };
+}
+
+/** Deletes an entry, and its part once empty (so a state file holds no empty parts). */
+function deletePart(state: CorrelatorState, part: "similar" | "unwritten", key: string): void {
+  const entries = state[part]!;
+  delete entries[key];
+  for (const _ in entries) return;
+  delete state[part];
+}
+
+/** client-go names events <object>.<UnixNano in hex>; two at one instant get the next nanosecond. */
+function newName(index: ObjectEvents, obj: KubeObject, now: Instant): string {
   let nanos = BigInt(now) * 1_000_000n;
   if (index.lastStamp >= nanos) nanos = index.lastStamp + 1n;
   index.lastStamp = nanos;
-  const involvedObject: Record<string, unknown> = {
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    name: obj.metadata.name,
-    namespace: obj.metadata.namespace,
-    uid: obj.metadata.uid,
-    resourceVersion: obj.metadata.resourceVersion,
-  };
-  if (!obj.metadata.namespace) delete involvedObject.namespace;
-  if (note.fieldPath) involvedObject.fieldPath = note.fieldPath;
-  const event: KubeObject = {
-    apiVersion: "v1",
-    kind: "Event",
-    metadata: {
-      name: `${obj.metadata.name}.${nanos.toString(16)}`,
-      namespace: ns,
-      uid: newUid(rng),
-      resourceVersion: store.nextResourceVersion(),
-      creationTimestamp: stamp,
-    },
-    involvedObject,
-    reason: note.reason,
-    message: note.message,
-    source: note.host ? { component: note.source, host: note.host } : { component: note.source },
-    firstTimestamp: stamp,
-    lastTimestamp: stamp,
-    count: 1,
-    type: note.type,
-    eventTime: null,
-    reportingComponent: note.source,
-    reportingInstance: note.host ?? "",
-  };
+  return `${obj.metadata.name}.${nanos.toString(16)}`;
+}
+
+/**
+ * Writes an occurrence: the Event of its previous occurrence counted up (its message replaced,
+ * which only a combined Event's changes), or a new Event. A previous occurrence whose Event is
+ * gone is created anew with its name, count and first time, as the recorder does when its
+ * patch finds nothing.
+ */
+function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: Occurrence, now: Instant, rng: Rng): void {
+  const obj = note.regarding;
+  const ns = obj.metadata.namespace || "default";
+  const stamp = stampAt!.stamp;
+  const { previous, message } = occurrence;
+  const existing = previous && store.get(`Event/${ns}/${previous.name}`);
+  let event: KubeObject;
+  if (existing) {
+    event = structuredClone(existing) as any;
+    event.count = previous.count + 1;
+    event.lastTimestamp = stamp;
+    event.message = message;
+    event.metadata.resourceVersion = store.nextResourceVersion();
+  } else {
+    const involvedObject: Record<string, unknown> = {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+    };
+    if (!obj.metadata.namespace) delete involvedObject.namespace;
+    if (note.fieldPath) involvedObject.fieldPath = note.fieldPath;
+    event = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: {
+        name: previous?.name ?? newName(index, obj, now),
+        namespace: ns,
+        uid: newUid(rng),
+        resourceVersion: store.nextResourceVersion(),
+        creationTimestamp: stamp,
+      },
+      involvedObject,
+      reason: note.reason,
+      message,
+      source: note.host ? { component: note.source, host: note.host } : { component: note.source },
+      firstTimestamp: previous?.firstTimestamp ?? stamp,
+      lastTimestamp: stamp,
+      count: previous ? previous.count + 1 : 1,
+      type: note.type,
+      eventTime: null,
+      reportingComponent: note.source,
+      reportingInstance: note.host ?? "",
+    };
+  }
   store.put(event);
-  index.byAggregation.set(agg, `Event/${ns}/${event.metadata.name}`);
-  trackEvent(store, `Event/${ns}/${event.metadata.name}`, stamp);
+  const key = `Event/${ns}/${event.metadata.name}`;
+  index.byCacheKey.set(occurrence.cacheKey, key);
+  index.latest.set(occurrence.similar, { key, at: now });
+  trackEvent(store, key, stamp);
 }

@@ -125,9 +125,13 @@ describe("a ReplicaSet whose pods the API server rejects", () => {
     }
     // One pending retry, the earliest (the work queue keeps one per key): 5ms after the first.
     expect(c.agenda.toJSON().filter((i) => i.component === "replicaset-controller")).toEqual([{ due: c.now + 5, component: "replicaset-controller", key: "ReplicaSet/default/web" }]);
-    // Then 20ms, 40ms, 80ms … apart: 9 more failures in 10s, not one every 5ms.
+    // Then 20ms, 40ms, 80ms … apart: 9 more failures in 10s, not one every 5ms. Similar events
+    // (same object and reason, messages differ) are combined from the tenth on: 9 Events, then
+    // one "(combined from similar events)" counted up to 2.
     c.advance(seconds(10));
-    expect(failures()).toHaveLength(11);
+    expect(failures()).toHaveLength(10);
+    expect(failures()[9]).toMatch(/^Warning FailedCreate replicaset-controller x2: \(combined from similar events\): Error creating: Pod "web-[a-z0-9]{5}" is invalid/);
+    expect((c.store.list("Event", "default") as any[]).reduce((n, e) => n + e.count, 0)).toBe(11);
     expect(c.store.list("Pod", "default")).toEqual([]);
   });
 });

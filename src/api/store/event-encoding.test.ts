@@ -18,8 +18,9 @@ const T0 = instant(Date.parse("2025-01-01T00:00:00Z"));
 function recorded(...notes: EventNote[]): [string, KubeObject][] {
   const store = new Store();
   const rng = createRng(1);
-  notes.forEach((n, i) => recordEvent(store, n, instant(T0 + i * 1000), rng));
-  if (notes[1]) recordEvent(store, notes[1], instant(T0 + 9000), rng);
+  const sink = { store, runtime: new Map<string, unknown>(), runtimeWrites: 0 };
+  notes.forEach((n, i) => recordEvent(sink, n, instant(T0 + i * 1000), rng));
+  if (notes[1]) recordEvent(sink, notes[1], instant(T0 + 9000), rng);
   return store.all().map((e) => [`Event/${e.metadata.namespace}/${e.metadata.name}`, e]);
 }
 

@@ -27,7 +27,7 @@ export function nextNodeIndex(nodes: readonly KubeObject[]): number {
 export function addNode(cluster: Cluster, name: string, shape: NodeShape): KubeObject {
   const index = nextNodeIndex(cluster.store.list("Node"));
   const created = cluster.api.create(buildNode(index, name, toRFC3339(cluster.now), cluster.rng, shape), { trusted: true });
-  for (const note of registrationEvents(created)) recordEvent(cluster.store, note, cluster.now, cluster.rng);
+  for (const note of registrationEvents(created)) recordEvent(cluster, note, cluster.now, cluster.rng);
   // A node of this name deleted with kubectl may have left its kubelet's records behind.
   for (const id of [kubeletHealthId(name), mirrorStateId(name)]) if (cluster.runtime.delete(id)) cluster.runtimeWrites++;
   return created;
@@ -51,7 +51,7 @@ export function recoverNode(cluster: Cluster, node: KubeObject): void {
   const wasReady = conditions.some((c) => c.type === "Ready" && c.status === "True");
   if (wasReady) return;
   const posted = cluster.api.updateStatus({ ...structuredClone(node), status: { ...node.status, conditions: next } });
-  recordEvent(cluster.store, nodeReadyEvent(posted), cluster.now, cluster.rng);
+  recordEvent(cluster, nodeReadyEvent(posted), cluster.now, cluster.rng);
 }
 
 /** The Node object goes; the machine's kubelet records go with it (its pods wait for pod GC). */
