@@ -5,9 +5,8 @@
 // the stored Events, indexed per object as they are needed; its other memory is kept in the
 // component's runtime record.
 
-import type { KubeObject, ObjectKey } from "../api/types";
+import type { KubeObject } from "../api/types";
 import type { Store } from "../api/store/store";
-import { RawJson } from "../api/store/raw-json";
 import type { EventNote } from "../controllers/types";
 import type { Instant } from "./time";
 import { toRFC3339 } from "./time";
@@ -16,86 +15,8 @@ import type { Rng } from "./random";
 import { EVENT_TTL_MS, trackEvent } from "./event-ttl";
 import type { CorrelatorState, Observation, SimilarRecord } from "./event-correlator";
 import { COMBINED_PREFIX, aggregate, correlatorId, isCorrelated, sweep, takeToken } from "./event-correlator";
-
-/** The recorder's event cache key (client-go's getEventKey): what makes two events the same event. */
-function eventKey(uid: unknown, type: unknown, reason: unknown, message: unknown, source: unknown, host: unknown, fieldPath: unknown): string {
-  return JSON.stringify([uid, type, reason, message, source, host ?? null, fieldPath ?? null]);
-}
-
-/** Within one object's Events: what makes events similar (the correlator's aggregate key, less the object). */
-const similarKey = (type: unknown, reason: unknown, source: unknown, host: unknown): string => `${type}|${reason}|${source}|${host ?? ""}`;
-
-/** The cache key of a combined Event: upstream caches it under its aggregate key. */
-const combinedKey = (similar: string): string => `combined ${similar}`;
-
-/** One object's Events (by its namespace and name): what correlation and naming need. */
-interface ObjectEvents {
-  /** Cache key → Event key, for the Events read so far. */
-  readonly byCacheKey: Map<string, string>;
-  /** Similar key → the Event last seen among those read (and when), from which a similar record is told. */
-  readonly latest: Map<string, { key: ObjectKey; at: number }>;
-  /**
-   * The keys of its Events not read yet, by name. An Event is read (decoded) only when a note
-   * with its reason comes: Events of one cache key share their reason, so they are read
-   * together, in name order, and the last of them wins as if all had been read at once.
-   */
-  unread: ObjectKey[];
-  /** The last nanosecond stamp used in an Event name for the object. */
-  lastStamp: bigint;
-}
-
-/** Per store, per "ns/object name": each built from the names of that object's Events, then kept up. */
-const indexes = new WeakMap<Store, Map<string, ObjectEvents>>();
-
-function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
-  let perObject = indexes.get(store);
-  if (!perObject) indexes.set(store, (perObject = new Map()));
-  let events = perObject.get(`${ns}/${name}`);
-  if (!events) {
-    events = { byCacheKey: new Map(), latest: new Map(), unread: [], lastStamp: -1n };
-    // Events are named <object>.<hex>: the object's are the names with that prefix.
-    const at = `Event/${ns}/`.length;
-    for (const key of store.keysByNamePrefix("Event", ns, `${name}.`)) {
-      const dot = key.lastIndexOf(".");
-      if (key.slice(at, dot) !== name) continue; // "web.x.<hex>" belongs to web.x
-      events.unread.push(key);
-      const hex = key.slice(dot + 1);
-      if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > events.lastStamp) events.lastStamp = BigInt(`0x${hex}`);
-    }
-    perObject.set(`${ns}/${name}`, events);
-  }
-  return events;
-}
-
-/** Reads the object's unread Events that may have this reason into the index. */
-function readEvents(store: Store, events: ObjectEvents, reason: string): void {
-  if (events.unread.length === 0) return;
-  const quoted = quotedReason(reason);
-  const mayHave = (held: KubeObject | RawJson | undefined) => (held instanceof RawJson ? held.includes(quoted) : held?.reason === reason);
-  const [now, later] = [[] as ObjectKey[], [] as ObjectKey[]];
-  for (const key of events.unread) (mayHave(store.peek(key)) ? now : later).push(key);
-  if (now.length === 0) return;
-  events.unread = later;
-  for (const key of now) {
-    const e = store.get(key) as any;
-    if (!e) continue;
-    const { type, reason, message, involvedObject: about, source } = e;
-    events.byCacheKey.set(eventKey(about?.uid, type, reason, message, source?.component, source?.host, about?.fieldPath), key);
-    const similar = similarKey(type, reason, source?.component, source?.host);
-    if (typeof message === "string" && message.startsWith(COMBINED_PREFIX)) events.byCacheKey.set(combinedKey(similar), key);
-    const at = Date.parse(e.lastTimestamp ?? e.firstTimestamp ?? e.metadata.creationTimestamp);
-    if (!((events.latest.get(similar)?.at ?? -Infinity) > at)) events.latest.set(similar, { key, at });
-  }
-}
-
-/** A reason as JSON bytes, encoded once for all the texts it is looked for in (reasons are few). */
-function quotedReason(reason: string): Buffer {
-  let quoted = quotedReasons.get(reason);
-  if (!quoted) quotedReasons.set(reason, (quoted = Buffer.from(JSON.stringify(reason))));
-  return quoted;
-}
-
-const quotedReasons = new Map<string, Buffer>();
+import type { ObjectEvents } from "./event-index";
+import { combinedKey, eventKey, eventsOf, readEvents, similarKey } from "./event-index";
 
 /** toRFC3339(now), kept: a settle records many Events at one instant. */
 let stampAt: { now: Instant; stamp: string } | undefined;
@@ -159,15 +80,14 @@ function correlate(sink: EventSink, index: ObjectEvents, note: EventNote, simila
   if (dropped) {
     const name = previous?.name ?? newName(index, note.regarding, now);
     (state.unwritten ??= {})[cacheKey] = { name, count: (previous?.count ?? 0) + 1, firstTimestamp: previous?.firstTimestamp ?? stampAt!.stamp, at: now };
-  } else {
-    (state.spam ??= {})[object] = fullAt;
-    if (state.unwritten?.[cacheKey]) deletePart(state, "unwritten", cacheKey);
+    return undefined;
   }
-  if (dropped) return undefined;
+  (state.spam ??= {})[object] = fullAt;
+  if (state.unwritten?.[cacheKey]) deletePart(state, "unwritten", cacheKey);
   return { message: combined ? `${COMBINED_PREFIX}${note.message}` : note.message, cacheKey, similar, previous };
 }
 
-/** The similar record the stored Events tell: the latest similar Event's message, if it came within the interval. */
+/** The similar record the stored Events tell: the latest similar Event's message, and when it was last seen. */
 function toldByEvents(store: Store, index: ObjectEvents, similar: string): SimilarRecord | undefined {
   const latest = index.latest.get(similar);
   const message = latest && (store.get(latest.key) as any)?.message;
