@@ -29,12 +29,17 @@ export interface ManifestSource {
 
 const EXTENSIONS = [".json", ".yaml", ".yml"];
 
-/** Declares -f (repeatable, comma lists allowed as with pflag's string slices) and -R. */
-export function defineFilenameFlags(cmd: Command, what: string): void {
-  cmd.option("-f, --filename <file>", what, (v: string, prev: string[] = []) => [...prev, ...v.split(",")]);
+/**
+ * Declares -f (repeatable, comma lists allowed as with pflag's string slices) and -R, which is
+ * off unless `recursive` (kubectl wait's FilenameOptions start with it on).
+ */
+export function defineFilenameFlags(cmd: Command, what: string, recursive = false): void {
+  // A string slice: help shows its default as pflag does, `[]`.
+  cmd.option("-f, --filename <file>", what, (v: string, prev: string[]) => [...prev, ...v.split(",")], [] as string[]);
   cmd.option(
     "-R, --recursive",
     "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.",
+    recursive,
   );
   cmd.option("--no-recursive", "");
 }

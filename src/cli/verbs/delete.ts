@@ -20,6 +20,7 @@ import { defineFieldSelector, defineLabelSelector } from "../flags/selector";
 import { manifestItems } from "../manifests/read";
 import type { DeleteTarget } from "../manifests/delete-targets";
 import { fileTargets, namedTargets, selectedTargets } from "../manifests/delete-targets";
+import { checkArgsWithPaths } from "../manifests/file-objects";
 import { reportErrors, withSource } from "../manifests/report";
 import { warningLine } from "../../printers/color";
 import { defineCascade, parseCascade } from "../flags/cascade";
@@ -102,6 +103,11 @@ export default defineVerb<Flags, Options>({
       throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: name`);
     }
     const files = filenameOptions(flags);
+    // The builder's checks: a missing path first, then arguments beside paths.
+    if (files.filenames.length > 0 && args.length > 0) {
+      readSources(files, env);
+      checkArgsWithPaths(args);
+    }
     let gracePeriod = parseIntFlag(flags.gracePeriod ?? "-1", "--grace-period", -1, "delete");
     if (flags.now) {
       if (gracePeriod !== -1) throw new UsageError("--now and --grace-period cannot be specified together");

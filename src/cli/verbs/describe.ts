@@ -6,7 +6,8 @@
 import { Option } from "commander";
 import { defineVerb } from "../verb";
 import type { IOStreams } from "../verb";
-import { StatusError, UsageError } from "../../api/errors";
+import { notFound, StatusError, UsageError } from "../../api/errors";
+import { pluralDotGroup } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
 import type { ResourceRequest } from "../flags/resources";
 import { namedAndSelected, parseResourceArgs } from "../flags/resources";
@@ -17,8 +18,11 @@ import type { Cluster } from "../../sim/cluster";
 import { viewOf } from "../../api/store/view";
 import { describe } from "../../printers/describe/index";
 import { noResourcesFound } from "../../printers/table/print";
+import type { FilenameFlags, FilenameOptions } from "../flags/filename";
+import { defineFilenameFlags, filenameOptions } from "../flags/filename";
+import type { VerbEnv } from "../verb";
 
-interface Flags {
+interface Flags extends FilenameFlags {
   allNamespaces?: boolean;
   chunkSize?: string | number;
   selector?: string;
@@ -27,6 +31,9 @@ interface Flags {
 
 export interface DescribeOptions {
   readonly request: ResourceRequest;
+  /** -f/-R: the objects the files name, in place of resource arguments. */
+  readonly files: FilenameOptions;
+  readonly explicitNamespace: boolean;
   /** The arguments as typed: prefix matching applies only to exactly `TYPE NAME`. */
   readonly args: readonly string[];
   readonly namespace: string;
@@ -50,6 +57,9 @@ const EXAMPLE = `  # Describe a node
   
   # Describe a pod
   kubectl describe pods/nginx
+  
+  # Describe a pod identified by type and name in "pod.json"
+  kubectl describe -f pod.json
   
   # Describe all pods
   kubectl describe pods
@@ -83,19 +93,23 @@ export default defineVerb<Flags, DescribeOptions>({
         "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.",
       ).default(500),
     );
+    defineFilenameFlags(cmd, "Filename, directory, or URL to files containing the resource to describe");
     defineLabelSelector(cmd);
     cmd.option("--show-events", "If true, display events related to the described object.", true);
     cmd.option("--no-show-events", "");
     cmd.argument("[args...]");
   },
   complete(flags, args, env) {
-    if (args.length === 0) {
+    const files = filenameOptions(flags);
+    if (args.length === 0 && files.filenames.length === 0) {
       throw new UsageError(
         'Error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
       );
     }
     return {
-      request: parseResourceArgs(args),
+      request: files.filenames.length > 0 ? parseResourceArgs([]) : parseResourceArgs(args),
+      files,
+      explicitNamespace: env.explicitNamespace,
       args: [...args],
       namespace: env.namespace,
       allNamespaces: Boolean(flags.allNamespaces),
@@ -108,8 +122,9 @@ export default defineVerb<Flags, DescribeOptions>({
     if (o.request.named && !o.request.slashForm && o.request.types.length > 1) throw new UsageError("you must specify only one resource");
     if (o.request.named && o.allNamespaces) throw new UsageError("a resource cannot be retrieved by name across all namespaces");
   },
-  run(o, cluster, io) {
+  async run(o, cluster, io, env) {
     const c = cluster!;
+    if (o.files.filenames.length > 0) return report(c, o, io, await fileObjects(o, c, env));
     const { groups, errors } = fetchResources(c.api, o.request, {
       namespace: o.namespace,
       allNamespaces: o.allNamespaces,
@@ -118,22 +133,49 @@ export default defineVerb<Flags, DescribeOptions>({
     });
     const notFound = errors.find((e) => e instanceof StatusError && e.reason === "NotFound");
     if (notFound && o.args.length === 2 && !o.request.slashForm) return describeMatching(c, o, notFound, io);
-
-    const objects = groups.flatMap((g) => g.objects);
-    objects.forEach((obj, i) => io.out.write((i === 0 ? "" : "\n\n") + describeOne(c, obj, o)));
-    const seen = new Set<string>();
-    for (const err of errors) {
-      const text = errorText(err);
-      if (seen.has(text)) continue;
-      seen.add(text);
-      io.err.write(text + "\n");
-    }
-    if (objects.length === 0 && errors.length === 0) {
-      io.err.write(noResourcesFound(o.allNamespaces ? undefined : o.namespace) + "\n");
-    }
-    return errors.length > 0 ? 1 : 0;
+    return report(c, o, io, { objects: groups.flatMap((g) => g.objects), errors });
   },
 });
+
+/** The descriptions, two blank lines apart, then each distinct error; `No resources found` when there was nothing. */
+function report(c: Cluster, o: DescribeOptions, io: IOStreams, { objects, errors }: { objects: readonly KubeObject[]; errors: readonly unknown[] }): number {
+  objects.forEach((obj, i) => io.out.write((i === 0 ? "" : "\n\n") + describeOne(c, obj, o)));
+  const seen = new Set<string>();
+  for (const err of errors) {
+    const text = errorText(err);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    io.err.write(text + "\n");
+  }
+  if (objects.length === 0 && errors.length === 0) {
+    io.err.write(noResourcesFound(o.allNamespaces ? undefined : o.namespace) + "\n");
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * -f: the files' objects (those whose labels match -l, as the file gives them: describe's
+ * builder does not fetch them first), then each as the server holds it, NotFound when it does not.
+ */
+async function fileObjects(o: DescribeOptions, c: Cluster, env: VerbEnv): Promise<{ objects: KubeObject[]; errors: unknown[] }> {
+  const [{ readSources }, { manifestItems }, { checkArgsWithPaths, fetchFileObjects }] = await Promise.all([
+    import("../flags/filename"),
+    import("../manifests/read"),
+    import("../manifests/file-objects"),
+  ]);
+  const sources = readSources(o.files, env);
+  checkArgsWithPaths(o.args);
+  const items = manifestItems(sources, { validate: false, namespace: o.namespace, explicitNamespace: o.explicitNamespace });
+  const { found, errors } = fetchFileObjects(c.api, items, o.selector, false);
+  const objects: KubeObject[] = [];
+  const missing: unknown[] = [];
+  for (const { info, object } of found) {
+    const live = c.api.tryGet(info.kind, info.namespaced ? (object.metadata.namespace ?? "") : "", object.metadata.name ?? "");
+    if (live) objects.push(live);
+    else missing.push(notFound(pluralDotGroup(info), object.metadata.name ?? ""));
+  }
+  return { objects, errors: [...errors, ...missing] };
+}
 
 /** DescribeMatchingResources: every object of the type (in the namespace) whose name starts with the prefix. */
 function describeMatching(c: Cluster, o: DescribeOptions, original: unknown, io: IOStreams): number {

@@ -22,8 +22,10 @@ import type { IOStreams } from "../verb";
 import type { Cluster } from "../../sim/cluster";
 import type { KubeObject } from "../../api/types";
 import { sortObjects } from "./get/sort";
+import type { FilenameFlags, FilenameOptions } from "../flags/filename";
+import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 
-interface Flags {
+interface Flags extends FilenameFlags {
   allNamespaces?: boolean;
   chunkSize?: string | number;
   fieldSelector?: string;
@@ -41,6 +43,10 @@ interface Flags {
 
 export interface GetOptions {
   readonly request: ResourceRequest;
+  /** -f/-R: the objects the files name, in place of resource arguments. */
+  readonly files: FilenameOptions;
+  readonly args: readonly string[];
+  readonly explicitNamespace: boolean;
   readonly namespace: string;
   readonly allNamespaces: boolean;
   readonly output: OutputFormat;
@@ -78,6 +84,9 @@ const EXAMPLE = `  # List all pods in ps output format
   # List a single pod in JSON output format
   kubectl get -o json pod web-pod-13je7
   
+  # List a pod identified by type and name specified in "pod.yaml" in JSON output format
+  kubectl get -f pod.yaml -o json
+  
   # List resource information in custom columns
   kubectl get pod test-pod -o custom-columns=CONTAINER:.spec.containers[0].name,IMAGE:.spec.containers[0].image
   
@@ -108,7 +117,8 @@ export default defineVerb<Flags, GetOptions>({
     cmd.argument("[args...]");
   },
   complete(flags, args, env) {
-    if (args.length === 0) {
+    const files = filenameOptions(flags);
+    if (args.length === 0 && files.filenames.length === 0) {
       throw new UsageError(
         'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).',
         {
@@ -118,7 +128,10 @@ export default defineVerb<Flags, GetOptions>({
       );
     }
     return {
-      request: parseResourceArgs(args),
+      request: files.filenames.length > 0 ? parseResourceArgs([]) : parseResourceArgs(args),
+      files,
+      args: [...args],
+      explicitNamespace: env.explicitNamespace,
       namespace: env.namespace,
       allNamespaces: Boolean(flags.allNamespaces),
       output: parseOutput(flags.output, GET_FORMATS),
@@ -143,21 +156,27 @@ export default defineVerb<Flags, GetOptions>({
       throw new UsageError("watch is only supported on individual resources and resource collections - more than 1 resource was found");
     }
   },
-  async run(o, cluster, io) {
+  async run(o, cluster, io, env) {
     const c = cluster!;
     const scope = { namespace: o.namespace, allNamespaces: o.allNamespaces, selectors: o.selectors, ignoreNotFound: o.ignoreNotFound };
-    const { groups, errors } = fetchResources(c.api, o.request, scope);
+    // Loaded only for -f: reading manifests brings the YAML parser.
+    const fromFiles = o.files.filenames.length > 0 ? (await import("./get/from-files")).filesFetcher(o, c, env) : undefined;
+    const fetch = () => fromFiles?.fetch() ?? fetchResources(c.api, o.request, scope);
+    const { groups, errors } = fetch();
+    if (o.watch && fromFiles && new Set(groups.map((g) => g.info)).size > 1) {
+      throw new UsageError("watch is only supported on individual resources and resource collections - more than 1 resource was found");
+    }
     // Loaded only when asked for: a plain `get` prints a table and needs neither (start-up).
     const findValues = o.sortBy ? (await import("./get/find-values")).findValues : undefined;
-    if (o.watch) return runWatch(o, c, io, groups, errors, () => flatten(fetchResources(c.api, o.request, scope).groups), findValues);
+    if (o.watch) return runWatch(o, c, io, groups, errors, () => flatten(fetch().groups), findValues);
     if (isHumanReadable(o.output)) {
       const sorted = o.sortBy ? groups.map((g) => ({ info: g.info, objects: sortObjects(g.objects, o.sortBy, findValues!) })) : groups;
       const text = printHuman(sorted, humanOptions(o, c));
       io.out.write(text);
       if (text === "" && errors.length === 0 && !o.ignoreNotFound) io.err.write(emptyMessage(groups, o.namespace, o.allNamespaces));
     } else {
-      // IntoSingleItemImplied: exactly one name was asked for, so its error is the whole answer
-      const single = o.request.named && [...o.request.names.values()].reduce((n, names) => n + names.length, 0) === 1;
+      // IntoSingleItemImplied: exactly one name (or one file) was asked for, so its error is the whole answer
+      const single = fromFiles ? fromFiles.single : o.request.named && [...o.request.names.values()].reduce((n, names) => n + names.length, 0) === 1;
       if (single && errors.length > 0) throw errors[0];
       const objects = flatten(groups);
       if (!(objects.length === 0 && o.ignoreNotFound)) {
@@ -229,6 +248,7 @@ function defineGetFlags(cmd: Command): void {
     ).default(500),
   );
   defineFieldSelector(cmd);
+  defineFilenameFlags(cmd, "Filename, directory, or URL to files identifying the resource to get from a server.");
   cmd.option("--ignore-not-found", "If the requested object does not exist the command will return exit code 0.", false);
   cmd.option(
     "-L, --label-columns <labels>",

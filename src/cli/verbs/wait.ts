@@ -99,7 +99,7 @@ export default defineVerb<Flags, Options>({
     cmd.option("-A, --all-namespaces", "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.", false);
     cmd.option("--allow-missing-template-keys", "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.", true);
     cmd.option("--field-selector <selector>", "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.", "");
-    defineFilenameFlags(cmd, "identifying the resource.");
+    defineFilenameFlags(cmd, "identifying the resource.", true);
     cmd.option(
       "--for <condition>",
       "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
