@@ -14,12 +14,17 @@ import type { MetadataChanges } from "../flags/metadata-args";
 import { printCreated } from "./output";
 import type { TargetQuery } from "./targets";
 import { findTargets } from "./targets";
+import type { FilenameOptions } from "../flags/filename";
+import type { VerbEnv } from "../verb";
 
 export type MetadataField = "labels" | "annotations";
 
 export interface MetadataUpdate {
   readonly field: MetadataField;
   readonly query: TargetQuery;
+  /** -f/-R: the objects the files name, in place of resource arguments. */
+  readonly files: FilenameOptions;
+  readonly explicitNamespace: boolean;
   readonly changes: MetadataChanges;
   readonly overwrite: boolean;
   readonly list: boolean;
@@ -31,8 +36,11 @@ export interface MetadataUpdate {
 /** The change-cause annotation may always be overwritten (polymorphichelpers.ChangeCauseAnnotation). */
 const CHANGE_CAUSE = "kubernetes.io/change-cause";
 
-export function runMetadataUpdate(u: MetadataUpdate, cluster: Cluster, io: IOStreams): number {
-  const { objects, errors, single } = findTargets(cluster.api, u.query);
+export async function runMetadataUpdate(u: MetadataUpdate, cluster: Cluster, io: IOStreams, env: VerbEnv): Promise<number> {
+  const { objects, errors, single } =
+    u.files.filenames.length > 0
+      ? await (await import("./file-targets")).fileTargets(cluster.api, { ...u.query, files: u.files, explicitNamespace: u.explicitNamespace }, env)
+      : findTargets(cluster.api, u.query);
   if (!single && u.resourceVersion !== "" && objects.length + errors.length > 1) {
     throw new UsageError("--resource-version may only be used with a single resource");
   }

@@ -10,8 +10,10 @@ import type { MetadataChanges } from "../flags/metadata-args";
 import { splitResourcesAndPairs } from "../flags/metadata-args";
 import type { MetadataField, MetadataUpdate } from "./metadata-update";
 import { sortOptions } from "./output";
+import type { FilenameFlags } from "../flags/filename";
+import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 
-export interface MetadataFlags {
+export interface MetadataFlags extends FilenameFlags {
   overwrite?: boolean;
   list?: boolean;
   all?: boolean;
@@ -25,9 +27,10 @@ export interface MetadataFlags {
 
 export function defineMetadataFlags(cmd: Command, field: MetadataField): void {
   const noun = field === "labels" ? "label" : "annotation";
-  cmd.option("--all", `Select all resources, in the namespace of the specified resource types`, false);
+  cmd.option("--all", `Select all resources, in the namespace of the specified resource types${field === "annotations" ? "." : ""}`, false);
   cmd.option("-A, --all-namespaces", "If true, check the specified action in all namespaces.", false);
   defineDryRun(cmd);
+  defineFilenameFlags(cmd, `Filename, directory, or URL to files identifying the resource to update the ${field === "labels" ? "labels" : "annotation"}`);
   cmd.option("--field-manager <name>", "Name of the manager used to track field ownership.", `kubectl-${noun === "label" ? "label" : "annotate"}`);
   cmd.option("--list", `If true, display the ${field} for a given resource.`, false);
   cmd.option("--local", `If true, ${noun} will NOT contact api-server but run locally.`, false);
@@ -35,10 +38,10 @@ export function defineMetadataFlags(cmd: Command, field: MetadataField): void {
   cmd.option("--overwrite", `If true, allow ${field} to be overwritten, otherwise reject ${noun} updates that overwrite existing ${field}.`, false);
   cmd.option(
     "--resource-version <version>",
-    `If non-empty, the ${noun} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
+    `If non-empty, the ${field === "labels" ? "labels" : "annotation"} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
     "",
   );
-  cmd.option("-l, --selector <selector>", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.", "");
+  cmd.option("-l, --selector <selector>", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", "");
   sortOptions(cmd);
 }
 
@@ -58,11 +61,14 @@ export function completeMetadata(
   const all = Boolean(flags.all);
   const selector = flags.selector ?? "";
   if (all && selector !== "") throw new UsageError("cannot set --all and --selector at the same time");
-  if (resources.length < 1) throw new UsageError("one or more resources must be specified as <resource> <name> or <resource>/<name>");
+  const files = filenameOptions(flags);
+  if (resources.length < 1 && files.filenames.length === 0) throw new UsageError("one or more resources must be specified as <resource> <name> or <resource>/<name>");
   if (changes.set.size < 1 && changes.remove.length < 1 && !flags.list) throw new UsageError(`at least one ${noun} update is required`);
   return {
     field,
     query: { args: resources, selector, all, allNamespaces: Boolean(flags.allNamespaces), namespace: env.namespace },
+    files,
+    explicitNamespace: env.explicitNamespace,
     changes,
     overwrite: Boolean(flags.overwrite),
     list: Boolean(flags.list),

@@ -47,7 +47,7 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
     return completeMetadata("annotations", flags, args, env, parseAnnotationArgs);
   },
   validate() {},
-  run(o, cluster, io) {
-    return runMetadataUpdate(o, cluster!, io);
+  run(o, cluster, io, env) {
+    return runMetadataUpdate(o, cluster!, io, env);
   },
 });

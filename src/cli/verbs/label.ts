@@ -45,7 +45,7 @@ export default defineVerb<MetadataFlags, MetadataUpdate>({
     return completeMetadata("labels", flags, args, env, parseLabelArgs);
   },
   validate() {},
-  run(o, cluster, io) {
-    return runMetadataUpdate(o, cluster!, io);
+  run(o, cluster, io, env) {
+    return runMetadataUpdate(o, cluster!, io, env);
   },
 });

@@ -16,8 +16,10 @@ import { parseOutput } from "../flags/output";
 import { errorText } from "../errors";
 import { parseIntFlag, printCreated, requiredFlag, sortOptions } from "../generators/output";
 import { findTargets } from "../generators/targets";
+import type { FilenameFlags, FilenameOptions } from "../flags/filename";
+import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 
-interface Flags {
+interface Flags extends FilenameFlags {
   replicas?: string;
   currentReplicas?: string | number;
   resourceVersion?: string;
@@ -30,6 +32,9 @@ interface Flags {
 
 interface Options {
   args: string[];
+  /** -f/-R: the objects the files name, in place of resource arguments. */
+  files: FilenameOptions;
+  explicitNamespace: boolean;
   replicas: number;
   currentReplicas: number;
   resourceVersion: string;
@@ -75,10 +80,11 @@ export default defineVerb<Flags, Options>({
       new Option("--current-replicas <n>", "Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.").default(-1),
     );
     defineDryRun(cmd);
+    defineFilenameFlags(cmd, "Filename, directory, or URL to files identifying the resource to set a new size");
     cmd.option("-o, --output <format>", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
     cmd.option("--replicas <n>", "The new desired number of replicas. Required.");
     cmd.option("--resource-version <version>", "Precondition for resource version. Requires that the current resource version match this value in order to scale.", "");
-    cmd.option("-l, --selector <selector>", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.", "");
+    cmd.option("-l, --selector <selector>", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", "");
     cmd.option("--timeout <duration>", "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).", "0s");
     sortOptions(cmd);
   },
@@ -87,6 +93,8 @@ export default defineVerb<Flags, Options>({
     const timeout = durationFlag(flags.timeout ?? "0s", "--timeout", "scale");
     return {
       args: [...args],
+      files: filenameOptions(flags),
+      explicitNamespace: env.explicitNamespace,
       replicas: parseIntFlag(flags.replicas, "--replicas", -1, "scale"),
       currentReplicas: parseIntFlag(flags.currentReplicas, "--current-replicas", -1, "scale"),
       resourceVersion: flags.resourceVersion ?? "",
@@ -101,15 +109,19 @@ export default defineVerb<Flags, Options>({
   validate(o) {
     if (o.replicas < 0) throw new UsageError("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
     if (o.currentReplicas < -1) throw new UsageError("The --current-replicas must specify an integer of -1 or greater");
-    if (o.args.length === 0) {
+    if (o.args.length === 0 && o.files.filenames.length === 0) {
       throw new UsageError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       );
     }
   },
-  run(o, cluster, io) {
+  async run(o, cluster, io, env) {
     const api = cluster!.api;
-    const { objects, errors } = findTargets(api, { args: o.args, selector: o.selector, all: o.all, allNamespaces: false, namespace: o.namespace });
+    const query = { args: o.args, selector: o.selector, all: o.all, allNamespaces: false, namespace: o.namespace };
+    const { objects, errors } =
+      o.files.filenames.length > 0
+        ? await (await import("../generators/file-targets")).fileTargets(api, { ...query, files: o.files, explicitNamespace: o.explicitNamespace }, env)
+        : findTargets(api, query);
     if (o.resourceVersion !== "" && objects.length > 1) throw new UsageError("cannot use --resource-version with multiple resources");
     if (objects.length === 0) {
       if (errors.length > 0) return report(errors, io);

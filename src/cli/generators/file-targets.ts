@@ -1,0 +1,30 @@
+// The objects a verb acts on with -f (label, annotate, scale): each object the files name, as the
+// server holds it (the resource builder's Latest()), NotFound for one it lacks. The manifest
+// reader, and the YAML parser with it, is loaded only here, when files are given.
+
+import type { ApiServer } from "../../api/server";
+import type { VerbEnv } from "../verb";
+import type { FilenameOptions } from "../flags/filename";
+import { readSources } from "../flags/filename";
+import type { Targets } from "./targets";
+
+export interface FileQuery {
+  readonly files: FilenameOptions;
+  /** Resource arguments beside the files: the builder refuses them. */
+  readonly args: readonly string[];
+  readonly selector: string;
+  readonly namespace: string;
+  readonly explicitNamespace: boolean;
+}
+
+export async function fileTargets(api: ApiServer, q: FileQuery, env: Pick<VerbEnv, "cwd" | "readStdin">): Promise<Targets> {
+  const [{ manifestItems }, { checkArgsWithPaths, fetchFileObjects, singleItemImplied }] = await Promise.all([
+    import("../manifests/read"),
+    import("../manifests/file-objects"),
+  ]);
+  const sources = readSources(q.files, env);
+  checkArgsWithPaths(q.args);
+  const items = manifestItems(sources, { validate: false, namespace: q.namespace, explicitNamespace: q.explicitNamespace });
+  const { found, errors } = fetchFileObjects(api, items, q.selector);
+  return { objects: found.map((f) => f.object), errors: [...errors], single: singleItemImplied(q.files, sources) };
+}
