@@ -5,7 +5,6 @@
 import type { ApiServer } from "../../api/server";
 import type { VerbEnv } from "../verb";
 import type { FilenameOptions } from "../flags/filename";
-import { readSources } from "../flags/filename";
 import type { Targets } from "./targets";
 
 export interface FileQuery {
@@ -18,7 +17,8 @@ export interface FileQuery {
 }
 
 export async function fileTargets(api: ApiServer, q: FileQuery, env: Pick<VerbEnv, "cwd" | "readStdin">): Promise<Targets> {
-  const [{ manifestItems }, { checkArgsWithPaths, fetchFileObjects, singleItemImplied }] = await Promise.all([
+  const [{ readSources }, { manifestItems }, { checkArgsWithPaths, fetchFileObjects, singleItemImplied }] = await Promise.all([
+    import("../flags/read-sources"),
     import("../manifests/read"),
     import("../manifests/file-objects"),
   ]);

@@ -10,7 +10,8 @@ import type { ApiServer } from "../../api/server";
 import { notFound, StatusError, UsageError } from "../../api/errors";
 import { matches, parseSelector } from "../../api/selectors";
 import type { Selector } from "../../api/selectors";
-import type { FilenameOptions, ManifestSource } from "../flags/filename";
+import type { FilenameOptions } from "../flags/filename";
+import type { ManifestSource } from "../flags/read-sources";
 import type { ManifestItem } from "./read";
 
 export interface FileObject {

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { manifestItems } from "./read";
 import type { ManifestItem } from "./read";
-import { readSources } from "../flags/filename";
+import { readSources } from "../flags/read-sources";
 
 const ctx = { validate: true, namespace: "default", explicitNamespace: false };
 

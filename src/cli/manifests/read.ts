@@ -10,7 +10,7 @@ import type { ResourceInfo } from "../../api/registry";
 import { infoForManifest } from "../../api/registry";
 import { UsageError } from "../../api/errors";
 import { goJson } from "../../api/apply/last-applied";
-import type { ManifestSource } from "../flags/filename";
+import type { ManifestSource } from "../flags/read-sources";
 import { decodeManifestText } from "./decode";
 
 export interface ManifestItem {

@@ -5,7 +5,8 @@
 import { defineVerb } from "../verb";
 import { UsageError } from "../../api/errors";
 import type { FilenameFlags, FilenameOptions } from "../flags/filename";
-import { defineFilenameFlags, filenameOptions, readSources } from "../flags/filename";
+import { defineFilenameFlags, filenameOptions } from "../flags/filename";
+import { readSources } from "../flags/read-sources";
 import type { DryRun } from "../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../flags/dry-run";
 import { defineOutput, formatText, parseOutput } from "../flags/output";

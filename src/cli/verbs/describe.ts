@@ -158,8 +158,9 @@ function report(c: Cluster, o: DescribeOptions, io: IOStreams, { objects, errors
  * builder does not fetch them first), then each as the server holds it, NotFound when it does not.
  */
 async function fileObjects(o: DescribeOptions, c: Cluster, env: VerbEnv): Promise<{ objects: KubeObject[]; errors: unknown[] }> {
+  // Loaded only for -f: reading manifests brings the YAML parser.
   const [{ readSources }, { manifestItems }, { checkArgsWithPaths, fetchFileObjects }] = await Promise.all([
-    import("../flags/filename"),
+    import("../flags/read-sources"),
     import("../manifests/read"),
     import("../manifests/file-objects"),
   ]);

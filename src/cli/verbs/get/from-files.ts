@@ -7,7 +7,7 @@ import type { ResourceInfo } from "../../../api/registry";
 import { StatusError } from "../../../api/errors";
 import type { Cluster } from "../../../sim/cluster";
 import type { VerbEnv } from "../../verb";
-import { readSources } from "../../flags/filename";
+import { readSources } from "../../flags/read-sources";
 import { manifestItems } from "../../manifests/read";
 import { checkArgsWithPaths, fetchFileObjects, singleItemImplied } from "../../manifests/file-objects";
 import type { Fetched } from "./collect";
