@@ -27,6 +27,11 @@ describe("matches: a label selector against an object's labels", () => {
     { selector: "!app", labels, want: false },
     { selector: "!app", labels: undefined, want: true },
     { selector: "toString", labels, want: false }, // an inherited property is not a label
+    { selector: "n>2", labels: { n: "3" }, want: true },
+    { selector: "n>3", labels: { n: "3" }, want: false },
+    { selector: "n<10", labels: { n: "9" }, want: true },
+    { selector: "n<10", labels: { n: "x" }, want: false }, // not a number: matches neither way
+    { selector: "n>1", labels: undefined, want: false },
   ])("$selector on $labels is $want", ({ selector, labels: l, want }) => {
     expect(matches(parseSelector(selector), l)).toBe(want);
   });

@@ -4,8 +4,10 @@
 
 import type { KubeObject, LabelSelector } from "./types";
 import { badRequest } from "./errors";
+import { isInt64, parseLabelSelector } from "./selector-parser";
+import type { ParsedOperator } from "./selector-parser";
 
-export type Operator = "=" | "==" | "!=" | "in" | "notin" | "exists" | "!";
+export type Operator = ParsedOperator;
 
 export interface Requirement {
   readonly key: string;
@@ -38,49 +40,29 @@ function meets(r: Requirement, labels: Readonly<Record<string, string>> | undefi
       return has;
     case "!":
       return !has;
+    case "gt":
+    case "lt":
+      return has && comparesTo(r.op, labels[r.key], r.values[0]);
   }
+}
+
+/** Gt/Lt: both sides 64-bit integers (a label that is not one matches neither). */
+function comparesTo(op: "gt" | "lt", label: string, value: string): boolean {
+  if (!isInt64(label)) return false;
+  const [a, b] = [BigInt(label), BigInt(value)];
+  return op === "gt" ? a > b : a < b;
 }
 
 /**
- * Parses kubectl's `-l` syntax: `app=web,tier!=db`, `env in (a,b)`, `!canary`, `release`.
- * Throws a BadRequest-like error with the API server's words on bad syntax.
+ * Parses kubectl's `-l` syntax as labels.Parse does (selector-parser.ts): `app=web,tier!=db`,
+ * `env in (a,b)`, `!canary`, `release`, `replicas>2`. Throws BadRequest with Parse's words.
  */
 export function parseSelector(text: string): Selector {
-  const out: Requirement[] = [];
-  for (const part of splitTopLevel(text)) {
-    const p = part.trim();
-    if (p === "") continue;
-    let m: RegExpMatchArray | null;
-    if ((m = p.match(/^([^\s!=(),]+)\s+(in|notin)\s*\(([^)]*)\)$/))) {
-      const values = m[3].split(",").map((v) => v.trim()).filter((v) => v !== "");
-      out.push({ key: m[1], op: m[2] as Operator, values });
-    } else if ((m = p.match(/^([^\s!=(),]+)\s*(==|!=|=)\s*([^\s!=(),]*)$/))) {
-      out.push({ key: m[1], op: m[2] as Operator, values: [m[3]] });
-    } else if ((m = p.match(/^!\s*([^\s!=(),]+)$/))) {
-      out.push({ key: m[1], op: "!", values: [] });
-    } else if ((m = p.match(/^([^\s!=(),]+)$/))) {
-      out.push({ key: m[1], op: "exists", values: [] });
-    } else {
-      throw badRequest(`unable to parse requirement: found '${p}', expected: identifier`);
-    }
+  try {
+    return parseLabelSelector(text);
+  } catch (err) {
+    throw badRequest((err as Error).message);
   }
-  return out;
-}
-
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (const ch of text) {
-    if (ch === "(") depth++;
-    if (ch === ")") depth--;
-    if (ch === "," && depth === 0) {
-      parts.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  parts.push(cur);
-  return parts;
 }
 
 /** A LabelSelector object as requirements. An absent selector selects nothing (undefined). */
@@ -119,6 +101,10 @@ export function formatSelector(sel: Selector | undefined): string {
           return r.key;
         case "!":
           return `!${r.key}`;
+        case "gt":
+          return `${r.key}>${r.values[0]}`;
+        case "lt":
+          return `${r.key}<${r.values[0]}`;
       }
     })
     .join(",");
