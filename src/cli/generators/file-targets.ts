@@ -1,5 +1,5 @@
-// The objects a verb acts on with -f (label, annotate, scale): each object the files name, as the
-// server holds it (the resource builder's Latest()), NotFound for one it lacks. The manifest
+// The objects a verb acts on with -f (label, annotate, scale, expose): each object the files name,
+// as the server holds it (the resource builder's Latest()), NotFound for one it lacks. The manifest
 // reader, and the YAML parser with it, is loaded only here, when files are given.
 
 import type { ApiServer } from "../../api/server";
@@ -14,6 +14,8 @@ export interface FileQuery {
   readonly selector: string;
   readonly namespace: string;
   readonly explicitNamespace: boolean;
+  /** False: the files' objects as they are (expose builds its Service from them, not from the server's). */
+  readonly latest?: boolean;
 }
 
 export async function fileTargets(api: ApiServer, q: FileQuery, env: Pick<VerbEnv, "cwd" | "readStdin">): Promise<Targets> {
@@ -25,6 +27,6 @@ export async function fileTargets(api: ApiServer, q: FileQuery, env: Pick<VerbEn
   const sources = readSources(q.files, env);
   checkArgsWithPaths(q.args);
   const items = manifestItems(sources, { validate: false, namespace: q.namespace, explicitNamespace: q.explicitNamespace });
-  const { found, errors } = fetchFileObjects(api, items, q.selector);
+  const { found, errors } = fetchFileObjects(api, items, q.selector, q.latest ?? true);
   return { objects: found.map((f) => f.object), errors: [...errors], single: singleItemImplied(q.files, sources) };
 }

@@ -20,7 +20,8 @@ import { parseGoInt } from "../flags/go-int";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-export function defineGeneratorFlags(cmd: Command, fieldManager: string): void {
+/** The flags generator verbs share; `validate` false for expose, which has no --validate. */
+export function defineGeneratorFlags(cmd: Command, fieldManager: string, validate = true): void {
   cmd.option("--allow-missing-template-keys", "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.", true);
   defineDryRun(cmd);
   cmd.option("--field-manager <name>", "Name of the manager used to track field ownership.", fieldManager);
@@ -28,7 +29,7 @@ export function defineGeneratorFlags(cmd: Command, fieldManager: string): void {
   cmd.option("--save-config", "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", false);
   cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
   cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
-  defineValidate(cmd);
+  if (validate) defineValidate(cmd);
 }
 
 /** The line (or -o output) a created object is reported with; `asBuilt`: see FormatOptions. */

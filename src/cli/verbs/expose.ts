@@ -13,9 +13,11 @@ import type { OutputFormat } from "../flags/output";
 import { parseOutput } from "../flags/output";
 import { defineGeneratorFlags, forServer, printGenerated, sortOptions, withLastApplied } from "../generators/output";
 import { findTargets } from "../generators/targets";
+import type { FilenameFlags, FilenameOptions } from "../flags/filename";
+import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 import { canBeExposed, createService, mapBasedSelectorForObject, portsForObject, protocolsForObject } from "../generators/expose";
 
-interface Flags {
+interface Flags extends FilenameFlags {
   port?: string;
   protocol?: string;
   targetPort?: string;
@@ -34,6 +36,8 @@ interface Flags {
 
 interface Options {
   args: string[];
+  /** -f/-R: the objects the files name, in place of resource arguments. */
+  files: FilenameOptions;
   flags: Flags;
   dryRun: DryRun;
   output: OutputFormat;
@@ -80,7 +84,8 @@ export default defineVerb<Flags, Options>({
     usage: "expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]",
   },
   define(cmd) {
-    defineGeneratorFlags(cmd, "kubectl-expose");
+    defineGeneratorFlags(cmd, "kubectl-expose", false);
+    defineFilenameFlags(cmd, "Filename, directory, or URL to files identifying the resource to expose a service");
     cmd.option("--cluster-ip <ip>", "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service.", "");
     cmd.option("--external-ip <ip>", "Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.", "");
     cmd.option("-l, --labels <labels>", "Labels to apply to the service created by this call.", "");
@@ -98,6 +103,7 @@ export default defineVerb<Flags, Options>({
   complete(flags, args, env) {
     return {
       args: [...args],
+      files: filenameOptions(flags),
       flags,
       dryRun: parseDryRun(flags.dryRun),
       output: parseOutput(flags.output),
@@ -107,15 +113,19 @@ export default defineVerb<Flags, Options>({
     };
   },
   validate(o) {
-    if (o.args.length === 0) {
+    if (o.args.length === 0 && o.files.filenames.length === 0) {
       throw new UsageError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       );
     }
   },
-  run(o, cluster, io) {
+  async run(o, cluster, io, env) {
     const api = cluster!.api;
-    const { objects, errors } = findTargets(api, { args: o.args, selector: "", all: false, allNamespaces: false, namespace: o.namespace });
+    const query = { args: o.args, selector: "", all: false, allNamespaces: false, namespace: o.namespace };
+    const { objects, errors } =
+      o.files.filenames.length > 0
+        ? await (await import("../generators/file-targets")).fileTargets(api, { ...query, files: o.files, explicitNamespace: o.explicitNamespace, latest: false }, env)
+        : findTargets(api, query);
     if (errors.length > 0) throw errors[0];
     for (const obj of objects) {
       let svc = serviceFor(obj, o);
