@@ -33,6 +33,11 @@ export const GENERIC_FORMATS = [
   "yaml",
 ];
 
+/** --show-managed-fields: accepted as kubectl accepts it; kubesim keeps no managedFields, so output is the same either way. */
+export function defineShowManagedFields(cmd: Command): void {
+  cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+}
+
 /** `get` adds the human formats (custom-columns, wide) to the list. */
 export const GET_FORMATS = [...GENERIC_FORMATS, "custom-columns", "custom-columns-file", "wide"].sort();
 

@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import type { VerbEnv } from "../verb";
 import { UsageError } from "../../api/errors";
 import { defineDryRun, parseDryRun } from "../flags/dry-run";
-import { parseOutput } from "../flags/output";
+import { parseOutput, defineShowManagedFields } from "../flags/output";
 import type { MetadataChanges } from "../flags/metadata-args";
 import { splitResourcesAndPairs } from "../flags/metadata-args";
 import type { MetadataField, MetadataUpdate } from "./metadata-update";
@@ -42,6 +42,7 @@ export function defineMetadataFlags(cmd: Command, field: MetadataField): void {
     "",
   );
   cmd.option("-l, --selector <selector>", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", "");
+    defineShowManagedFields(cmd);
   sortOptions(cmd);
 }
 

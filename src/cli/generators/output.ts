@@ -10,7 +10,7 @@ import { renderIssue } from "../../api/validation/render";
 import type { DryRun } from "../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../flags/dry-run";
 import type { OutputFormat } from "../flags/output";
-import { formatText, isHumanReadable, parseOutput } from "../flags/output";
+import { formatText, isHumanReadable, parseOutput, defineShowManagedFields } from "../flags/output";
 import type { VerbEnv } from "../verb";
 import { argsBeforeDash } from "./args-at-dash";
 import { successLine } from "../flags/result";
@@ -27,7 +27,7 @@ export function defineGeneratorFlags(cmd: Command, fieldManager: string, validat
   cmd.option("--field-manager <name>", "Name of the manager used to track field ownership.", fieldManager);
   cmd.option("-o, --output <format>", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
   cmd.option("--save-config", "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", false);
-  cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+  defineShowManagedFields(cmd);
   cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
   if (validate) defineValidate(cmd);
 }

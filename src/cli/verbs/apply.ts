@@ -9,7 +9,7 @@ import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 import { readSources } from "../flags/read-sources";
 import type { DryRun } from "../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../flags/dry-run";
-import { defineOutput, formatText, parseOutput } from "../flags/output";
+import { defineOutput, formatText, parseOutput, defineShowManagedFields } from "../flags/output";
 import type { Validation } from "../manifests/validate-flag";
 import { defineValidate, parseValidate } from "../manifests/validate-flag";
 import { manifestItems } from "../manifests/read";
@@ -45,6 +45,7 @@ export default defineVerb<Flags, Options>({
     usage: "apply (-f FILENAME | -k DIRECTORY) [options]",
   },
   define(cmd) {
+    defineShowManagedFields(cmd);
     defineDryRun(cmd);
     defineFilenameFlags(cmd, "The files that contain the configurations to apply.");
     cmd.option("-k, --kustomize <dir>", "Process a kustomization directory. This flag can't be used together with -f or -R.");

@@ -20,7 +20,7 @@ import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 import { readSources } from "../flags/read-sources";
 import type { ResourceRequest } from "../flags/resources";
 import { parseResourceArgs } from "../flags/resources";
-import { defineOutput, formatText, parseOutput } from "../flags/output";
+import { defineOutput, formatText, parseOutput, defineShowManagedFields } from "../flags/output";
 import type { Validation } from "../manifests/validate-flag";
 import { defineValidate, parseValidate } from "../manifests/validate-flag";
 import { manifestItems } from "../manifests/read";
@@ -73,6 +73,7 @@ export default defineVerb<Flags, Options>({
   name: "edit",
   help: HELP,
   define(cmd) {
+    defineShowManagedFields(cmd);
     defineFilenameFlags(cmd, "Filename, directory, or URL to files to use to edit the resource");
     defineOutput(cmd, "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
     cmd.option(

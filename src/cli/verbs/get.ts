@@ -10,7 +10,7 @@ import { UsageError } from "../../api/errors";
 import type { ResourceRequest } from "../flags/resources";
 import { namedAndSelected, parseResourceArgs } from "../flags/resources";
 import type { OutputFormat } from "../flags/output";
-import { defineOutput, GET_FORMATS, isHumanReadable, noHeadersOption, parseOutput } from "../flags/output";
+import { defineOutput, GET_FORMATS, isHumanReadable, noHeadersOption, parseOutput, defineShowManagedFields } from "../flags/output";
 import type { SelectorFlags } from "../flags/selector";
 import { defineFieldSelector, defineLabelSelector } from "../flags/selector";
 import { errorText } from "../errors";
@@ -266,7 +266,7 @@ function defineGetFlags(cmd: Command): void {
   cmd.option("--no-server-print", "");
   cmd.option("--show-kind", "If present, list the resource type for the requested object(s).", false);
   cmd.option("--show-labels", "When printing, show all labels as the last column (default hide labels column)", false);
-  cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+  defineShowManagedFields(cmd);
   cmd.option(
     "--sort-by <field>",
     "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",

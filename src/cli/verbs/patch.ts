@@ -25,7 +25,7 @@ import type { FilenameFlags, FilenameOptions } from "../flags/filename";
 import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 import { readSources } from "../flags/read-sources";
 import type { OutputFormat } from "../flags/output";
-import { isHumanReadable, parseOutput } from "../flags/output";
+import { isHumanReadable, parseOutput, defineShowManagedFields } from "../flags/output";
 import { printCreated, sortOptions } from "../generators/output";
 import { findTargets } from "../generators/targets";
 import { defineRecordFlag, RECORD_DEPRECATED } from "./set/run";
@@ -94,7 +94,7 @@ export default defineVerb<Flags, Options>({
     cmd.option("-o, --output <format>", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
     cmd.option("-p, --patch <patch>", "The patch to be applied to the resource JSON file.", "");
     cmd.option("--patch-file <file>", "A file containing a patch to be applied to the resource.", "");
-    cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+    defineShowManagedFields(cmd);
     cmd.option("--subresource <name>", "If specified, patch will operate on the subresource of the requested object. This flag is beta and may change in the future.", "");
     cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
     cmd.option("--type <type>", "The type of patch being provided; one of [json merge strategic]", "strategic");

@@ -18,7 +18,7 @@ import { defineDryRun, parseDryRun } from "../flags/dry-run";
 import type { FilenameFlags, FilenameOptions } from "../flags/filename";
 import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 import { readSources } from "../flags/read-sources";
-import { defineOutput, formatText, parseOutput } from "../flags/output";
+import { defineOutput, formatText, parseOutput, defineShowManagedFields } from "../flags/output";
 import type { Validation } from "../manifests/validate-flag";
 import { defineValidate, parseValidate } from "../manifests/validate-flag";
 import type { ManifestItem } from "../manifests/read";
@@ -95,7 +95,7 @@ export default defineVerb<Flags, Options>({
     cmd.option("--raw <uri>", "Raw URI to PUT to the server.  Uses the transport specified by the kubeconfig file.", "");
     cmd.option("--save-config", "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", false);
     cmd.option("--no-save-config", "");
-    cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+    defineShowManagedFields(cmd);
     cmd.option("--subresource <name>", "If specified, replace will operate on the subresource of the requested object. This flag is beta and may change in the future.", "");
     cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
     cmd.option("--timeout <duration>", "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object", "0s");

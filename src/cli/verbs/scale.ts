@@ -12,7 +12,7 @@ import type { Duration } from "../../sim/time";
 import type { DryRun } from "../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../flags/dry-run";
 import type { OutputFormat } from "../flags/output";
-import { parseOutput } from "../flags/output";
+import { parseOutput, defineShowManagedFields } from "../flags/output";
 import { errorText } from "../errors";
 import { parseIntFlag, printCreated, requiredFlag, sortOptions } from "../generators/output";
 import { findTargets } from "../generators/targets";
@@ -86,6 +86,7 @@ export default defineVerb<Flags, Options>({
     cmd.option("--resource-version <version>", "Precondition for resource version. Requires that the current resource version match this value in order to scale.", "");
     cmd.option("-l, --selector <selector>", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", "");
     cmd.option("--timeout <duration>", "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).", "0s");
+    defineShowManagedFields(cmd);
     sortOptions(cmd);
   },
   complete(flags, args, env) {

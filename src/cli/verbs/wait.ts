@@ -17,7 +17,7 @@ import type { FilenameFlags, FilenameOptions } from "../flags/filename";
 import { defineFilenameFlags, filenameOptions } from "../flags/filename";
 import { readSources } from "../flags/read-sources";
 import type { OutputFormat } from "../flags/output";
-import { parseOutput } from "../flags/output";
+import { parseOutput, defineShowManagedFields } from "../flags/output";
 import type { ResourceRequest } from "../flags/resources";
 import { namedAndSelected, parseResourceArgs } from "../flags/resources";
 import { listOptionsFor } from "../flags/selector";
@@ -109,7 +109,7 @@ export default defineVerb<Flags, Options>({
     cmd.option("--local", "If true, annotation will NOT contact api-server but run locally.", false);
     cmd.option("-o, --output <format>", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
     cmd.option("-l, --selector <selector>", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)", "");
-    cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+    defineShowManagedFields(cmd);
     cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
     cmd.option("--timeout <duration>", "The length of time to wait before giving up. Zero means check once and don't wait, negative means wait for a week.", "30s");
     sortOptions(cmd);

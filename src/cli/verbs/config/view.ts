@@ -6,7 +6,7 @@ import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
 import type { Kubeconfig } from "../../../state/kubeconfig";
 import { readKubeconfig } from "../../../state/kubeconfig";
-import { GENERIC_FORMATS, parseOutput, unknownFormat } from "../../flags/output";
+import { GENERIC_FORMATS, parseOutput, unknownFormat, defineShowManagedFields } from "../../flags/output";
 import type { OutputFormat } from "../../flags/output";
 import { toYaml } from "../../../printers/formats/yaml";
 import { executeJsonPath, findResults } from "../../../printers/formats/jsonpath";
@@ -48,6 +48,7 @@ export default defineVerb<Flags, ViewOptions>({
       "yaml",
     );
     cmd.option("--raw", "Display raw byte data and sensitive data", false);
+    defineShowManagedFields(cmd);
   },
   complete(flags, args) {
     if (args.length > 0) throw new UsageError(`unexpected arguments: [${args.join(" ")}]`, { hint: "See 'kubectl config view -h' for help and examples" });

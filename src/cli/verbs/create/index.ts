@@ -9,7 +9,7 @@ import { defineFilenameFlags, filenameOptions } from "../../flags/filename";
 import { readSources } from "../../flags/read-sources";
 import type { DryRun } from "../../flags/dry-run";
 import { defineDryRun, parseDryRun } from "../../flags/dry-run";
-import { defineOutput, formatText, parseOutput } from "../../flags/output";
+import { defineOutput, formatText, parseOutput, defineShowManagedFields } from "../../flags/output";
 import type { Validation } from "../../manifests/validate-flag";
 import { defineValidate, parseValidate } from "../../manifests/validate-flag";
 import { manifestItems } from "../../manifests/read";
@@ -45,6 +45,7 @@ export default defineVerb<Flags, Options>({
   name: "create",
   help: HELP,
   define(cmd) {
+    defineShowManagedFields(cmd);
     defineDryRun(cmd);
     defineFilenameFlags(cmd, "Filename, directory, or URL to files to use to create the resource");
     defineOutput(cmd, "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");

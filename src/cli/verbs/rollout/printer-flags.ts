@@ -1,5 +1,6 @@
 // The printer flags the rollout sub-commands share with kubectl's PrintFlags (-o and friends).
 
+import { defineShowManagedFields } from "../../flags/output";
 import type { Command } from "commander";
 
 export function definePrinterFlags(cmd: Command): void {
@@ -10,7 +11,7 @@ export function definePrinterFlags(cmd: Command): void {
   );
   cmd.option("--no-allow-missing-template-keys", "");
   cmd.option("-o, --output <format>", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
-  cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+  defineShowManagedFields(cmd);
   cmd.option(
     "--template <template>",
     "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].",

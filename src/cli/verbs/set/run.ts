@@ -3,6 +3,7 @@
 // pod spec, skip the unchanged, print the client dry run or send the change, and report every
 // error at the end as one aggregate.
 
+import { defineShowManagedFields } from "../../flags/output";
 import type { Command } from "commander";
 import type { KubeObject } from "../../../api/types";
 import type { Cluster } from "../../../sim/cluster";
@@ -64,7 +65,7 @@ export function defineSetFlags(cmd: Command, texts: { all: string; selector: str
   cmd.option("--local", texts.local, false);
   cmd.option("-o, --output <format>", "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).");
   cmd.option("-l, --selector <selector>", texts.selector, "");
-  cmd.option("--show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format.", false);
+  defineShowManagedFields(cmd);
   cmd.option("--template <template>", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].");
 }
 
