@@ -24,6 +24,8 @@ describe("kubectl label", () => {
     { name: "labels every pod with --all", args: ["pods", "--all", "env=dev"], want: ok("pod/x labeled\npod/y labeled\n") },
     { name: "labels the pods a selector matches", args: ["pods", "-l", "run=y", "env=dev"], want: ok("pod/y labeled\n") },
     { name: "marks a client dry run", args: ["pod", "x", "app=web", "--dry-run=client"], want: ok("pod/x labeled (dry run)\n") },
+    // kubesim keeps no managedFields: the flag kubectl has is taken and changes nothing.
+    { name: "takes --show-managed-fields", args: ["pod", "x", "app=web", "--show-managed-fields", "-o", "name"], want: ok("pod/x\n") },
     { name: "lists the labels of one object", args: ["pod", "x", "--list"], want: ok("run=x\ntier=fe\n") },
     { name: "lists the labels of several objects under headings", args: ["pods", "--all", "--list"], want: ok("Listing labels for Pod./x:\n run=x\n tier=fe\nListing labels for Pod./y:\n run=y\n") },
     { name: "prints the object with -o yaml", args: ["pod", "x", "app=web", "-o", "jsonpath={.metadata.labels}"], want: ok('{"app":"web","run":"x","tier":"fe"}') },

@@ -14,6 +14,7 @@ const setup = async () => {
 describe("kubectl scale", () => {
   const cases = [
     { name: "sets spec.replicas", args: ["deploy", "web", "--replicas=5"], want: ok("deployment.apps/web scaled\n") },
+    { name: "takes --show-managed-fields (kubesim keeps none: nothing changes)", args: ["deploy", "web", "--replicas=5", "--show-managed-fields"], want: ok("deployment.apps/web scaled\n") },
     { name: "scales when the --current-replicas precondition holds", args: ["deploy/web", "--replicas=1", "--current-replicas=3"], want: ok("deployment.apps/web scaled\n") },
     { name: "refuses when the --current-replicas precondition fails", args: ["deploy/web", "--replicas=1", "--current-replicas=2"], want: fail("error: Expected replicas to be 2, was 3\n") },
     { name: "scales every deployment with --all", args: ["deploy", "--all", "--replicas=2"], want: ok("deployment.apps/api scaled\ndeployment.apps/web scaled\n") },

@@ -107,6 +107,13 @@ users:
     code: 0,
   },
   {
+    name: "takes --show-managed-fields (a kubeconfig has none: nothing changes)",
+    args: ["config","view","-o","jsonpath={.contexts[*].name}","--show-managed-fields"],
+    stdout: `kubesim`,
+    stderr: ``,
+    code: 0,
+  },
+  {
     name: "sets the namespace of the current context",
     args: ["config","set-context","--current","--namespace=dev"],
     stdout: `Context "kubesim" modified.
