@@ -17,6 +17,8 @@ type Token = "error" | "end" | "identifier" | ")" | "," | "!" | "==" | "=" | ">"
 
 const STRING_TO_TOKEN: Readonly<Record<string, Token>> = { ")": ")", ",": ",", "!": "!", "==": "==", "=": "=", ">": ">", in: "in", "<": "<", "!=": "!=", notin: "notin", "(": "(" };
 
+/** parseOperator: the binary operators' tokens, and their names as its error lists them. */
+const BINARY: Partial<Record<Token, ParsedOperator>> = { in: "in", "=": "=", "==": "==", ">": "gt", "<": "lt", notin: "notin", "!=": "!=" };
 const BINARY_OPERATORS = "in, notin, =, ==, !=, gt, lt";
 
 const isWhitespace = (ch: string) => ch === " " || ch === "\t" || ch === "\r" || ch === "\n";
@@ -112,8 +114,7 @@ export function parseLabelSelector(text: string): ParsedRequirement[] {
     if (next === "end" || next === ",") return newRequirement(key, op ?? "exists", []);
     if (op === "!") return newRequirement(key, op, []);
     const [optok, oplit] = consume(false);
-    const binary: Partial<Record<Token, ParsedOperator>> = { in: "in", "=": "=", "==": "==", ">": "gt", "<": "lt", notin: "notin", "!=": "!=" };
-    const operator = binary[optok] ?? fail(`found '${oplit}', expected: ${BINARY_OPERATORS}`);
+    const operator = BINARY[optok] ?? fail(`found '${oplit}', expected: ${BINARY_OPERATORS}`);
     const values = operator === "in" || operator === "notin" ? parseValues() : parseExactValue();
     return newRequirement(key, operator, [...new Set(values)].sort());
   }

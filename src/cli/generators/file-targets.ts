@@ -1,11 +1,12 @@
 // The objects a verb acts on with -f (label, annotate, scale, expose): each object the files name,
-// as the server holds it (the resource builder's Latest()), NotFound for one it lacks. The manifest
-// reader, and the YAML parser with it, is loaded only here, when files are given.
+// as the server holds it (the resource builder's Latest()), NotFound for one it lacks. Verbs load
+// it only when files are given: the manifest reader brings the YAML parser.
 
 import type { ApiServer } from "../../api/server";
 import type { VerbEnv } from "../verb";
 import type { FilenameOptions } from "../flags/filename";
 import type { Targets } from "./targets";
+import { fetchFileObjects, readFileItems } from "../manifests/file-objects";
 
 export interface FileQuery {
   readonly files: FilenameOptions;
@@ -18,15 +19,8 @@ export interface FileQuery {
   readonly latest?: boolean;
 }
 
-export async function fileTargets(api: ApiServer, q: FileQuery, env: Pick<VerbEnv, "cwd" | "readStdin">): Promise<Targets> {
-  const [{ readSources }, { manifestItems }, { checkArgsWithPaths, fetchFileObjects, singleItemImplied }] = await Promise.all([
-    import("../flags/read-sources"),
-    import("../manifests/read"),
-    import("../manifests/file-objects"),
-  ]);
-  const sources = readSources(q.files, env);
-  checkArgsWithPaths(q.args);
-  const items = manifestItems(sources, { validate: false, namespace: q.namespace, explicitNamespace: q.explicitNamespace });
+export function fileTargets(api: ApiServer, q: FileQuery, env: Pick<VerbEnv, "cwd" | "readStdin">): Targets {
+  const { items, single } = readFileItems(q.files, q.args, q, env);
   const { found, errors } = fetchFileObjects(api, items, q.selector, q.latest ?? true);
-  return { objects: found.map((f) => f.object), errors: [...errors], single: singleItemImplied(q.files, sources) };
+  return { objects: found.map((f) => f.object), errors: [...errors], single };
 }

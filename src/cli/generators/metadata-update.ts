@@ -39,7 +39,7 @@ const CHANGE_CAUSE = "kubernetes.io/change-cause";
 export async function runMetadataUpdate(u: MetadataUpdate, cluster: Cluster, io: IOStreams, env: VerbEnv): Promise<number> {
   const { objects, errors, single } =
     u.files.filenames.length > 0
-      ? await (await import("./file-targets")).fileTargets(cluster.api, { ...u.query, files: u.files, explicitNamespace: u.explicitNamespace }, env)
+      ? (await import("./file-targets")).fileTargets(cluster.api, { ...u.query, files: u.files, explicitNamespace: u.explicitNamespace }, env)
       : findTargets(cluster.api, u.query);
   if (!single && u.resourceVersion !== "" && objects.length + errors.length > 1) {
     throw new UsageError("--resource-version may only be used with a single resource");

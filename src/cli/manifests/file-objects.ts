@@ -1,7 +1,8 @@
-// The objects `get -f` and `describe -f` show: each object the files name, as the server holds
-// it, in the files' order — the resource builder's visitByPaths with Latest(): a file's object
-// that the server lacks is NotFound, and -l keeps those whose labels match. Errors are collected
-// (ContinueOnError), not thrown.
+// The objects a verb's -f names (get, describe, label, annotate, scale, expose): each object the
+// files name, as the server holds it, in the files' order — the resource builder's visitByPaths
+// with Latest(): a file's object that the server lacks is NotFound, and -l keeps those whose
+// labels match. Errors are collected (ContinueOnError), not thrown. Loaded only with -f: the
+// manifest reader brings the YAML parser.
 
 import type { KubeObject } from "../../api/types";
 import type { ResourceInfo } from "../../api/registry";
@@ -12,7 +13,10 @@ import { matches, parseSelector } from "../../api/selectors";
 import type { Selector } from "../../api/selectors";
 import type { FilenameOptions } from "../flags/filename";
 import type { ManifestSource } from "../flags/read-sources";
+import { readSources } from "../flags/read-sources";
 import type { ManifestItem } from "./read";
+import { manifestItems } from "./read";
+import type { VerbEnv } from "../verb";
 
 export interface FileObject {
   readonly info: ResourceInfo;
@@ -29,6 +33,23 @@ export function checkArgsWithPaths(args: readonly string[]): void {
   if (args.length === 0) return;
   if (args.some((a) => a.includes("/"))) throw new UsageError("resource/name arguments cannot be provided when a path is specified");
   throw new UsageError("when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well");
+}
+
+/**
+ * The objects the files name, unchecked (kubectl reads them with validation off), the namespace
+ * filled in from -n or checked against it. The builder's order: a missing path fails first, then
+ * resource arguments beside the paths.
+ */
+export function readFileItems(
+  files: FilenameOptions,
+  args: readonly string[],
+  ns: { namespace: string; explicitNamespace: boolean },
+  env: Pick<VerbEnv, "cwd" | "readStdin">,
+): { items: ManifestItem[]; single: boolean } {
+  const sources = readSources(files, env);
+  checkArgsWithPaths(args);
+  const items = manifestItems(sources, { validate: false, namespace: ns.namespace, explicitNamespace: ns.explicitNamespace });
+  return { items, single: singleItemImplied(files, sources) };
 }
 
 /** Whether the files imply one object (one regular file, not a folder or stdin): output then prints it alone, not a List. */

@@ -159,14 +159,8 @@ function report(c: Cluster, o: DescribeOptions, io: IOStreams, { objects, errors
  */
 async function fileObjects(o: DescribeOptions, c: Cluster, env: VerbEnv): Promise<{ objects: KubeObject[]; errors: unknown[] }> {
   // Loaded only for -f: reading manifests brings the YAML parser.
-  const [{ readSources }, { manifestItems }, { checkArgsWithPaths, fetchFileObjects }] = await Promise.all([
-    import("../flags/read-sources"),
-    import("../manifests/read"),
-    import("../manifests/file-objects"),
-  ]);
-  const sources = readSources(o.files, env);
-  checkArgsWithPaths(o.args);
-  const items = manifestItems(sources, { validate: false, namespace: o.namespace, explicitNamespace: o.explicitNamespace });
+  const { fetchFileObjects, readFileItems } = await import("../manifests/file-objects");
+  const { items } = readFileItems(o.files, o.args, o, env);
   const { found, errors } = fetchFileObjects(c.api, items, o.selector, false);
   const objects: KubeObject[] = [];
   const missing: unknown[] = [];

@@ -124,7 +124,7 @@ export default defineVerb<Flags, Options>({
     const query = { args: o.args, selector: "", all: false, allNamespaces: false, namespace: o.namespace };
     const { objects, errors } =
       o.files.filenames.length > 0
-        ? await (await import("../generators/file-targets")).fileTargets(api, { ...query, files: o.files, explicitNamespace: o.explicitNamespace, latest: false }, env)
+        ? (await import("../generators/file-targets")).fileTargets(api, { ...query, files: o.files, explicitNamespace: o.explicitNamespace, latest: false }, env)
         : findTargets(api, query);
     if (errors.length > 0) throw errors[0];
     for (const obj of objects) {

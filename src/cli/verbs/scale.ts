@@ -121,7 +121,7 @@ export default defineVerb<Flags, Options>({
     const query = { args: o.args, selector: o.selector, all: o.all, allNamespaces: false, namespace: o.namespace };
     const { objects, errors } =
       o.files.filenames.length > 0
-        ? await (await import("../generators/file-targets")).fileTargets(api, { ...query, files: o.files, explicitNamespace: o.explicitNamespace }, env)
+        ? (await import("../generators/file-targets")).fileTargets(api, { ...query, files: o.files, explicitNamespace: o.explicitNamespace }, env)
         : findTargets(api, query);
     if (o.resourceVersion !== "" && objects.length > 1) throw new UsageError("cannot use --resource-version with multiple resources");
     if (objects.length === 0) {

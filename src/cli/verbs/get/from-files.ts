@@ -7,19 +7,15 @@ import type { ResourceInfo } from "../../../api/registry";
 import { StatusError } from "../../../api/errors";
 import type { Cluster } from "../../../sim/cluster";
 import type { VerbEnv } from "../../verb";
-import { readSources } from "../../flags/read-sources";
-import { manifestItems } from "../../manifests/read";
-import { checkArgsWithPaths, fetchFileObjects, singleItemImplied } from "../../manifests/file-objects";
+import { fetchFileObjects, readFileItems } from "../../manifests/file-objects";
 import type { Fetched } from "./collect";
 import type { GetOptions } from "../get";
 
 /** The files are read once; `single` is IntoSingleItemImplied (one regular file). */
 export function filesFetcher(o: GetOptions, c: Cluster, env: VerbEnv) {
-  const sources = readSources(o.files, env);
-  checkArgsWithPaths(o.args);
-  const items = manifestItems(sources, { validate: false, namespace: o.namespace, explicitNamespace: o.explicitNamespace });
+  const { items, single } = readFileItems(o.files, o.args, o, env);
   return {
-    single: singleItemImplied(o.files, sources),
+    single,
     fetch(): { groups: Fetched[]; errors: readonly unknown[] } {
       const { found, errors } = fetchFileObjects(c.api, items, o.selectors.label);
       const groups: { info: ResourceInfo; objects: KubeObject[] }[] = [];
