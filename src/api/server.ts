@@ -144,6 +144,8 @@ export class ApiServer {
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
     meta.uid = newUid(this.rng);
+    // The Job strategy's PrepareForCreate: its selector names the uid just given.
+    if (obj.kind === "Job") writes().generateJobSelector(obj);
     meta.creationTimestamp = toRFC3339(this.now);
     if (hasGeneration(info)) meta.generation = 1;
     if (opts.dryRun) return obj;

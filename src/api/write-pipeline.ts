@@ -4,5 +4,6 @@
 
 export { validateCreate, validateUpdate, unknownFields, decodeErrors } from "./validation";
 export { defaultInPlace } from "./defaulting";
+export { generateJobSelector } from "./defaulting/job";
 export { admit } from "./admission";
 export { allocateServiceValues, allocatedBy, prepareServiceUpdate } from "./allocators/service-allocation";

@@ -7,6 +7,9 @@ import { deploymentController } from "./deployment";
 import { replicaSetController } from "./replicaset";
 import { replicationControllerController } from "./replicationcontroller";
 import { statefulSetController } from "./statefulset";
+import { cronJobController } from "./cronjob";
+import { jobController } from "./job";
+import { ttlAfterFinishedController } from "./ttl-after-finished";
 import { garbageCollector } from "./garbage-collector";
 import { namespaceController } from "./namespace";
 import { serviceAccountController } from "./serviceaccount";
@@ -26,6 +29,8 @@ export const CONTROLLERS: readonly Controller[] = [
   replicaSetController,
   replicationControllerController,
   statefulSetController,
+  cronJobController,
+  jobController,
   garbageCollector,
   namespaceController,
   serviceAccountController,
@@ -39,10 +44,11 @@ export const CONTROLLERS: readonly Controller[] = [
   endpointsController,
   endpointSliceController,
   kubernetesEndpointsReconciler,
+  ttlAfterFinishedController,
 ];
 
 /** The workload controllers and the garbage collector (what controller scenario tests run). */
-export const WORKLOAD_CONTROLLERS: readonly Controller[] = CONTROLLERS.slice(0, 5);
+export const WORKLOAD_CONTROLLERS: readonly Controller[] = CONTROLLERS.slice(0, 7);
 
 export interface WakeRule {
   readonly controller: Controller;

@@ -1,8 +1,9 @@
 // Changes to fields the API server does not let change: each entry creates the object with
 // `apply`, then applies the change. Messages: ValidateStatefulSetUpdate, ValidateServiceUpdate,
 // ValidateConfigMapUpdate, ValidateJobSpecUpdate (kubernetes v1.32). A Job's template prints as
-// the internal core.PodTemplateSpec (go-types/pod-template.ts): a real API server prints other
-// pointer addresses, and the job-name and controller-uid labels that kubesim does not add to Jobs.
+// the internal core.PodTemplateSpec (go-types/pod-template.ts), with the labels the API server
+// generated for the Job's uid; a real API server prints other pointer addresses. The merged
+// template keeps the stored imagePullPolicy (Always, defaulted for the untagged image).
 
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -97,12 +98,12 @@ const entries: Entry[] = [
     stderr:
       'The Job "j" is invalid: spec.template: Invalid value: core.PodTemplateSpec{ObjectMeta:v1.ObjectMeta{Name:"", GenerateName:"", Namespace:"", SelfLink:"", UID:"", ' +
       'ResourceVersion:"", Generation:0, CreationTimestamp:time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC), DeletionTimestamp:<nil>, DeletionGracePeriodSeconds:(*int64)(nil), ' +
-      "Labels:map[string]string(nil), Annotations:map[string]string(nil), OwnerReferences:[]v1.OwnerReference(nil), Finalizers:[]string(nil), ManagedFields:[]v1.ManagedFieldsEntry(nil)}, " +
+      'Labels:map[string]string{"batch.kubernetes.io/controller-uid":"b4b8e445-baa0-4d39-b251-2946ae5e77f6", "batch.kubernetes.io/job-name":"j", "controller-uid":"b4b8e445-baa0-4d39-b251-2946ae5e77f6", "job-name":"j"}, Annotations:map[string]string(nil), OwnerReferences:[]v1.OwnerReference(nil), Finalizers:[]string(nil), ManagedFields:[]v1.ManagedFieldsEntry(nil)}, ' +
       'Spec:core.PodSpec{Volumes:[]core.Volume(nil), InitContainers:[]core.Container(nil), Containers:[]core.Container{core.Container{Name:"c", Image:"busybox:1.36", Command:[]string(nil), ' +
       'Args:[]string(nil), WorkingDir:"", Ports:[]core.ContainerPort(nil), EnvFrom:[]core.EnvFromSource(nil), Env:[]core.EnvVar(nil), Resources:core.ResourceRequirements{Limits:core.ResourceList(nil), ' +
       "Requests:core.ResourceList(nil), Claims:[]core.ResourceClaim(nil)}, ResizePolicy:[]core.ContainerResizePolicy(nil), RestartPolicy:(*core.ContainerRestartPolicy)(nil), " +
       "VolumeMounts:[]core.VolumeMount(nil), VolumeDevices:[]core.VolumeDevice(nil), LivenessProbe:(*core.Probe)(nil), ReadinessProbe:(*core.Probe)(nil), StartupProbe:(*core.Probe)(nil), " +
-      'Lifecycle:(*core.Lifecycle)(nil), TerminationMessagePath:"/dev/termination-log", TerminationMessagePolicy:"File", ImagePullPolicy:"IfNotPresent", SecurityContext:(*core.SecurityContext)(nil), ' +
+      'Lifecycle:(*core.Lifecycle)(nil), TerminationMessagePath:"/dev/termination-log", TerminationMessagePolicy:"File", ImagePullPolicy:"Always", SecurityContext:(*core.SecurityContext)(nil), ' +
       'Stdin:false, StdinOnce:false, TTY:false}}, EphemeralContainers:[]core.EphemeralContainer(nil), RestartPolicy:"Never", TerminationGracePeriodSeconds:(*int64)(0xc000100018), ' +
       'ActiveDeadlineSeconds:(*int64)(nil), DNSPolicy:"ClusterFirst", NodeSelector:map[string]string(nil), ServiceAccountName:"", AutomountServiceAccountToken:(*bool)(nil), NodeName:"", ' +
       'SecurityContext:(*core.PodSecurityContext)(0xc000100030), ImagePullSecrets:[]core.LocalObjectReference(nil), Hostname:"", Subdomain:"", SetHostnameAsFQDN:(*bool)(nil), ' +

@@ -11,6 +11,7 @@ import { defaultSecret } from "./secret";
 import { defaultPersistentVolume, defaultPersistentVolumeClaim } from "./persistent-volume";
 import { defaultStatefulSet } from "./statefulset";
 import { defaultEndpointSlice, defaultEndpoints } from "./endpoints";
+import { defaultCronJob, defaultJob } from "./job";
 
 type Defaulter = (obj: KubeObject) => void;
 
@@ -27,6 +28,8 @@ const DEFAULTERS: Record<string, Defaulter> = {
   StatefulSet: defaultStatefulSet,
   Endpoints: defaultEndpoints,
   EndpointSlice: defaultEndpointSlice,
+  Job: defaultJob,
+  CronJob: defaultCronJob,
 };
 
 /** A defaulted deep copy of obj; kinds without defaults come back as a plain copy. */

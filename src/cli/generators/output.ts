@@ -58,7 +58,9 @@ export function withLastApplied(obj: KubeObject): KubeObject {
   else delete bare.metadata.annotations;
   const json = JSON.stringify(bare).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
   const out = structuredClone(obj);
-  out.metadata = insertAnnotations(out.metadata, { ...annotations, [LAST_APPLIED]: json });
+  // A Go map: encoding/json writes its keys sorted, so -o json of what was built shows them so.
+  const all: Record<string, string> = { ...annotations, [LAST_APPLIED]: json };
+  out.metadata = insertAnnotations(out.metadata, Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]])));
   return out;
 }
 
@@ -181,9 +183,9 @@ export function exactlyOneName(count: number, verb: string): UsageError {
   return new UsageError(`exactly one NAME is required, got ${count}`, { hint: `See 'kubectl ${verb} -h' for help and examples` });
 }
 
-/** cobra's MarkFlagRequired failure, without klog's timestamp and PID prefix. */
-export function requiredFlag(name: string): UsageError {
-  return new UsageError(`required flag(s) "${name}" not set`);
+/** cobra's MarkFlagRequired failure (flags in name order), without klog's timestamp and PID prefix. */
+export function requiredFlag(...names: string[]): UsageError {
+  return new UsageError(`required flag(s) ${names.map((n) => `"${n}"`).join(", ")} not set`);
 }
 
 /** pflag's StringArray: each use of the flag is one value. */

@@ -3,8 +3,10 @@
 
 import type { KubeObject } from "../../api/types";
 import { describeConfigMap } from "./configmap";
+import { describeCronJob } from "./cronjob";
 import { describeDeployment } from "./deployment";
 import { describeGeneric } from "./generic";
+import { describeJob } from "./job";
 import { describeNamespace } from "./namespace";
 import { describeNode } from "./node";
 import { describeService } from "./service";
@@ -24,6 +26,8 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   ReplicaSet: describeReplicaSet,
   ReplicationController: describeReplicationController,
   StatefulSet: describeStatefulSet,
+  Job: describeJob,
+  CronJob: describeCronJob,
   ConfigMap: describeConfigMap,
   Node: describeNode,
   Service: describeService,

@@ -81,7 +81,7 @@ export function startProcess(argv: string[], env: Record<string, string>, option
       script = argv[i++] ?? "";
       shell.args = argv.length > i ? argv.slice(i) : [prog];
       try {
-        state.program = parseScript(script);
+        state.program = parsedScript(script);
       } catch (err) {
         if (!(err instanceof ShellSyntaxError)) throw err;
         state.startError = `${prog}: ${ashSyntaxError(err.message)}\n`;
@@ -195,4 +195,33 @@ export function runToCompletion(
     if (wake > deadline) return { output, exitCode: undefined, timedOut: true, state, endedAt: deadline };
     clock = wake;
   }
+}
+
+/**
+ * Scripts parsed once per process: a CronJob's pods start the same `sh -c` script every minute,
+ * and mvdan-sh takes a millisecond or more per parse. Frozen, as every process shares it.
+ */
+const PARSED = new Map<string, Program | ShellSyntaxError>();
+
+function parsedScript(script: string): Program {
+  let parsed = PARSED.get(script);
+  if (parsed === undefined) {
+    try {
+      parsed = deepFreeze(parseScript(script));
+    } catch (err) {
+      if (!(err instanceof ShellSyntaxError)) throw err;
+      parsed = err;
+    }
+    PARSED.set(script, parsed);
+  }
+  if (parsed instanceof ShellSyntaxError) throw parsed;
+  return parsed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

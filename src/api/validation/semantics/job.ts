@@ -2,8 +2,8 @@
 // (pkg/apis/batch/validation/validation.go, kubernetes v1.32), for the fields a user gets wrong
 // first: negative counts, a restartPolicy a Job cannot use, and changes to what a Job fixes at
 // creation (completions, selector, pod template, completion mode).
-// kubesim does not default Jobs, so an unset restartPolicy stands for the defaulted "Always",
-// and templates are compared with the pod defaults the API server would have given both.
+// Templates are compared with the pod defaults both would have (a CronJob's jobTemplate is
+// checked here before any defaulting), and an unset restartPolicy stands for "Always".
 // Not ported: the pod template's own checks; podFailurePolicy, backoffLimitPerIndex,
 // managedBy and successPolicy immutability.
 
