@@ -162,6 +162,7 @@ export class ApiServer {
     const info = this.info(input.kind);
     const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
     this.checkVersion(old, input, info);
+    if (opts.trusted && input.spec === old.spec && input.status === old.status) return this.updateMetadata(old, input, opts);
     let obj = this.decode(input, info, opts);
     obj.metadata.namespace = old.metadata.namespace;
     if (!info.namespaced) delete obj.metadata.namespace;
@@ -176,6 +177,17 @@ export class ApiServer {
     if (hasGeneration(info)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + (deepEqual(old.spec, obj.spec) ? 0 : 1);
     }
+    return this.commit(old, obj, opts);
+  }
+
+  /**
+   * A controller's write of metadata alone (finalizers, owner references, labels) on the very
+   * spec it read: no spec to default or validate again, so only the system fields are kept.
+   */
+  private updateMetadata(old: KubeObject, input: KubeObject, opts: WriteOptions): KubeObject {
+    const obj: KubeObject = { ...old, metadata: { ...input.metadata, namespace: old.metadata.namespace } };
+    if (!this.info(old.kind).namespaced) delete obj.metadata.namespace;
+    this.keepSystemMeta(old, obj);
     return this.commit(old, obj, opts);
   }
 
@@ -264,8 +276,10 @@ export class ApiServer {
   private gracePeriod(obj: KubeObject, opts: DeleteOptions): number {
     if (obj.kind !== "Pod") return 0;
     if (opts.force && opts.gracePeriodSeconds === 0) return 0;
-    // An unscheduled pod has no kubelet to wait for: the API server deletes it at once.
+    // An unscheduled pod has no kubelet to wait for, a finished one nothing left to stop: the
+    // API server deletes them at once (the pod strategy's CheckGracefulDelete).
     if (!obj.spec?.nodeName) return 0;
+    if (obj.status?.phase === "Succeeded" || obj.status?.phase === "Failed") return 0;
     if (opts.gracePeriodSeconds !== undefined) return Math.max(opts.gracePeriodSeconds, 1);
     return obj.spec?.terminationGracePeriodSeconds ?? 30;
   }

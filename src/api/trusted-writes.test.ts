@@ -47,3 +47,33 @@ describe("a status write", () => {
     expect(api.get("Pod", "default", "web").status).toEqual({ phase: "Running", conditions: [{ type: "Ready", status: "True" }] });
   });
 });
+
+describe("a controller's write of metadata alone", () => {
+  it("takes the finalizers off on the spec it read, and removes the deleted object it held", () => {
+    const api = server();
+    const created = api.create({ ...pod("web", { containers: [{ name: "c", image: "nginx" }] }), metadata: { name: "web", namespace: "default", finalizers: ["batch.kubernetes.io/job-tracking"] } });
+    api.update({ ...created, metadata: { ...created.metadata, labels: { app: "web" } } }, { trusted: true });
+    const stored = api.get("Pod", "default", "web");
+    expect([stored.metadata.labels, stored.metadata.uid, stored.spec === created.spec]).toEqual([{ app: "web" }, created.metadata.uid, true]);
+    api.delete({ kind: "Pod", namespace: "default", name: "web" });
+    const deleting = api.get("Pod", "default", "web");
+    api.update({ ...deleting, metadata: { ...deleting.metadata, finalizers: [] } }, { trusted: true });
+    expect(api.tryGet("Pod", "default", "web")).toBeUndefined();
+  });
+});
+
+describe("deleting a pod", () => {
+  const bound = (phase: string): KubeObject => ({ ...pod("web", { nodeName: "kubesim-worker", containers: [{ name: "c", image: "nginx" }] }), status: { phase } });
+  it.each([
+    { phase: "Running", want: "terminating for 30s" },
+    { phase: "Succeeded", want: "gone" },
+    { phase: "Failed", want: "gone" },
+  ])("a bound $phase pod is $want (a finished pod has nothing left to stop)", ({ phase, want }) => {
+    const api = server();
+    const created = api.create(bound(phase));
+    api.updateStatus({ ...created, status: { phase } });
+    api.delete({ kind: "Pod", namespace: "default", name: "web" });
+    const left = api.tryGet("Pod", "default", "web");
+    expect(left ? `terminating for ${left.metadata.deletionGracePeriodSeconds}s` : "gone").toBe(want);
+  });
+});

@@ -12,6 +12,7 @@ import { nodeRecordId, readNodeRecord } from "./runtime-record";
 import { volumeSourceNames } from "./volume-refresh";
 import { isKubeletStopped } from "./kubelet-health";
 import { isMirrorPod } from "../api/admission/mirror-pod";
+import { notOnlyFinalizers } from "../controllers/shared/change-predicates";
 
 export function isNodeReady(node: KubeObject): boolean {
   return ((node.status?.conditions ?? []) as { type: string; status: string }[]).some((c) => c.type === "Ready" && c.status === "True");
@@ -19,6 +20,8 @@ export function isNodeReady(node: KubeObject): boolean {
 
 const podTrigger: Trigger = {
   kind: "Pod",
+  // A Job's controller taking its tracking finalizer off a finished pod asks nothing of it.
+  concerns: notOnlyFinalizers,
   keysFor: (obj) => (obj.spec?.nodeName ? [keyOf(refOf(obj))] : []),
 };
 

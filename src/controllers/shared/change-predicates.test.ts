@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/types";
-import { existenceChanged, specOrPhaseChanged } from "./change-predicates";
+import { existenceChanged, notOnlyFinalizers, specOrPhaseChanged } from "./change-predicates";
 
 const pod: KubeObject = { apiVersion: "v1", kind: "Pod", metadata: { name: "web", namespace: "default" }, spec: { containers: [] }, status: { phase: "Pending" } };
 const statusWrite = { ...pod, status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "True" }] } };
@@ -8,18 +8,21 @@ const running = { ...pod, status: { phase: "Running" } };
 const newSpec = { ...pod, spec: { ...pod.spec, nodeName: "worker" } };
 const deleting = { ...pod, metadata: { ...pod.metadata, deletionTimestamp: "2025-01-01T00:00:00Z" } };
 const relabelled = { ...pod, metadata: { ...pod.metadata, labels: { app: "web" } } };
+const released = { ...pod, metadata: { ...pod.metadata, finalizers: [], resourceVersion: "9" } };
 
 describe("change predicates", () => {
   it.each([
-    { name: "a creation", before: undefined, after: pod, existence: true, specOrPhase: true },
-    { name: "a removal", before: pod, after: undefined, existence: true, specOrPhase: true },
-    { name: "deletion beginning", before: pod, after: deleting, existence: true, specOrPhase: true },
-    { name: "a status write in the same phase", before: pod, after: statusWrite, existence: false, specOrPhase: false },
-    { name: "a new phase", before: pod, after: running, existence: false, specOrPhase: true },
-    { name: "a new spec (binding)", before: pod, after: newSpec, existence: false, specOrPhase: true },
-    { name: "new labels", before: pod, after: relabelled, existence: false, specOrPhase: false },
-  ])("$name", ({ before, after, existence, specOrPhase }) => {
+    { name: "a creation", before: undefined, after: pod, existence: true, specOrPhase: true, notFinalizers: true },
+    { name: "a removal", before: pod, after: undefined, existence: true, specOrPhase: true, notFinalizers: true },
+    { name: "deletion beginning", before: pod, after: deleting, existence: true, specOrPhase: true, notFinalizers: true },
+    { name: "a status write in the same phase", before: pod, after: statusWrite, existence: false, specOrPhase: false, notFinalizers: true },
+    { name: "a new phase", before: pod, after: running, existence: false, specOrPhase: true, notFinalizers: true },
+    { name: "a new spec (binding)", before: pod, after: newSpec, existence: false, specOrPhase: true, notFinalizers: true },
+    { name: "new labels", before: pod, after: relabelled, existence: false, specOrPhase: false, notFinalizers: true },
+    { name: "finalizers taken off", before: pod, after: released, existence: false, specOrPhase: false, notFinalizers: false },
+  ])("$name", ({ before, after, existence, specOrPhase, notFinalizers }) => {
     expect(existenceChanged(before, after)).toBe(existence);
     expect(specOrPhaseChanged(before, after)).toBe(specOrPhase);
+    expect(notOnlyFinalizers(before, after)).toBe(notFinalizers);
   });
 });

@@ -16,3 +16,16 @@ export function existenceChanged(before: Before, after: After): boolean {
 export function specOrPhaseChanged(before: Before, after: After): boolean {
   return existenceChanged(before, after) || before!.spec !== after!.spec || before!.status?.phase !== after!.status?.phase;
 }
+
+/**
+ * Anything but a change of finalizers alone (a controller that counted the object letting it
+ * go): spec, status and every other metadata field are the same objects as before.
+ */
+export function notOnlyFinalizers(before: Before, after: After): boolean {
+  if (!before || !after || before.spec !== after.spec || before.status !== after.status) return true;
+  const [b, a] = [before.metadata, after.metadata];
+  for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (k !== "finalizers" && k !== "resourceVersion" && (b as Record<string, unknown>)[k] !== (a as Record<string, unknown>)[k]) return true;
+  }
+  return false;
+}
