@@ -28,9 +28,10 @@ export const GC_KINDS: readonly string[] = [...new Set(RESOURCES.filter((r) => r
 const trigger = (kind: string): Trigger => ({ kind, concerns, keysFor });
 
 /**
- * Upstream's graph builder acts on an update only when the object's owner references changed
- * or its deletion began (processGraphChanges): a status write, say, concerns no one's
- * collection. Creations and removals always do.
+ * Upstream's graph builder acts on an update only when the object's owner references changed,
+ * its deletion began, or a deleting object's finalizers changed (processGraphChanges,
+ * processTransitions): a status write, or a Job's controller letting a running pod's tracking
+ * finalizer go, concerns no one's collection. Creations and removals always do.
  */
 function concerns(before: KubeObject | undefined, after: KubeObject | undefined): boolean {
   if (!before || !after) return true;
@@ -39,7 +40,7 @@ function concerns(before: KubeObject | undefined, after: KubeObject | undefined)
     b.uid !== a.uid ||
     b.deletionTimestamp !== a.deletionTimestamp ||
     !deepEqual(b.ownerReferences, a.ownerReferences) ||
-    !deepEqual(b.finalizers, a.finalizers)
+    (a.deletionTimestamp !== undefined && !deepEqual(b.finalizers, a.finalizers))
   );
 }
 

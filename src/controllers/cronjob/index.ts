@@ -38,6 +38,9 @@ export const cronJobController: Controller = {
   primary: "CronJob",
   // A child Job matters when it appears, goes or finishes; its running counts do not.
   wakeOn: [self("CronJob"), { ...owner("Job", "CronJob"), concerns: (before, after) => existenceChanged(before, after) || finishedAs(before!) !== finishedAs(after!) }],
+  // Its status is read from its Jobs and the schedule: a sync after a write of the status alone
+  // finds the same (and that write's sync already asked to come back at the next time).
+  derivedStatus: true,
   reconcile: (view, key, now) => syncCronJob(view, key, now),
 };
 

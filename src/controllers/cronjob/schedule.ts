@@ -14,17 +14,21 @@ export interface Schedule {
 
 /** The schedule, or robfig's parse error text. */
 export function parseSchedule(spec: string, timeZone: string | undefined): Schedule | { error: string } {
-  const error = parseStandardError(spec);
-  if (error) return { error };
-  if (spec.startsWith("@every ")) return everySchedule(spec.slice("@every ".length));
   const key = `${timeZone ?? ""} ${spec}`;
-  let cached = SCHEDULES.get(key);
-  if (!cached) SCHEDULES.set(key, (cached = cronSchedule(spec, timeZone)));
-  return cached;
+  let parsed = SCHEDULES.get(key);
+  if (!parsed) SCHEDULES.set(key, (parsed = parseUncached(spec, timeZone)));
+  return parsed;
 }
 
 /** Parsed schedules by zone and spec: a CronJob's sync reads its schedule a few times a minute. */
-const SCHEDULES = new Map<string, Schedule>();
+const SCHEDULES = new Map<string, Schedule | { error: string }>();
+
+function parseUncached(spec: string, timeZone: string | undefined): Schedule | { error: string } {
+  const error = parseStandardError(spec);
+  if (error) return { error };
+  if (spec.startsWith("@every ")) return everySchedule(spec.slice("@every ".length));
+  return cronSchedule(spec, timeZone);
+}
 
 function cronSchedule(spec: string, timeZone: string | undefined): Schedule {
   // robfig reads `?` as `*` (croner: "the time the pattern was parsed") and `5/15` as `5-59/15`;

@@ -131,7 +131,8 @@ export function syncJob(view: ClusterView, key: ObjectKey, now: Instant, rng: Rn
 
 /**
  * The pod changes a sync reads: a pod appearing or going, its deletion, phase, readiness,
- * restarts (OnFailure's retries), finalizers and labels. Other status writes change nothing.
+ * restarts (OnFailure's retries) and labels. Other status writes change nothing, nor does the
+ * tracking finalizer coming off (the sync that took it off counted the pod).
  */
 function podChangeCounts(before: KubeObject | undefined, after: KubeObject | undefined): boolean {
   if (existenceChanged(before, after)) return true;
@@ -140,7 +141,6 @@ function podChangeCounts(before: KubeObject | undefined, after: KubeObject | und
     b.status?.phase !== a.status?.phase ||
     isPodReady(b) !== isPodReady(a) ||
     restartCount(b) !== restartCount(a) ||
-    b.metadata.finalizers !== a.metadata.finalizers ||
     b.metadata.labels !== a.metadata.labels
   );
 }
