@@ -150,6 +150,19 @@ const entries: Entry[] = [
     stderr: 'The Job "j" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\n',
   },
   {
+    name: "Job: an Indexed Job with parallelism but no completions, and a negative TTL",
+    file: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: Indexed\n  parallelism: 3\n  ttlSecondsAfterFinished: -1\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n",
+    args: ["create", "-f", "$F"],
+    stderr:
+      'The Job "j" is invalid: \n* spec.ttlSecondsAfterFinished: Invalid value: -1: must be greater than or equal to 0\n* spec.completions: Required value: when completion mode is Indexed\n',
+  },
+  {
+    name: "Job: a completionMode that does not exist",
+    file: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: Numbered\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n",
+    args: ["create", "-f", "$F"],
+    stderr: 'The Job "j" is invalid: spec.completionMode: Unsupported value: "Numbered": supported values: "NonIndexed", "Indexed"\n',
+  },
+  {
     // The unset targetPort defaults to the port, so it is out of range too.
     name: "Service: a port out of range",
     file: "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 70000\n",

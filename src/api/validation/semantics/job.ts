@@ -8,7 +8,7 @@
 // managedBy and successPolicy immutability.
 
 import type { FieldIssue } from "../issues";
-import { notSupported } from "../issues";
+import { invalidValue, notSupported, required } from "../issues";
 import { validateImmutableField, validateNonnegativeField, type Obj } from "./common";
 import { setDefaultsPodTemplate } from "../../defaulting/pod-spec";
 import { podTemplateSpecType } from "../go-types/pod-template";
@@ -17,14 +17,32 @@ export function validateJob(job: Obj): FieldIssue[] {
   return validateJobSpec(job.spec ?? {}, "spec");
 }
 
+/** maxParallelismForIndexedJob. */
+const MAX_INDEXED_PARALLELISM = 100000;
+
 /** validateJobSpec, also run on a CronJob's jobTemplate.spec. */
 export function validateJobSpec(spec: Obj, path: string): FieldIssue[] {
-  const issues = ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit"].flatMap((f) =>
+  const issues = ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished"].flatMap((f) =>
     validateNonnegativeField(spec[f], `${path}.${f}`),
   );
+  issues.push(...validateCompletionMode(spec, path));
   const restartPolicy = spec.template?.spec?.restartPolicy || "Always";
   if (restartPolicy !== "OnFailure" && restartPolicy !== "Never") {
     issues.push(notSupported(`${path}.template.spec.restartPolicy`, restartPolicy, ["OnFailure", "Never"]));
+  }
+  return issues;
+}
+
+/** An Indexed Job needs its completions (the indexes), and at most 100,000 pods at a time. */
+function validateCompletionMode(spec: Obj, path: string): FieldIssue[] {
+  const mode = spec.completionMode;
+  if (mode === undefined || mode === null) return [];
+  if (mode !== "NonIndexed" && mode !== "Indexed") return [notSupported(`${path}.completionMode`, mode, ["NonIndexed", "Indexed"])];
+  if (mode !== "Indexed") return [];
+  const issues: FieldIssue[] = [];
+  if (spec.completions === undefined || spec.completions === null) issues.push(required(`${path}.completions`, "when completion mode is Indexed"));
+  if (typeof spec.parallelism === "number" && spec.parallelism > MAX_INDEXED_PARALLELISM) {
+    issues.push(invalidValue(`${path}.parallelism`, spec.parallelism, `must be less than or equal to ${MAX_INDEXED_PARALLELISM} when completion mode is Indexed`));
   }
   return issues;
 }
