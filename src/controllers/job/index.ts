@@ -5,6 +5,7 @@
 // (SuccessCriteriaMet, FailureTarget) first and Complete or Failed once no pod is terminating.
 
 import type { Condition, KubeObject, ObjectKey } from "../../api/types";
+import { parseKey } from "../../api/types";
 import type { ClusterView } from "../../api/store/view";
 import { fromLabelSelector, matches } from "../../api/selectors";
 import type { Duration, Instant } from "../../sim/time";
@@ -12,7 +13,7 @@ import { duration, parseInstant, toRFC3339 } from "../../sim/time";
 import type { Rng } from "../../sim/random";
 import type { Controller, EventNote, Outcome, Write } from "../types";
 import { NOTHING, owner, self } from "../types";
-import { isPodReady } from "../shared/controller-utils";
+import { getControllerOf, isPodReady } from "../shared/controller-utils";
 import { claimCandidates, claimObjects } from "../shared/owner-refs";
 import { sameJSON } from "../shared/canonical";
 import { existenceChanged } from "../shared/change-predicates";
@@ -42,7 +43,7 @@ export const jobController: Controller = {
 
 export function syncJob(view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome {
   const job = view.get(key);
-  if (!job) return NOTHING;
+  if (!job) return releaseOrphans(view, key);
   const selector = fromLabelSelector(job.spec?.selector);
   if (!selector || selector.length === 0) return NOTHING;
   const { claimed: pods, writes: claimWrites } = claimObjects(job, claimCandidates(view, job, "Pod"), (p) => matches(selector, p.metadata.labels));
@@ -182,6 +183,19 @@ function pastBackoffLimitOnFailure(job: KubeObject, pods: readonly KubeObject[])
   }
   const limit = job.spec?.backoffLimit ?? 6;
   return limit === 0 ? restarts > 0 : restarts >= limit;
+}
+
+/**
+ * syncOrphanPod: the pods of a Job that is gone keep their tracking finalizer until this
+ * controller takes it off, or `delete job` would leave them Terminating for ever.
+ */
+function releaseOrphans(view: ClusterView, key: ObjectKey): Outcome {
+  const { namespace, name } = parseKey(key);
+  const orphans = view.list("Pod", namespace).filter((p) => {
+    const ref = getControllerOf(p);
+    return ref?.kind === "Job" && ref.name === name && hasTrackingFinalizer(p);
+  });
+  return orphans.length === 0 ? NOTHING : { writes: releaseFinalizers(orphans), events: [] };
 }
 
 function releaseFinalizers(pods: readonly KubeObject[]): Write[] {

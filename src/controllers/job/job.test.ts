@@ -247,6 +247,11 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "the pods of a Job that is gone lose their tracking finalizer, so they can go too",
+    given: [owned("pi-a").ready().deleting(at("5s"), [JOB_TRACKING_FINALIZER]), pod("other").labels(labels)],
+    want: ["update Pod pi-a finalizers=[]"],
+  },
+  {
     name: "a finished Job only takes the finalizers off its remaining pods",
     given: [
       job({}, { startTime: rfc(T0), succeeded: 1, conditions: [{ type: "Complete", status: "True", reason: "CompletionsReached" }] }),
