@@ -97,8 +97,38 @@ const configMap = fc
   .record({ metadata: meta, data: fc.dictionary(fc.constantFrom("a", "b.txt", "c", "bad key"), mostly(fc.string({ maxLength: 5 }), 3)) })
   .map(({ metadata, data }) => ({ apiVersion: "v1", kind: "ConfigMap", metadata, data }));
 
-/** One manifest object, usually valid, in any of the six kinds. */
-export const manifestObject = fc.oneof(workload("Deployment"), workload("ReplicaSet"), workload("StatefulSet"), pod, service, configMap);
+/** A Job's spec: small counts (sometimes negative), a pod that succeeds, fails or runs on. */
+const jobSpec = fc
+  .record({
+    completions: fc.option(mostly(fc.integer({ min: 0, max: 3 }), -1), { nil: undefined }),
+    parallelism: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    backoffLimit: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+    completionMode: fc.option(fc.constantFrom("NonIndexed", "Indexed"), { nil: undefined }),
+    ttlSecondsAfterFinished: fc.option(fc.constantFrom(0, 30), { nil: undefined }),
+    restartPolicy: mostly(fc.constantFrom("Never", "OnFailure"), "Always"),
+    script: fc.constantFrom("exit 0", "exit 1", "sleep 20"),
+  })
+  .map(({ restartPolicy, script, ...counts }) => ({
+    ...Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== undefined)),
+    template: { spec: { restartPolicy, containers: [{ name: "c", image: "busybox", command: ["sh", "-c", script] }] } },
+  }));
+const job = fc.record({ metadata: meta, spec: jobSpec }).map((j) => ({ apiVersion: "batch/v1", kind: "Job", ...j }));
+const cronJob = fc
+  .record({
+    metadata: meta,
+    schedule: mostly(fc.constantFrom("* * * * *", "*/2 * * * *", "@hourly"), "61 * * * *"),
+    concurrencyPolicy: fc.constantFrom("Allow", "Forbid", "Replace"),
+    jobSpec,
+  })
+  .map(({ metadata, schedule, concurrencyPolicy, jobSpec: spec }) => ({
+    apiVersion: "batch/v1",
+    kind: "CronJob",
+    metadata,
+    spec: { schedule, concurrencyPolicy, successfulJobsHistoryLimit: 1, jobTemplate: { spec } },
+  }));
+
+/** One manifest object, usually valid, in any of the eight kinds. */
+export const manifestObject = fc.oneof(workload("Deployment"), workload("ReplicaSet"), workload("StatefulSet"), pod, service, configMap, job, cronJob);
 
 /** The text `apply -f` reads: one or two YAML documents, or something that is not a manifest. */
 export const manifestText: fc.Arbitrary<string> = fc.oneof(
@@ -133,6 +163,9 @@ export const commandStep: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: cmd("get", fc.constantFrom("pods", "deploy,rs", "all", "svc"), optional("-o=wide", "--show-labels")) },
   { weight: 1, arbitrary: cmd("describe", fc.oneof(deploymentRef, placeholder("pod").map((p) => `pod/${p}`), placeholder("rs").map((r) => `rs/${r}`))) },
   { weight: 3, arbitrary: manifestText.map((m): Step => ({ args: ["apply", "-f", "@manifest"], manifest: m })) },
+  { weight: 1, arbitrary: cmd("create", "cronjob", name, "--image=busybox", fc.constantFrom("--schedule=* * * * *", "--schedule=*/2 * * * *")) },
+  { weight: 1, arbitrary: cmd("create", "job", fc.constantFrom("once", "again"), name.map((n) => `--from=cronjob/${n}`)) },
+  { weight: 1, arbitrary: cmd("delete", fc.constantFrom("job", "cronjob"), fc.constantFrom("web", "api", "once"), optional("--wait=false", "--cascade=orphan", "--cascade=foreground")) },
 );
 
 

@@ -16,7 +16,7 @@ import { readState, writeState } from "../../src/state/file";
 import type { KubeObject } from "../../src/api/types";
 import { commandSequence, resolveStep } from "./arbitraries";
 import type { Step } from "./arbitraries";
-import { danglingOwnerReferences, overfullReplicaSets, oversurgedDeployments, strayDeploymentPods } from "./invariants";
+import { danglingOwnerReferences, overfullReplicaSets, overparallelJobs, oversurgedDeployments, strandedJobPods, strayDeploymentPods } from "./invariants";
 
 /** What must never reach the user: a stack frame, kubesim's internal-error line, a JS error name. */
 const CRASH = /    at |internal:|TypeError|ReferenceError|RangeError|SyntaxError|undefined is not|Cannot read prop/;
@@ -40,7 +40,7 @@ async function runStep(h: Harness, step: Step, log: string[]): Promise<void> {
 }
 
 describe("random command sequences", () => {
-  it("never crash, exit 0 or 1, keep owner references whole, and settle within the replica bounds", async () => {
+  it("never crash, exit 0 or 1, keep owner references whole, and settle within the replica and parallelism bounds", async () => {
     await fc.assert(
       fc.asyncProperty(commandSequence(Number(process.env.PROP_LEN ?? 10)), async (steps) => {
         const h = await harness();
@@ -52,6 +52,8 @@ describe("random command sequences", () => {
         expect(overfullReplicaSets(settled), where).toEqual([]);
         expect(strayDeploymentPods(settled), where).toEqual([]);
         expect(oversurgedDeployments(settled), where).toEqual([]);
+        expect(strandedJobPods(settled), where).toEqual([]);
+        expect(overparallelJobs(settled), where).toEqual([]);
       }),
       { seed: Number(process.env.PROP_SEED ?? 42), numRuns: Number(process.env.PROP_RUNS ?? 30) },
     );

@@ -6,7 +6,9 @@ import {
   danglingOwnerReferences,
   fenceposts,
   overfullReplicaSets,
+  overparallelJobs,
   oversurgedDeployments,
+  strandedJobPods,
   strayDeploymentPods,
   underAvailable,
 } from "./invariants";
@@ -105,5 +107,45 @@ describe("fenceposts and underAvailable", () => {
     const objs = [d, rs("h1", "r1", 3), pod("a", "h1", "r1"), pod("b", "h1", "r1", { ready: false }), pod("c", "h1", "r1", { deleting: true })];
     expect(underAvailable(objs, d)).toEqual(["Deployment/default/web has 1 available pods, below 3 - maxUnavailable = 2"]);
     expect(underAvailable([...objs, pod("d", "h1", "r1")], d)).toEqual([]);
+  });
+});
+
+const job = (extra: { parallelism?: number; suspend?: boolean; complete?: boolean } = {}): KubeObject => ({
+  apiVersion: "batch/v1",
+  kind: "Job",
+  metadata: { name: "pi", namespace: "default", uid: "j1" },
+  spec: { parallelism: extra.parallelism ?? 1, suspend: extra.suspend ?? false },
+  ...(extra.complete ? { status: { conditions: [{ type: "Complete", status: "True" }] } } : {}),
+});
+const jobPod = (name: string, extra: { tracked?: boolean; phase?: string } = {}): KubeObject => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name,
+    namespace: "default",
+    uid: `p-${name}`,
+    ownerReferences: [{ apiVersion: "batch/v1", kind: "Job", name: "pi", uid: "j1", controller: true }],
+    ...(extra.tracked ? { finalizers: ["batch.kubernetes.io/job-tracking"] } : {}),
+  },
+  status: { phase: extra.phase ?? "Running" },
+});
+
+describe("strandedJobPods", () => {
+  it.each([
+    { name: "a running Job's pod may keep the finalizer", objects: [job(), jobPod("a", { tracked: true })], want: [] },
+    { name: "a finished Job's pod may not", objects: [job({ complete: true }), jobPod("a", { tracked: true, phase: "Succeeded" })], want: ["Pod/default/a keeps batch.kubernetes.io/job-tracking but Job/default/pi has finished"] },
+    { name: "nor a pod whose Job is gone", objects: [jobPod("a", { tracked: true })], want: ["Pod/default/a keeps batch.kubernetes.io/job-tracking but its Job is gone"] },
+  ])("$name", ({ objects, want }) => {
+    expect(strandedJobPods(objects)).toEqual(want);
+  });
+});
+
+describe("overparallelJobs", () => {
+  it.each([
+    { name: "as many active pods as parallelism", objects: [job({ parallelism: 2 }), jobPod("a"), jobPod("b"), jobPod("c", { phase: "Succeeded" })], want: [] },
+    { name: "more active pods than parallelism", objects: [job(), jobPod("a"), jobPod("b")], want: ["Job/default/pi has 2 active pods, more than 1"] },
+    { name: "an active pod of a suspended Job", objects: [job({ suspend: true }), jobPod("a")], want: ["Job/default/pi has 1 active pods, more than 0"] },
+  ])("$name", ({ objects, want }) => {
+    expect(overparallelJobs(objects)).toEqual(want);
   });
 });

@@ -148,3 +148,36 @@ export function oversurgedDeployments(objects: readonly KubeObject[]): string[] 
   }
   return out;
 }
+
+const TRACKING = "batch.kubernetes.io/job-tracking";
+
+/**
+ * Settled: no pod keeps the Job tracking finalizer once its Job is gone or finished (the Job
+ * controller takes it off as it counts the pod, or as it finds the Job gone), so `delete job`
+ * never leaves a pod Terminating for ever.
+ */
+export function strandedJobPods(objects: readonly KubeObject[]): string[] {
+  const jobs = new Map(byKind(objects, "Job").map((j) => [j.metadata.uid, j]));
+  const finished = (j: KubeObject) => (j.status?.conditions ?? []).some((c: { type: string; status: string }) => (c.type === "Complete" || c.type === "Failed") && c.status === "True");
+  const out: string[] = [];
+  for (const p of byKind(objects, "Pod")) {
+    if (!(p.metadata.finalizers ?? []).includes(TRACKING)) continue;
+    const job = jobs.get(controllerUid(p));
+    if (!job) out.push(`${ref(p)} keeps ${TRACKING} but its Job is gone`);
+    else if (finished(job)) out.push(`${ref(p)} keeps ${TRACKING} but ${ref(job)} has finished`);
+  }
+  return out;
+}
+
+/** Settled: a Job never has more active pods than its parallelism (none while suspended). */
+export function overparallelJobs(objects: readonly KubeObject[]): string[] {
+  const pods = byKind(objects, "Pod").filter(isActivePod);
+  const out: string[] = [];
+  for (const job of byKind(objects, "Job")) {
+    if (job.metadata.deletionTimestamp) continue;
+    const active = pods.filter((p) => controllerUid(p) === job.metadata.uid).length;
+    const most = job.spec?.suspend ? 0 : (job.spec?.parallelism ?? 1);
+    if (active > most) out.push(`${ref(job)} has ${active} active pods, more than ${most}`);
+  }
+  return out;
+}
