@@ -34,7 +34,7 @@ interface Finish {
 export const jobController: Controller = {
   name: JOB_CONTROLLER,
   primary: "Job",
-  wakeOn: [self("Job"), { ...owner("Pod", "Job"), concerns: podChangeCounts }],
+  wakeOn: [self("Job"), { ...owner("Pod", "Job"), concerns: (before, after) => isJobPod((after ?? before)!) && podChangeCounts(before, after) }],
   // Its status is counted from the pods and its own conditions: a sync after a write of the
   // status alone finds the same (time-dependent rules come back through requeueAfter).
   derivedStatus: true,
@@ -128,6 +128,11 @@ export function syncJob(view: ClusterView, key: ObjectKey, now: Instant, rng: Rn
   if (!sameJSON(status, job.status ?? {})) writes.push({ op: "updateStatus", object: { ...job, status } });
   const requeueAfter = requeues.length > 0 ? duration(Math.max(1, Math.min(...requeues))) : undefined;
   return requeueAfter === undefined ? { writes, events } : { writes, events, requeueAfter };
+}
+
+/** A pod a Job controls: the only pods whose changes can concern this controller. */
+function isJobPod(pod: KubeObject): boolean {
+  return getControllerOf(pod)?.kind === "Job";
 }
 
 /**
