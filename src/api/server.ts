@@ -162,7 +162,7 @@ export class ApiServer {
     const info = this.info(input.kind);
     const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
     this.checkVersion(old, input, info);
-    if (opts.trusted && input.spec === old.spec && input.status === old.status) return this.updateMetadata(old, input, opts);
+    if (opts.trusted && onlyMetadataDiffers(old, input)) return this.updateMetadata(old, input, opts);
     let obj = this.decode(input, info, opts);
     obj.metadata.namespace = old.metadata.namespace;
     if (!info.namespaced) delete obj.metadata.namespace;
@@ -339,6 +339,17 @@ export class ApiServer {
     }
     for (const k of Object.keys(m)) if (m[k] === undefined) delete m[k];
   }
+}
+
+/**
+ * Every field but metadata is the very value the writer read (spec, status, an Endpoints'
+ * subsets, a ConfigMap's data): the write changes metadata alone.
+ */
+function onlyMetadataDiffers(old: KubeObject, input: KubeObject): boolean {
+  const keys = Object.keys(input);
+  if (keys.length !== Object.keys(old).length) return false;
+  for (const k of keys) if (k !== "metadata" && (input as Record<string, unknown>)[k] !== (old as Record<string, unknown>)[k]) return false;
+  return true;
 }
 
 /** Removes the field at a strict-decoding path such as `spec.template.spec.containers[0].x`. */

@@ -77,3 +77,13 @@ describe("deleting a pod", () => {
     expect(left ? `terminating for ${left.metadata.deletionGracePeriodSeconds}s` : "gone").toBe(want);
   });
 });
+
+describe("a controller's write of more than metadata", () => {
+  it("keeps what it changed outside spec and status (an Endpoints' subsets)", () => {
+    const api = server();
+    const created = api.create({ apiVersion: "v1", kind: "Endpoints", metadata: { name: "web", namespace: "default" }, subsets: [] } as KubeObject);
+    const subsets = [{ addresses: [{ ip: "10.244.1.5" }], ports: [{ port: 80, protocol: "TCP" }] }];
+    api.update({ ...created, subsets } as KubeObject, { trusted: true });
+    expect((api.get("Endpoints", "default", "web") as KubeObject & { subsets: unknown }).subsets).toEqual(subsets);
+  });
+});
