@@ -8,7 +8,7 @@ import { replicaSetController } from "./replicaset";
 import { replicationControllerController } from "./replicationcontroller";
 import { statefulSetController } from "./statefulset";
 import { cronJobController } from "./cronjob";
-import { jobController } from "./job";
+import { jobController, jobOrphanPodController } from "./job";
 import { ttlAfterFinishedController } from "./ttl-after-finished";
 import { garbageCollector } from "./garbage-collector";
 import { namespaceController } from "./namespace";
@@ -31,6 +31,7 @@ export const CONTROLLERS: readonly Controller[] = [
   statefulSetController,
   cronJobController,
   jobController,
+  jobOrphanPodController,
   garbageCollector,
   namespaceController,
   serviceAccountController,
@@ -48,7 +49,7 @@ export const CONTROLLERS: readonly Controller[] = [
 ];
 
 /** The workload controllers and the garbage collector (what controller scenario tests run). */
-export const WORKLOAD_CONTROLLERS: readonly Controller[] = CONTROLLERS.slice(0, 7);
+export const WORKLOAD_CONTROLLERS: readonly Controller[] = CONTROLLERS.slice(0, 8);
 
 export interface WakeRule {
   readonly controller: Controller;

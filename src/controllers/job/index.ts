@@ -5,7 +5,6 @@
 // (SuccessCriteriaMet, FailureTarget) first and Complete or Failed once no pod is terminating.
 
 import type { Condition, KubeObject, ObjectKey } from "../../api/types";
-import { parseKey } from "../../api/types";
 import type { ClusterView } from "../../api/store/view";
 import { fromLabelSelector, matches } from "../../api/selectors";
 import type { Duration, Instant } from "../../sim/time";
@@ -23,6 +22,7 @@ import { JOB_CONTROLLER, deletePods, manageJob, note } from "./manage-pods";
 import { JOB_TRACKING_FINALIZER, accountPods, hasTrackingFinalizer } from "./pod-accounting";
 
 export { JOB_CONTROLLER } from "./manage-pods";
+export { jobOrphanPodController } from "./orphan-pods";
 
 /** How the Job ends, once decided. */
 interface Finish {
@@ -43,7 +43,7 @@ export const jobController: Controller = {
 
 export function syncJob(view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome {
   const job = view.get(key);
-  if (!job) return releaseOrphans(view, key);
+  if (!job) return NOTHING; // its pods' finalizers are orphan-pods.ts's
   const selector = fromLabelSelector(job.spec?.selector);
   if (!selector || selector.length === 0) return NOTHING;
   const { claimed: pods, writes: claimWrites } = claimObjects(job, claimCandidates(view, job, "Pod"), (p) => matches(selector, p.metadata.labels));
@@ -188,19 +188,6 @@ function pastBackoffLimitOnFailure(job: KubeObject, pods: readonly KubeObject[])
   }
   const limit = job.spec?.backoffLimit ?? 6;
   return limit === 0 ? restarts > 0 : restarts >= limit;
-}
-
-/**
- * syncOrphanPod: the pods of a Job that is gone keep their tracking finalizer until this
- * controller takes it off, or `delete job` would leave them Terminating for ever.
- */
-function releaseOrphans(view: ClusterView, key: ObjectKey): Outcome {
-  const { namespace, name } = parseKey(key);
-  const orphans = view.list("Pod", namespace).filter((p) => {
-    const ref = getControllerOf(p);
-    return ref?.kind === "Job" && ref.name === name && hasTrackingFinalizer(p);
-  });
-  return orphans.length === 0 ? NOTHING : { writes: releaseFinalizers(orphans), events: [] };
 }
 
 function releaseFinalizers(pods: readonly KubeObject[]): Write[] {

@@ -110,6 +110,16 @@ const cases: Case[] = [
     want: ["create Pod pi-vbs99 finalizers=[batch.kubernetes.io/job-tracking]", "updateStatus Job pi active=1 failed=1 terminating=0 ready=0 start=10:00:00", "event SuccessfulCreate Created pod: pi-vbs99"],
   },
   {
+    name: "measures the back-off from the container's exit, not from when the pod stopped being ready",
+    now: at("30s"),
+    given: [
+      job({}, { startTime: rfc(T0), failed: 1 }),
+      released(finished(owned("pi-a"), "Failed", at("25s")).status({ conditions: [{ type: "Ready", status: "False", lastTransitionTime: rfc(T0) }] })),
+    ],
+    want: ["updateStatus Job pi failed=1 terminating=0 ready=0 start=10:00:00"],
+    requeueAfter: 5_000,
+  },
+  {
     name: "doubles the back-off with each failure since the last success: 40s after the third",
     now: at("2m"),
     given: [
@@ -245,11 +255,6 @@ const cases: Case[] = [
       "updateStatus Job pi active=1 succeeded=3 terminating=0 completedIndexes=0-2 ready=0 start=10:00:00",
       "event SuccessfulCreate Created pod: pi-3-vbs99",
     ],
-  },
-  {
-    name: "the pods of a Job that is gone lose their tracking finalizer, so they can go too",
-    given: [owned("pi-a").ready().deleting(at("5s"), [JOB_TRACKING_FINALIZER]), pod("other").labels(labels)],
-    want: ["update Pod pi-a finalizers=[]"],
   },
   {
     name: "a finished Job only takes the finalizers off its remaining pods",

@@ -78,20 +78,23 @@ export function accountPods(job: KubeObject, pods: readonly KubeObject[], comple
   return { active, terminating, newlySucceeded, newlyFailed, release };
 }
 
-/** getFinishedTime: the Ready=False transition of a finished pod, its last container exit, or its deletion. */
+/**
+ * getFinishedTime: the last container exit, else the Ready=False transition of a finished pod,
+ * else its deletion (an orphan that never ran), else now.
+ */
 export function finishedAt(pod: KubeObject, now: Instant): Instant {
-  const phase = pod.status?.phase;
-  if (phase === "Succeeded" || phase === "Failed") {
-    const ready = ((pod.status?.conditions ?? []) as Condition[]).find((c) => c.type === "Ready");
-    const t = ready?.status === "False" ? parseInstant(ready.lastTransitionTime ?? "") : undefined;
-    if (t !== undefined) return t;
-  }
   let last: Instant | undefined;
   for (const s of (pod.status?.containerStatuses ?? []) as any[]) {
     const t = parseInstant(s.state?.terminated?.finishedAt ?? "");
     if (t !== undefined && (last === undefined || t > last)) last = t;
   }
   if (last !== undefined) return last;
+  const phase = pod.status?.phase;
+  if (phase === "Succeeded" || phase === "Failed") {
+    const ready = ((pod.status?.conditions ?? []) as Condition[]).find((c) => c.type === "Ready");
+    const t = ready?.status === "False" ? parseInstant(ready.lastTransitionTime ?? "") : undefined;
+    if (t !== undefined) return t;
+  }
   return parseInstant(pod.metadata.deletionTimestamp ?? "") ?? now;
 }
 
