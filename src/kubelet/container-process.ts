@@ -1,7 +1,8 @@
 // What runs in a container once it is created: its environment (makeEnvironmentVariables),
 // its filesystem (image files, the pod's /etc files, volume mounts), and its process as the
 // image and command say (runtime/images imageProcessFor): an image model that serves or exits
-// at once, or a shell process stepped through simulated time, its output kept as log lines.
+// at once, a model that computes (stepped as a timed process), or a shell process stepped
+// through simulated time, its output kept as log lines.
 // Port in spirit of kuberuntime_container.go startContainer (generateContainerConfig → start).
 
 import type { KubeObject } from "../api/types";
@@ -11,9 +12,9 @@ import { instant } from "../sim/time";
 import { expandCommand, makeEnvironmentVariables, serviceEnv } from "../runtime/env";
 import { buildContainerFs, containerLayers, emptyTree } from "../runtime/fs";
 import type { ContainerFsData, VolumeStore } from "../runtime/fs";
-import { catalogImageFor, exitOnStart, imageProcessFor, startupLogs, versionOf } from "../runtime/images/behaviour";
+import { catalogImageFor, exitOnStart, imageProcessFor, runOnStart, startupLogs, versionOf } from "../runtime/images/behaviour";
 import type { ProcessState } from "../runtime/shell/process";
-import { startProcess, stepProcess } from "../runtime/shell/process";
+import { startProcess, startTimedProcess, stepProcess } from "../runtime/shell/process";
 import type { OutputChunk } from "../runtime/shell/process";
 import type { ProcessHost } from "../runtime/types";
 import type { ContainerRecord, LogLine } from "./runtime-record";
@@ -156,6 +157,8 @@ export function startContainerProcess(rt: PodRuntime, c: ContainerSpec, base: Co
     const ctx = { startedAt: now, hostname: rt.pod.metadata.name ?? "", podIP: rt.podIP, env };
     const exit = exitOnStart(proc, ctx);
     if (exit) return { ok: true, events, record: exited(record, exit.code, lines(exit.logs, now), now) };
+    const run = runOnStart(proc);
+    if (run) return stepContainer(rt, { ...record, process: startTimedProcess([...proc.argv], env, run) }, now, events);
     const conflict = proc.ports.find((p) => takenPorts.has(p));
     if (conflict !== undefined) return { ok: true, events, record: exited(record, 1, lines(addressInUseLines(c.image ?? "", conflict), now, "stderr"), now) };
     return { ok: true, events, record: { ...record, ports: [...proc.ports], logs: lines(startupLogs(proc, ctx), now) } };

@@ -46,3 +46,14 @@ export interface ProcessHost {
   /** Simulated now, in ms since the epoch (for `date`). */
   readonly now: number;
 }
+
+/**
+ * A program kubesim models by what it does rather than how (an image's compute model, such as
+ * perl printing π): busy for `durationMs` of simulated time, then it writes `stdout` and exits
+ * with `exitCode`. The shell interpreter runs it as a process (shell/process.ts startTimedProcess).
+ */
+export interface ProgramRun {
+  readonly durationMs: number;
+  readonly stdout: string;
+  readonly exitCode: number;
+}

@@ -1,15 +1,19 @@
 // What a container runs and how it behaves, decided from its image's catalog data (pure:
 // time and identity are parameters). The kubelet asks imageProcessFor() at container start;
-// a "model" process is then answered by httpAnswer/startupLogs/exitOnStart, a "shell" one is
-// handed to the shell interpreter (runtime/shell), which this module does not know.
+// a "model" process is then answered by httpAnswer/startupLogs/exitOnStart (and, when it
+// computes, runOnStart says what it prints and when it exits), a "shell" one is handed to the
+// shell interpreter (runtime/shell), which this module does not know.
 //
 // The argv rule is the container runtime's (Kubernetes docs, "Define a Command and Arguments
 // for a Container"): command replaces ENTRYPOINT and then CMD is dropped; args replace CMD.
 
 import type { Instant } from "../../sim/time";
 import { toRFC3339 } from "../../sim/time";
+import type { ProgramRun } from "../types";
 import type { CatalogImage } from "./catalog";
-import type { EnvRequirement, HttpAnswerModel, ImageProgram, ProcessModel, ServeModel } from "./model";
+import { COMPUTATIONS } from "./computations";
+import type { EnvRequirement, HttpAnswerModel, ProcessModel, ServeModel } from "./model";
+import { basename, matchProgram, scriptProgram, unwrap } from "./program-match";
 import { parseImageReference } from "./reference";
 import { findCatalogImage } from "./resolve";
 
@@ -32,6 +36,8 @@ export interface ModelProcess {
   readonly model: ProcessModel;
   /** Ports actually listened on (flags and declared ports applied); empty for an exit model. */
   readonly ports: readonly number[];
+  /** The capture groups of the program's argument patterns: a compute model's inputs. */
+  readonly inputs?: readonly string[];
   /** For {{version}}. */
   readonly version: string;
 }
@@ -55,8 +61,6 @@ export const UNKNOWN_IMAGE_MODEL: ServeModel = {
 
 // Programs the interpreter runs even in an image kubesim does not know (busybox-like tools).
 const INTERPRETER_PROGRAMS = new Set(["sh", "bash", "ash", "sleep", "echo", "printf", "cat", "true", "false", "env", "printenv", "ls", "date", "hostname", "wget", "curl", "nslookup", "test", "["]);
-
-const basename = (p: string): string => p.slice(p.lastIndexOf("/") + 1);
 
 /**
  * The argv a runtime executes: command ?? ENTRYPOINT, followed by args ?? (command ? [] : CMD).
@@ -103,46 +107,9 @@ export function imageProcessFor(image: string, spec: ContainerStartSpec): ImageP
     }
     return shell;
   }
-  return { kind: "model", argv, workingDir, imageEnv, model: found.model, ports: listeningPorts(found.model, program, spec.declaredPorts ?? []), version };
-}
-
-/** Strips entrypoint scripts that end in `exec "$@"`, applying their flags-first rule. */
-function unwrap(argv: readonly string[], wrappers: NonNullable<NonNullable<CatalogImage["config"]>["wrappers"]>): readonly string[] {
-  let rest = argv;
-  for (;;) {
-    const w = wrappers.find((x) => rest.length > 0 && x.path === rest[0]);
-    if (!w) return rest;
-    rest = rest.slice(1);
-    if (w.flagsGoTo && (rest.length === 0 || rest[0].startsWith("-"))) rest = [w.flagsGoTo, ...rest];
-  }
-}
-
-/**
- * `sh -c 'redis-server'` or `sh -c 'exec nginx -g daemon\ off;'`-style scripts of one plain
- * command that names a program of the image: the shell runs (or execs) it, so the container
- * behaves as that program does. Only plain words are recognised; anything else stays a script.
- * @example scriptProgram(redis.programs, ["sh", "-c", "redis-server", "/opt/redis.conf"]) // ["redis-server"]
- */
-function scriptProgram(programs: readonly ImageProgram[], argv: readonly string[]): readonly string[] | undefined {
-  if (argv.length < 3 || !SHELL_NAMES.has(basename(argv[0])) || !/^-[a-z]*c[a-z]*$/.test(argv[1])) return undefined;
-  const m = /^\s*(?:exec\s+)?([\w./:=,@+-]+(?:\s+[\w./:=,@+-]+)*)\s*$/.exec(argv[2]);
-  if (!m) return undefined;
-  const words = m[1].split(/\s+/);
-  const found = matchProgram(programs, words, false);
-  return found && !found.bareOnly ? words : undefined;
-}
-
-const SHELL_NAMES = new Set(["sh", "bash", "ash", "dash"]);
-
-function matchProgram(programs: readonly ImageProgram[], argv: readonly string[], stdin: boolean): ImageProgram | undefined {
-  if (argv.length === 0) return undefined;
-  return programs.find((p) => {
-    if (!p.names.includes(argv[0])) return false;
-    if (p.subcommand !== undefined) return argv[1] === p.subcommand;
-    // A bare shell or REPL with stdin attached is interactive: the interpreter's job.
-    if (p.bareOnly) return argv.length === 1 && !stdin;
-    return true;
-  });
+  const { model } = found.program;
+  const ports = listeningPorts(model, program, spec.declaredPorts ?? []);
+  return { kind: "model", argv, workingDir, imageEnv, model, ports, version, ...(found.inputs.length > 0 && { inputs: found.inputs }) };
 }
 
 /** The model's ports with its port flag applied (`--http-port=8081` or `--http-port 8081`). */
@@ -214,8 +181,17 @@ export interface ProcessContext {
 export function exitOnStart(proc: ModelProcess, ctx: ProcessContext): { code: number; logs: string[] } | undefined {
   const m = proc.model;
   if (m.kind === "exit") return { code: m.code, logs: fillAll(m.logs ?? [], proc, ctx) };
-  if (m.requires && !requirementMet(m.requires, ctx.env)) return { code: m.requires.exitCode, logs: fillAll(m.requires.logs, proc, ctx) };
+  if (m.kind === "serve" && m.requires && !requirementMet(m.requires, ctx.env)) return { code: m.requires.exitCode, logs: fillAll(m.requires.logs, proc, ctx) };
   return undefined;
+}
+
+/**
+ * What a compute model's process does: works for a while, then prints and exits (run it with
+ * shell/process.ts startTimedProcess). Undefined for a process that serves or exits at once.
+ * @example runOnStart(perl with `-Mbignum=bpi -wle "print bpi(5)"`) // { durationMs: 100, stdout: "3.1416\n", exitCode: 0 }
+ */
+export function runOnStart(proc: ModelProcess): ProgramRun | undefined {
+  return proc.model.kind === "compute" ? COMPUTATIONS[proc.model.computes](proc.inputs ?? []) : undefined;
 }
 
 function requirementMet(req: EnvRequirement, env: Readonly<Record<string, string>>): boolean {

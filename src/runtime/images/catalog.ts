@@ -144,7 +144,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     variants: ["slim", "threaded", "bookworm", "bullseye", "slim-bookworm", "slim-bullseye", "threaded-bookworm", "threaded-bullseye"],
     size: 341226148,
     config: { cmd: ["perl"], env: { PATH: `/usr/local/bin:${DEBIAN_PATH}` } },
-    programs: [P.PERL_STDIN],
+    programs: [P.PERL_STDIN, P.PERL_BPI],
   },
   {
     repository: "python",

@@ -39,10 +39,15 @@ export interface ImageProgram {
   readonly subcommand?: string;
   /** Matches only when argv has nothing after the name (busybox's bare `sh`). */
   readonly bareOnly?: boolean;
+  /**
+   * Matches only these arguments after the name: one regular expression per argument, each
+   * matching the whole of it. Their capture groups, in order, are a compute model's inputs.
+   */
+  readonly args?: readonly string[];
   readonly model: ProcessModel;
 }
 
-export type ProcessModel = ServeModel | ExitModel;
+export type ProcessModel = ServeModel | ExitModel | ComputeModel;
 
 /** A long-running process: listens, answers, runs until killed. */
 export interface ServeModel {
@@ -86,6 +91,19 @@ export interface ExitModel {
   readonly code: number;
   readonly logs?: readonly string[];
 }
+
+/**
+ * A process that works for a while, prints what it worked out and exits 0 (perl printing π).
+ * The computation (computations.ts) gets the capture groups of the program's `args` and
+ * gives the text and the time the real program takes to make it.
+ */
+export interface ComputeModel {
+  readonly kind: "compute";
+  readonly computes: ComputationName;
+}
+
+/** The computations kubesim can carry out for a compute model (registry: computations.ts). */
+export type ComputationName = "bpi";
 
 export interface EnvRequirement {
   /** Satisfied when any condition holds. */

@@ -72,7 +72,19 @@ export const POSTGRES: ImageProgram = {
 
 /** `python3` and `perl` with no script read it from stdin; with none attached they exit 0. */
 export const PYTHON_REPL: ImageProgram = { names: ["python3", "python", "python2"], bareOnly: true, model: { kind: "exit", code: 0 } };
-export const PERL_STDIN: ImageProgram = { names: ["perl"], bareOnly: true, model: { kind: "exit", code: 0 } };
+const PERL = ["perl", "/usr/local/bin/perl", "/usr/bin/perl"];
+export const PERL_STDIN: ImageProgram = { names: PERL, bareOnly: true, model: { kind: "exit", code: 0 } };
+
+/**
+ * The Job docs' `perl -Mbignum=bpi -wle 'print bpi(2000)'`: π to N significant digits on one
+ * line. The switches may be -wle, -lwe or -le (-l ends the line); N is 1 to 10000 (perl's
+ * two minutes; more digits would cost kubesim whole seconds of real time).
+ */
+export const PERL_BPI: ImageProgram = {
+  names: PERL,
+  args: ["-Mbignum=bpi", "-(?:w?l|lw)e", "\\s*print\\s+bpi\\(\\s*([1-9]\\d{0,3}|10000)\\s*\\)\\s*;?\\s*"],
+  model: { kind: "compute", computes: "bpi" },
+};
 
 /** The pause container: sleeps until signalled. */
 export const PAUSE: ImageProgram = { names: ["/pause", "pause"], model: { kind: "serve", ports: [] } };

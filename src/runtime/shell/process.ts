@@ -9,7 +9,7 @@ import type { RunContext } from "./machine";
 import { parseScript, ShellSyntaxError } from "./parse";
 import { ashSyntaxError } from "./syntax-error";
 import type { ProcessState, Shell } from "./state";
-import type { ProcessHost } from "../types";
+import type { ProcessHost, ProgramRun } from "../types";
 
 export type { ProcessState } from "./state";
 
@@ -58,18 +58,8 @@ const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
  * process whose first step prints it and exits 2.
  */
 export function startProcess(argv: string[], env: Record<string, string>, options: StartOptions = {}): ProcessState {
-  const shell: Shell = {
-    vars: { ...env },
-    exported: Object.keys(env),
-    args: [argv[0] ?? "sh"],
-    funcs: {},
-    cwd: "/",
-    status: 0,
-    frames: [],
-  };
-  const state: ProcessState = { v: 1, pid: options.pid ?? 1, program: { nodes: [], root: [] }, shell };
-  state.processes = processTable(state.pid, argv.join(" "), options.mainCommand);
-  if (options.stdin !== undefined && options.stdin !== "") state.stdin = { buf: options.stdin, eof: true };
+  const state = newProcess(argv, env, options);
+  const shell = state.shell;
   const prog = argv[0] ?? "";
   if (SHELLS.has(prog.slice(prog.lastIndexOf("/") + 1))) {
     let i = 1;
@@ -95,6 +85,41 @@ export function startProcess(argv: string[], env: Record<string, string>, option
   return state;
 }
 
+/** A process for `argv` that has no program yet: `env` exported, `$0` = argv[0], cwd `/`. */
+function newProcess(argv: string[], env: Record<string, string>, options: StartOptions): ProcessState {
+  const shell: Shell = {
+    vars: { ...env },
+    exported: Object.keys(env),
+    args: [argv[0] ?? "sh"],
+    funcs: {},
+    cwd: "/",
+    status: 0,
+    frames: [],
+  };
+  const state: ProcessState = { v: 1, pid: options.pid ?? 1, program: { nodes: [], root: [] }, shell };
+  state.processes = processTable(state.pid, argv.join(" "), options.mainCommand);
+  if (options.stdin !== undefined && options.stdin !== "") state.stdin = { buf: options.stdin, eof: true };
+  return state;
+}
+
+/**
+ * The process of a program modelled by what it does (an image's compute model): it is busy for
+ * `run.durationMs`, then writes `run.stdout` and exits with `run.exitCode`. It is built as the
+ * program `sleep S; printf TEXT; exit CODE`, so it suspends, resumes and is stopped as any
+ * other process, and its output is stamped with the instant it finishes. `ps` shows `argv`.
+ * @example startTimedProcess(["perl", "-le", "print bpi(5)"], env, { durationMs: 100, stdout: "3.1416\n", exitCode: 0 })
+ */
+export function startTimedProcess(argv: string[], env: Record<string, string>, run: ProgramRun, options: StartOptions = {}): ProcessState {
+  const state = newProcess(argv, env, options);
+  const call = (...words: string[]): Node => ({ t: "call", assigns: [], args: words.map((v) => [{ t: "sq", v }]) });
+  // The text is printf's format, its % and \ doubled: printf reads them back as written.
+  const format = run.stdout.replaceAll("\\", "\\\\").replaceAll("%", "%%");
+  const nodes: Node[] = [call("sleep", String(run.durationMs / 1000)), call("printf", format), call("exit", String(run.exitCode))];
+  state.program = { nodes: [...nodes, ...nodes.map((_, cmd): Node => ({ t: "stmt", cmd }))], root: [3, 4, 5] };
+  state.shell.frames = [{ k: "list", stmts: state.program.root, i: 0 }];
+  return state;
+}
+
 /** What `ps` lists: pid 1 (the container's main process) and this process when it is another. */
 export function processTable(pid: number, command: string, mainCommand: string | undefined): { pid: number; command: string }[] {
   if (pid === 1) return [{ pid, command }];
@@ -117,7 +142,9 @@ function singleCommand(argv: string[]): Program {
  * A state still asleep at `host.now` comes back unchanged with its wakeAt.
  */
 export function stepProcess(state: ProcessState, host: ProcessHost): StepResult {
-  const st = JSON.parse(JSON.stringify(state)) as ProcessState;
+  // The program (the parsed script) is only read: it is shared, not copied, at every step.
+  const st = JSON.parse(JSON.stringify({ ...state, program: null })) as ProcessState;
+  st.program = state.program;
   const output: OutputChunk[] = [];
   if (st.exitCode !== undefined) return { state: st, output, exited: { code: st.exitCode } };
   if (st.startError !== undefined) {
