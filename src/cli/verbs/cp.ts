@@ -16,7 +16,7 @@ import type { TarEntry, TarResult } from "../../kubelet/container-files";
 import { isContainerDir, tarCreate, tarExtract } from "../../kubelet/container-files";
 import { listDirEntries, makeDirs, readText, tryStatPath, writeText } from "../../state/local-files";
 import { sortOptions } from "../generators/output";
-import { mostActive, pickPod } from "./logs/pick-pod";
+import { forAttach, pickPod } from "./logs/pick-pod";
 import { defaultContainer, hasContainer } from "./logs/default-container";
 
 interface Flags {
@@ -61,7 +61,7 @@ const cleanLocal = (p: string): string => (p === "" ? "." : path.normalize(p).re
 
 /** The pod and container exec would run in, with exec's errors for a pod that cannot run it. */
 function target(c: Cluster, spec: FileSpec, o: Options, err: Writer): { pod: KubeObject; container: string } {
-  const { pod } = pickPod(c, spec.pod ?? "", spec.namespace ?? o.namespace, POD_RUNNING_TIMEOUT, mostActive);
+  const { pod } = pickPod(c, spec.pod ?? "", spec.namespace ?? o.namespace, POD_RUNNING_TIMEOUT, forAttach);
   const phase = pod.status?.phase;
   if (phase === "Succeeded" || phase === "Failed") throw new UsageError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = defaultContainer(pod, o.container, err);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { harness, ok, fail } from "../../../test/cli-harness";
 import type { Harness, RunResult } from "../../../test/cli-harness";
-import { TWO_CONTAINERS } from "../../../test/builders/manifests";
+import { HELLO_CRONJOB, TWO_CONTAINERS, failingJobRetrying } from "../../../test/builders/manifests";
 
 
 /** A running pod `box` (busybox sleeping for an hour) and a two-container pod `duo`. */
@@ -66,6 +66,20 @@ describe("kubectl exec", () => {
     await h.run("create", "deployment", "web", "--image=busybox", "--replicas=2", "--", "sh", "-c", "sleep 3600");
     await h.run("sim", "advance", "30s");
     expect(await h.run("exec", "deploy/web", "--", "echo", "hi")).toEqual(ok("hi\n"));
+  });
+});
+
+describe("kubectl exec TYPE/NAME of a Job or CronJob", () => {
+  it("picks a Job's oldest pod when a failed pod and a pending retry tie, as ActivePods ranks Failed with Pending", async () => {
+    const h = await harness();
+    await failingJobRetrying(h);
+    expect(await h.run("exec", "job/fail", "--", "echo")).toEqual(fail("error: cannot exec into a container in a completed pod; current phase is Failed\n"));
+  });
+
+  it("refuses a CronJob, which has no pod selector, in attachablePodForObject's words", async () => {
+    const h = await harness();
+    await h.run("apply", "-f", h.file("cj.yaml", HELLO_CRONJOB));
+    expect(await h.run("exec", "cronjob/hello", "--", "ls")).toEqual(fail("error: cannot attach to *v1.CronJob: selector for *v1.CronJob not implemented\n"));
   });
 });
 

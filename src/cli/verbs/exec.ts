@@ -18,7 +18,7 @@ import { duration } from "../../sim/time";
 import { sortOptions } from "../generators/output";
 import { trackArgsLenAtDash } from "../generators/args-at-dash";
 import { durationFlag } from "../flags/duration";
-import { mostActive, pickPod } from "./logs/pick-pod";
+import { forAttach, pickPod } from "./logs/pick-pod";
 import { defaultContainer, hasContainer } from "./logs/default-container";
 
 interface Flags {
@@ -164,7 +164,7 @@ function isInteractiveShell(command: readonly string[]): boolean {
 
 /** The pod and container the command runs in, checked as kubectl checks them. */
 function findContainer(o: Options, c: Cluster, io: IOStreams): { pod: KubeObject; container: string } {
-  const { pod } = pickPod(c, o.target, o.namespace, o.podRunningTimeout, mostActive);
+  const { pod } = pickPod(c, o.target, o.namespace, o.podRunningTimeout, forAttach);
   const phase = pod.status?.phase;
   if (phase === "Succeeded" || phase === "Failed") throw new UsageError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = defaultContainer(pod, o.container, io.err, o.quiet);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { harness, ok, fail } from "../../../test/cli-harness";
 import type { Harness, RunResult } from "../../../test/cli-harness";
+import { HELLO_CRONJOB, failingJobRetrying } from "../../../test/builders/manifests";
 
 
 const TWO_CONTAINERS = `apiVersion: v1
@@ -136,5 +137,22 @@ describe("kubectl logs while containers start and run", () => {
     const h = await harness();
     await h.run("create", "deployment", "web", "--image=busybox", "--replicas=0");
     expect(await h.run("logs", "deployment/web", "--pod-running-timeout=5s")).toEqual(fail("error: timed out waiting for the condition\n"));
+  });
+});
+
+describe("kubectl logs of a Job or CronJob", () => {
+  it("reads a Job's oldest failed pod rather than its retry being created, as ByLogging ranks Failed with Running", async () => {
+    const h = await harness();
+    await failingJobRetrying(h);
+    const pods = (await h.run("get", "pods", "-o", "name")).stdout.trim().split("\n");
+    expect(pods).toHaveLength(2);
+    const oldest = (await h.run("get", "pods", "--sort-by=.metadata.creationTimestamp", "-o", "name")).stdout.split("\n")[0];
+    expect(await h.run("logs", "job/fail")).toEqual(ok("failing\n", `Found 2 pods, using ${oldest}\n`));
+  });
+
+  it("refuses a CronJob, which has no pod selector, in logsforobject.go's words", async () => {
+    const h = await harness();
+    await h.run("apply", "-f", h.file("cj.yaml", HELLO_CRONJOB));
+    expect(await h.run("logs", "cronjob/hello")).toEqual(fail("error: cannot get the logs from *v1.CronJob: selector for *v1.CronJob not implemented\n"));
   });
 });

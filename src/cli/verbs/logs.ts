@@ -14,7 +14,7 @@ import type { Duration } from "../../sim/time";
 import { minutes, parseSinceTime } from "./logs/flags";
 import { durationFlag } from "../flags/duration";
 import { parseIntFlag, sortOptions } from "../generators/output";
-import { byLogging, pickPod, selectedPods } from "./logs/pick-pod";
+import { forLogs, pickPod, selectedPods } from "./logs/pick-pod";
 import { defaultContainer, hasContainer } from "./logs/default-container";
 import { filterLines, formatLine, readContainerLog } from "./logs/read";
 import type { LogLine } from "../../kubelet/runtime-record";
@@ -240,7 +240,7 @@ function targetPods(c: Cluster, o: Options, io: IOStreams): KubeObject[] | undef
     return pods.length > 0 ? pods : undefined;
   }
   if (o.allPods) return selectedPods(c, o.target, o.namespace);
-  const picked = pickPod(c, o.target, o.namespace, o.podRunningTimeout, byLogging);
+  const picked = pickPod(c, o.target, o.namespace, o.podRunningTimeout, forLogs);
   if (picked.count > 1) io.err.write(`Found ${picked.count} pods, using pod/${picked.pod.metadata.name}\n`);
   return [picked.pod];
 }
