@@ -87,23 +87,9 @@ function settledCluster(pods) {
   return { state, dir, settle: { ms: apply.ms + rollout.ms, rssKiB: Math.max(apply.rssKiB, rollout.rssKiB) }, bytes: fs.statSync(state).size };
 }
 
+/** manifests/cronjob.yaml (the docs' hello CronJob) under another name. */
 function cronJobManifest(name) {
-  return `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: ${name}
-spec:
-  schedule: "* * * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          containers:
-          - name: hello
-            image: busybox:1.28
-            command: ["/bin/sh", "-c", "date; echo Hello from the Kubernetes cluster"]
-          restartPolicy: OnFailure
-`;
+  return fs.readFileSync(path.join(ROOT, "manifests/cronjob.yaml"), "utf8").replace(/^  name: hello$/m, `  name: ${name}`);
 }
 
 /**

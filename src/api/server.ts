@@ -135,6 +135,8 @@ export class ApiServer {
     if (this.store.get(keyOf(refOf(obj)))) throw alreadyExists(pluralDotGroup(info), obj.metadata.name!);
     // The pod strategy's PrepareForCreate: a new pod is Pending, with its QoS class.
     if (obj.kind === "Pod") obj.status = { phase: "Pending", qosClass: getPodQOS(obj) };
+    // The Job and CronJob strategies' PrepareForCreate: their controllers fill the status in.
+    if (obj.kind === "Job" || obj.kind === "CronJob") obj.status = {};
     if (obj.kind === "Service") {
       // The service strategy's PrepareForCreate: a new Service starts with an empty status.
       obj.status = { loadBalancer: {} };
