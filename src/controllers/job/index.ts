@@ -19,7 +19,7 @@ import { existenceChanged } from "../shared/change-predicates";
 import { formatIndexes, getCompletionIndex, parseIndexes } from "./completion-index";
 import { ensureCondition, isJobFinished, trueCondition } from "./job-conditions";
 import { JOB_CONTROLLER, deletePods, manageJob, note } from "./manage-pods";
-import { JOB_TRACKING_FINALIZER, accountPods, hasTrackingFinalizer } from "./pod-accounting";
+import { accountPods, hasTrackingFinalizer, releaseFinalizer } from "./pod-accounting";
 
 export { JOB_CONTROLLER } from "./manage-pods";
 export { jobOrphanPodController } from "./orphan-pods";
@@ -48,7 +48,7 @@ export function syncJob(view: ClusterView, key: ObjectKey, now: Instant, rng: Rn
   if (!selector || selector.length === 0) return NOTHING;
   const { claimed: pods, writes: claimWrites } = claimObjects(job, claimCandidates(view, job, "Pod"), (p) => matches(selector, p.metadata.labels));
   // A finished Job's pods no longer need counting: their finalizers just come off.
-  if (isJobFinished(job)) return { writes: [...claimWrites, ...releaseFinalizers(pods.filter(hasTrackingFinalizer))], events: [] };
+  if (isJobFinished(job)) return { writes: [...claimWrites, ...pods.filter(hasTrackingFinalizer).map(releaseFinalizer)], events: [] };
 
   const writes: Write[] = [...claimWrites];
   const events: EventNote[] = [];
@@ -123,7 +123,7 @@ export function syncJob(view: ClusterView, key: ObjectKey, now: Instant, rng: Rn
     } else events.push(note(job, finish.reason, finish.message, "Warning"));
   }
 
-  writes.push(...releaseFinalizers(acct.release));
+  writes.push(...acct.release.map(releaseFinalizer));
   const status = jobStatus({ conditions, startTime, completionTime, active, succeeded, failed, terminating, ready, completedIndexes: indexed ? formatIndexes(completedIndexes) : undefined });
   if (!sameJSON(status, job.status ?? {})) writes.push({ op: "updateStatus", object: { ...job, status } });
   const requeueAfter = requeues.length > 0 ? duration(Math.max(1, Math.min(...requeues))) : undefined;
@@ -190,14 +190,6 @@ function pastBackoffLimitOnFailure(job: KubeObject, pods: readonly KubeObject[])
   return limit === 0 ? restarts > 0 : restarts >= limit;
 }
 
-function releaseFinalizers(pods: readonly KubeObject[]): Write[] {
-  return pods.map((pod) => {
-    const finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-    const metadata: KubeObject["metadata"] = { ...pod.metadata, finalizers };
-    if (finalizers.length === 0) delete metadata.finalizers;
-    return { op: "update", object: { ...pod, metadata } } satisfies Write;
-  });
-}
 
 interface StatusFields {
   readonly conditions: readonly Condition[];

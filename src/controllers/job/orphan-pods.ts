@@ -10,7 +10,7 @@ import type { Controller, Trigger } from "../types";
 import { NOTHING } from "../types";
 import { getControllerOf } from "../shared/controller-utils";
 import { isJobFinished } from "./job-conditions";
-import { JOB_TRACKING_FINALIZER, hasTrackingFinalizer } from "./pod-accounting";
+import { hasTrackingFinalizer, releaseFinalizer } from "./pod-accounting";
 
 /** Whether the pod's finalizer has a Job to count it: its controller is a Job that runs on. */
 function hasCountingJob(pod: KubeObject, view: ClusterView): boolean {
@@ -45,9 +45,6 @@ export const jobOrphanPodController: Controller = {
   reconcile(view, key: ObjectKey) {
     const pod = view.get(key);
     if (!pod || !hasTrackingFinalizer(pod) || hasCountingJob(pod, view)) return NOTHING;
-    const finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-    const metadata: KubeObject["metadata"] = { ...pod.metadata, finalizers };
-    if (finalizers.length === 0) delete metadata.finalizers;
-    return { writes: [{ op: "update", object: { ...pod, metadata } }], events: [] };
+    return { writes: [releaseFinalizer(pod)], events: [] };
   },
 };

@@ -7,6 +7,7 @@ import type { Condition, KubeObject } from "../../api/types";
 import type { Duration, Instant } from "../../sim/time";
 import { duration, parseInstant } from "../../sim/time";
 import { isPodActive } from "../shared/controller-utils";
+import type { Write } from "../types";
 import { getCompletionIndex } from "./completion-index";
 
 /** The finalizer that keeps a finished pod until its outcome is counted. */
@@ -45,6 +46,14 @@ export function isPodFailed(pod: KubeObject, job: KubeObject): boolean {
 }
 
 export const hasTrackingFinalizer = (pod: KubeObject): boolean => (pod.metadata.finalizers ?? []).includes(JOB_TRACKING_FINALIZER);
+
+/** The update that takes the tracking finalizer off a pod (removeTrackingFinalizerPatch). */
+export function releaseFinalizer(pod: KubeObject): Write {
+  const finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
+  const metadata: KubeObject["metadata"] = { ...pod.metadata, finalizers };
+  if (finalizers.length === 0) delete metadata.finalizers;
+  return { op: "update", object: { ...pod, metadata } };
+}
 
 /** Sorts the Job's pods into active, terminating and those to count now. */
 export function accountPods(job: KubeObject, pods: readonly KubeObject[], completedIndexes: ReadonlySet<number>): PodAccount {
