@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { harness, ok, fail } from "../../../test/cli-harness";
 import type { Harness, RunResult } from "../../../test/cli-harness";
 import { HELLO_CRONJOB, TWO_CONTAINERS, failingJobRetrying } from "../../../test/builders/manifests";
+import { noPodSelector } from "../../../test/builders/kubectl-words";
 
 
 /** A running pod `box` (busybox sleeping for an hour) and a two-container pod `duo`. */
@@ -79,7 +80,7 @@ describe("kubectl exec TYPE/NAME of a Job or CronJob", () => {
   it("refuses a CronJob, which has no pod selector, in attachablePodForObject's words", async () => {
     const h = await harness();
     await h.run("apply", "-f", h.file("cj.yaml", HELLO_CRONJOB));
-    expect(await h.run("exec", "cronjob/hello", "--", "ls")).toEqual(fail("error: cannot attach to *v1.CronJob: selector for *v1.CronJob not implemented\n"));
+    expect(await h.run("exec", "cronjob/hello", "--", "ls")).toEqual(fail(`error: cannot attach to *v1.CronJob: ${noPodSelector("*v1.CronJob")}\n`));
   });
 });
 

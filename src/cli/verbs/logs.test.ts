@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { harness, ok, fail } from "../../../test/cli-harness";
 import type { Harness, RunResult } from "../../../test/cli-harness";
 import { HELLO_CRONJOB, failingJobRetrying } from "../../../test/builders/manifests";
+import { noPodSelector } from "../../../test/builders/kubectl-words";
 
 
 const TWO_CONTAINERS = `apiVersion: v1
@@ -153,6 +154,6 @@ describe("kubectl logs of a Job or CronJob", () => {
   it("refuses a CronJob, which has no pod selector, in logsforobject.go's words", async () => {
     const h = await harness();
     await h.run("apply", "-f", h.file("cj.yaml", HELLO_CRONJOB));
-    expect(await h.run("logs", "cronjob/hello")).toEqual(fail("error: cannot get the logs from *v1.CronJob: selector for *v1.CronJob not implemented\n"));
+    expect(await h.run("logs", "cronjob/hello")).toEqual(fail(`error: cannot get the logs from *v1.CronJob: ${noPodSelector("*v1.CronJob")}\n`));
   });
 });
