@@ -2,7 +2,7 @@
 // k8s.io/apimachinery/pkg/util/duration/duration.go (HumanDuration) and the printers'
 // translateTimestampSince. `now` is always the simulated clock, passed in.
 
-import { parseInstant, since, type Duration, type Instant } from "../sim/time";
+import { parseInstant, since, toRFC1123Z, type Duration, type Instant } from "../sim/time";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -59,20 +59,11 @@ export function between(from: string, to: string): string {
   return humanDuration(since(b, a));
 }
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const pad2 = (n: number): string => String(n).padStart(2, "0");
-
 /**
  * Go's time.RFC1123Z layout in UTC, as describe prints absolute times:
  * "Sat, 22 Nov 2025 10:00:04 +0000". An absent time prints Go's zero time.
  */
 export function rfc1123z(timestamp: string | null | undefined): string {
   const t = timestamp ? parseInstant(timestamp) : undefined;
-  if (t === undefined) return "Mon, 01 Jan 0001 00:00:00 +0000";
-  const d = new Date(t);
-  return (
-    `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
-    `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`
-  );
+  return t === undefined ? "Mon, 01 Jan 0001 00:00:00 +0000" : toRFC1123Z(t);
 }

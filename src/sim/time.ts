@@ -118,6 +118,19 @@ export function toRFC3339(t: Instant): string {
 
 let lastStamp = { t: NaN, text: "" };
 
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+/** Go's time.RFC1123Z in UTC, as describe and Event messages print it: Wed, 01 Jan 2025 00:00:00 +0000. */
+export function toRFC1123Z(t: Instant): string {
+  const d = new Date(t);
+  return (
+    `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
+    `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`
+  );
+}
+
 /** Parses RFC 3339 (or anything Date understands); undefined when invalid. */
 export function parseInstant(text: string): Instant | undefined {
   const ms = Date.parse(text);

@@ -75,8 +75,13 @@ export function encodeTyped(value: unknown, type: string, table: GoStructTable):
   return out;
 }
 
+/** A Go map as encoding/json writes it: its keys sorted. */
+export function goMap<T>(m: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
+}
+
 function encodeField(v: unknown, f: Field, table: GoStructTable): unknown {
-  if (f.map && isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
+  if (f.map && isObject(v)) return goMap(v);
   if (!f.type) return v;
   if (f.slice) return Array.isArray(v) ? v.map((item) => encodeTyped(item, f.type!, table)) : v;
   return encodeTyped(v, f.type, table);

@@ -4,6 +4,7 @@
 
 import type { KubeObject } from "../../api/types";
 import { typedJobSpec } from "./go-typed-job-spec";
+import { goMap } from "./go-typed";
 
 export interface JobParams {
   readonly name: string;
@@ -51,8 +52,8 @@ export function buildCronJob(p: CronJobParams): KubeObject {
  */
 export function createJobFromCronJob(cronJob: KubeObject, name: string, namespace?: string): KubeObject {
   const template = cronJob.spec?.jobTemplate ?? {};
-  const annotations = sortedMap({ "cronjob.kubernetes.io/instantiate": "manual", ...template.metadata?.annotations });
-  const labels = sortedMap(template.metadata?.labels ?? {});
+  const annotations = goMap<string>({ "cronjob.kubernetes.io/instantiate": "manual", ...template.metadata?.annotations });
+  const labels = goMap<string>(template.metadata?.labels ?? {});
   return {
     kind: "Job",
     apiVersion: "batch/v1",
@@ -77,9 +78,4 @@ function objectMeta(p: JobParams): KubeObject["metadata"] {
 function podTemplate(p: JobParams, restartPolicy: string): Record<string, unknown> {
   const container = { name: p.name, ...(p.image ? { image: p.image } : {}), ...(p.command.length > 0 ? { command: [...p.command] } : {}), resources: {} };
   return { metadata: { creationTimestamp: null }, spec: { containers: [container], ...(restartPolicy ? { restartPolicy } : {}) } };
-}
-
-/** A Go map as encoding/json writes it: keys sorted. */
-function sortedMap(m: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
 }

@@ -17,6 +17,7 @@ import { successLine } from "../flags/result";
 import { printObjects } from "../../printers/formats";
 import { defineValidate } from "../manifests/validate-flag";
 import { parseGoInt } from "../flags/go-int";
+import { goMap } from "./go-typed";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -58,9 +59,8 @@ export function withLastApplied(obj: KubeObject): KubeObject {
   else delete bare.metadata.annotations;
   const json = JSON.stringify(bare).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
   const out = structuredClone(obj);
-  // A Go map: encoding/json writes its keys sorted, so -o json of what was built shows them so.
-  const all: Record<string, string> = { ...annotations, [LAST_APPLIED]: json };
-  out.metadata = insertAnnotations(out.metadata, Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]])));
+  // A Go map: -o json of what was built shows its keys sorted.
+  out.metadata = insertAnnotations(out.metadata, goMap({ ...annotations, [LAST_APPLIED]: json }));
   return out;
 }
 

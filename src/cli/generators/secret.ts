@@ -8,6 +8,7 @@ import { isConfigMapKey } from "../../api/validation/dns";
 import { readBytes } from "../../state/local-files";
 import { secretHash } from "./configmap-hash";
 import { envFilePairs, fileSourceEntries, parseLiteralSource, type KeySources } from "./key-sources";
+import { goMap } from "./go-typed";
 
 export interface SecretParams extends KeySources {
   readonly name: string;
@@ -30,7 +31,7 @@ export function buildGenericSecret(p: SecretParams): KubeObject {
   }
   for (const [key, file] of fileSourceEntries(p)) add(key, readBytes(file));
   for (const [k, v] of envFilePairs(p, "secret")) add(k, Buffer.from(v, "utf8"));
-  const sorted = Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]]));
+  const sorted = goMap(data);
   const name = p.appendHash ? `${p.name}-${secretHash(p.name, p.type, sorted)}` : p.name;
   // Go's struct order, as -o json shows it.
   const secret: KubeObject = {

@@ -6,7 +6,7 @@
 import type { KubeObject, ObjectKey } from "../../api/types";
 import type { ClusterView } from "../../api/store/view";
 import type { Duration, Instant } from "../../sim/time";
-import { duration, parseInstant, toRFC3339 } from "../../sim/time";
+import { duration, parseInstant, toRFC1123Z, toRFC3339 } from "../../sim/time";
 import type { Controller, EventNote, Outcome, RejectedWrite, Write } from "../types";
 import { NOTHING, owner, self } from "../types";
 import { getControllerOf } from "../shared/controller-utils";
@@ -17,7 +17,7 @@ import { loadLocationError } from "../../api/validation/semantics/cron-schedule"
 import { trueCondition } from "../job/job-conditions";
 import type { Schedule } from "./schedule";
 import { mostRecentScheduleTime, parseSchedule } from "./schedule";
-import { rfc1123zUTC, rfc3339InZone } from "./zone-time";
+import { rfc3339InZone } from "./zone-time";
 
 export const CRONJOB_CONTROLLER = "cronjob-controller";
 /** nextScheduleDelta: come back just after the scheduled second. */
@@ -167,7 +167,7 @@ function schedule(
     note("TooManyMissedTimes", `too many missed start times: ${recent.missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`, "Warning");
   }
   if (deadline !== undefined && t + deadline * 1000 < now) {
-    note("MissSchedule", `Missed scheduled time to start a job: ${rfc1123zUTC(t)}`, "Warning");
+    note("MissSchedule", `Missed scheduled time to start a job: ${toRFC1123Z(t)}`, "Warning");
     return requeue();
   }
   const name = jobNameFor(cj, t);

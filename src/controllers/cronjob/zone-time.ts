@@ -1,11 +1,9 @@
-// Go's time formatting the CronJob controller needs: RFC 3339 in the CronJob's time zone (the
-// scheduled-timestamp annotation) and RFC 1123Z in UTC (the MissSchedule message).
+// RFC 3339 in a CronJob's time zone, as Go's t.In(zone).Format(time.RFC3339) writes the
+// scheduled-timestamp annotation.
 
 import type { Instant } from "../../sim/time";
 import { toRFC3339 } from "../../sim/time";
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
 /** The zone's offset from UTC at t, in minutes. */
@@ -34,11 +32,4 @@ export function rfc3339InZone(t: Instant, timeZone: string | undefined): string 
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-/** t.UTC().Format(time.RFC1123Z): "Thu, 01 Jan 2026 00:01:00 +0000". */
-export function rfc1123zUTC(t: Instant): string {
-  const d = new Date(t);
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} +0000`;
 }
