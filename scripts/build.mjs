@@ -190,6 +190,13 @@ function trainCodeCache() {
     "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 20\n  selector:\n    matchLabels:\n      app: web\n" +
       "  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n",
   );
+  // A Job whose container runs a shell script: the shell interpreter's parser is compiled too.
+  const job = path.join(dir, "job.yaml");
+  writeFileSync(
+    job,
+    "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: hello\nspec:\n  template:\n    spec:\n      containers:\n      - name: hello\n" +
+      "        image: busybox:1.28\n        command: [/bin/sh, -c, date; echo Hello from the Kubernetes cluster]\n      restartPolicy: OnFailure\n",
+  );
   const env = { ...process.env, KUBESIM_STATE: path.join(dir, "state.json"), KUBESIM_TICK: "0", KUBESIM_TRAIN_CODE_CACHE: "1" };
   const commands = [
     ["version", "--client"],
@@ -202,7 +209,9 @@ function trainCodeCache() {
     ["describe", "deployment", "web"],
     ["logs", "deployment/web"],
     ["scale", "deployment/web", "--replicas=3"],
+    ["apply", "-f", job],
     ["sim", "advance", "1m"],
+    ["logs", "job/hello"],
   ];
   for (const args of commands) {
     const r = spawnSync(process.execPath, ["dist/main.js", ...args], { env, encoding: "utf8" });

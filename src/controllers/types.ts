@@ -8,7 +8,10 @@ import type { Duration, Instant } from "../sim/time";
 import type { Rng } from "../sim/random";
 
 export type Write =
-  /** Create an object (server fills uid, resourceVersion, creationTimestamp; generateName honoured). */
+  /**
+   * Create an object (server fills uid, resourceVersion, creationTimestamp; generateName
+   * honoured). The object may share parts with stored ones: the API server stores a copy.
+   */
   | { readonly op: "create"; readonly object: KubeObject; readonly onRejected?: OnRejected }
   /** Replace spec/metadata; carries the resourceVersion it read (a stale one is a conflict). */
   | { readonly op: "update"; readonly object: KubeObject; readonly onRejected?: OnRejected }

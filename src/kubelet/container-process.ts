@@ -158,13 +158,13 @@ export function startContainerProcess(rt: PodRuntime, c: ContainerSpec, base: Co
     const exit = exitOnStart(proc, ctx);
     if (exit) return { ok: true, events, record: exited(record, exit.code, lines(exit.logs, now), now) };
     const run = runOnStart(proc);
-    if (run) return stepContainer(rt, { ...record, process: startTimedProcess([...proc.argv], env, run) }, now, events);
+    if (run) return stepFrom(rt, record, startTimedProcess([...proc.argv], env, run), fs, now, events);
     const conflict = proc.ports.find((p) => takenPorts.has(p));
     if (conflict !== undefined) return { ok: true, events, record: exited(record, 1, lines(addressInUseLines(c.image ?? "", conflict), now, "stderr"), now) };
     return { ok: true, events, record: { ...record, ports: [...proc.ports], logs: lines(startupLogs(proc, ctx), now) } };
   }
   const process = startProcess([...proc.argv], env);
-  return stepContainer(rt, { ...record, process }, now, events);
+  return stepFrom(rt, record, process, fs, now, events);
 }
 
 function lines(texts: readonly string[], at: number, stream: "stdout" | "stderr" = "stdout"): LogLine[] {
@@ -179,11 +179,16 @@ function exited(rec: ContainerRecord, code: number, logs: readonly LogLine[], at
  * Steps a running shell process up to `now`, one wake-up at a time so that an exit is dated
  * at the instant it happened. A process asleep past `now` is returned unchanged.
  */
-export function stepContainer(rt: PodRuntime, rec: ContainerRecord, now: Instant, events: ContainerEvent[] = []): Started {
-  if (!rec.process || !rec.fs || rec.finishedAt !== undefined) return { ok: true, record: rec, events };
-  let state: ProcessState = rec.process;
-  if (state.wakeAt !== undefined && state.wakeAt > now) return { ok: true, record: rec, events, wakeAt: state.wakeAt };
-  const fs: ContainerFsData = structuredClone(rec.fs);
+export function stepContainer(rt: PodRuntime, rec: ContainerRecord, now: Instant): Started {
+  if (!rec.process || !rec.fs || rec.finishedAt !== undefined) return { ok: true, record: rec, events: [] };
+  const wakeAt = rec.process.wakeAt;
+  if (wakeAt !== undefined && wakeAt > now) return { ok: true, record: rec, events: [], wakeAt };
+  return stepFrom(rt, rec, rec.process, structuredClone(rec.fs), now, []);
+}
+
+/** Steps `process` in the container of `rec`, with `fs` as this step's own copy of its filesystem to write to. */
+function stepFrom(rt: PodRuntime, rec: ContainerRecord, process: ProcessState, fs: ContainerFsData, now: Instant, events: ContainerEvent[]): Started {
+  let state = process;
   const output: OutputChunk[] = [];
   let t = state.wakeAt ?? now;
   for (let i = 0; i < MAX_STEPS_PER_SYNC; i++) {

@@ -43,21 +43,22 @@ export function wire(components: readonly Controller[]): Wiring {
 export function settle(cluster: Cluster, wiring: Wiring): void {
   const due = cluster.agenda.popDue(cluster.now);
   if (due.some((item) => item.component === EVENT_TTL)) expireEvents(cluster.store, cluster.now);
-  const dirty: Set<ObjectKey>[] = wiring.components.map(() => new Set());
+  // A component's set is made when a key of it first goes dirty: most instants wake a few.
+  const dirty: (Set<ObjectKey> | undefined)[] = new Array(wiring.components.length);
   const view = viewOf(cluster.store, cluster.runtime);
   /** Changes that are a derivedStatus component's own status write for the key it ran: → its index. */
   const ownStatus = new Map<Change, number>();
   for (const item of due) {
     const i = wiring.indexByName.get(item.component);
-    if (i !== undefined) dirty[i].add(item.key);
+    if (i !== undefined) (dirty[i] ??= new Set()).add(item.key);
   }
   for (let round = 0; ; round++) {
     if (round > MAX_ROUNDS) throw new EngineError(`internal: the control loops did not settle at ${cluster.now}`);
     markChanges(cluster, wiring, dirty, view, ownStatus);
-    const i = dirty.findIndex((s) => s.size > 0);
+    const i = dirty.findIndex((s) => s !== undefined && s.size > 0);
     if (i < 0) return scheduleEventExpiry(cluster);
-    const keys = [...dirty[i]].sort();
-    dirty[i].clear();
+    const keys = [...dirty[i]!].sort();
+    dirty[i]!.clear();
     const component = wiring.components[i];
     for (const key of keys) {
       const outcome = runOne(component, view, key, cluster);
@@ -66,7 +67,7 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
       if (component.derivedStatus && isOnlyOwnStatusWrite(outcome, key, applied)) {
         for (const change of cluster.store.changes.slice(mark)) if (change.key === key && isStatusOnly(change)) ownStatus.set(change, i);
       }
-      if (applied.conflict) dirty[i].add(key);
+      if (applied.conflict) dirty[i]!.add(key);
       if (applied.backoff !== undefined) retryAfter(cluster, component.name, key, applied.backoff);
       if (outcome.requeueAfter !== undefined && outcome.requeueAfter >= 0) {
         cluster.agenda.add({ due: plus(cluster.now, outcome.requeueAfter), component: component.name, key });
@@ -106,7 +107,7 @@ function runOne(component: Controller, view: ReturnType<typeof viewOf>, key: Obj
   }
 }
 
-function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], view: ReturnType<typeof viewOf>, ownStatus: Map<Change, number>): void {
+function markChanges(cluster: Cluster, wiring: Wiring, dirty: (Set<ObjectKey> | undefined)[], view: ReturnType<typeof viewOf>, ownStatus: Map<Change, number>): void {
   const changes = cluster.store.changes;
   if (changes.length === 0) return;
   cluster.store.changes = [];
@@ -115,7 +116,7 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: Set<ObjectKey>[], 
     const { before, after } = change;
     for (const { index, trigger } of wiring.byKind.get((after ?? before)!.kind) ?? []) {
       if (trigger.concerns && !trigger.concerns(before, after)) continue;
-      const keys = dirty[index];
+      const keys = (dirty[index] ??= new Set());
       if (before) for (const key of trigger.keysFor(before, view)) if (index !== writer || key !== change.key) keys.add(key);
       if (after) for (const key of trigger.keysFor(after, view)) if (index !== writer || key !== change.key) keys.add(key);
     }
@@ -144,12 +145,16 @@ interface Applied {
   readonly backoff?: Duration;
 }
 
+const CLEAN: Applied = { conflict: false };
+
 /**
  * Applies an Outcome's writes and records its events. A rejected write with `onRejected` has
  * its Warnings recorded in place of its success note, skips the later writes of its batch and
  * backs the key off; a rejected write without it is a kubesim bug, reported as internal.
  */
 function apply(cluster: Cluster, outcome: Outcome): Applied {
+  // Most runs decide nothing: they need none of the bookkeeping below.
+  if (outcome.writes.length === 0 && outcome.events.length === 0 && (outcome.runtime?.length ?? 0) === 0) return CLEAN;
   let conflict = false;
   let firstWarnings: readonly [EventNote, ...EventNote[]] | undefined;
   const instead = new Map<EventNote, readonly EventNote[]>();

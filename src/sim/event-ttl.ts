@@ -1,7 +1,8 @@
 // Events live for an hour after they were last seen, as with kube-apiserver's --event-ttl=1h
-// (etcd leases expire them). A min-heap of expiry instants per store, built by one scan of the
-// Events' saved text only when an expiry is due (the engine keeps the next one on the agenda),
-// then kept up by the recorder, so Events cost nothing while none expires.
+// (etcd leases expire them). A queue of expiry instants per store, in expiry order, built by one
+// scan of the Events' saved text only when an expiry is due (the engine keeps the next one on
+// the agenda), then kept up by the recorder, so Events cost nothing while none expires. The
+// recorder writes at the simulated now, which only moves on, so its entries join at the end.
 
 import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
@@ -15,26 +16,33 @@ export const EVENT_TTL = "event-ttl";
 
 type Entry = readonly [expiresAt: number, key: string];
 
-const heaps = new WeakMap<Store, Entry[]>();
+/** Entries sorted by `less` from `head` on (those before it are spent). */
+interface Queue {
+  entries: Entry[];
+  head: number;
+}
+
+const queues = new WeakMap<Store, Queue>();
 
 function expiryOf(event: { lastTimestamp?: unknown; metadata: { creationTimestamp?: string } }): number {
   const last = Date.parse(String(event.lastTimestamp ?? event.metadata.creationTimestamp ?? ""));
   return (Number.isNaN(last) ? 0 : last) + EVENT_TTL_MS;
 }
 
-function heapFor(store: Store): Entry[] {
-  let heap = heaps.get(store);
-  if (!heap) {
-    heap = [];
+function queueFor(store: Store): Queue {
+  let queue = queues.get(store);
+  if (!queue) {
+    const entries: Entry[] = [];
     for (const [key, held] of store.heldOfKind("Event")) {
-      push(heap, [held instanceof RawJson ? savedExpiry(key, held) ?? expiryOf(store.get(key) as any) : expiryOf(held as any), key]);
+      entries.push([held instanceof RawJson ? savedExpiry(key, held) ?? expiryOf(store.get(key) as any) : expiryOf(held as any), key]);
     }
-    heaps.set(store, heap);
+    queue = { entries: entries.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0)), head: 0 };
+    queues.set(store, queue);
   }
-  return heap;
+  return queue;
 }
 
-/** An Event's expiry read from its saved text without decoding it: the heap covers every event. */
+/** An Event's expiry read from its saved text without decoding it: the queue covers every event. */
 function savedExpiry(key: string, raw: RawJson): number | undefined {
   const at = savedLastTimestamp(key, raw);
   const ms = at === undefined ? NaN : Date.parse(at);
@@ -43,56 +51,51 @@ function savedExpiry(key: string, raw: RawJson): number | undefined {
 
 /** The recorder calls this for every Event it writes. */
 export function trackEvent(store: Store, key: string, lastTimestamp: string): void {
-  // A heap not built yet will find the Event in the store when it is.
-  const heap = heaps.get(store);
-  if (heap) push(heap, [Date.parse(lastTimestamp) + EVENT_TTL_MS, key]);
+  // A queue not built yet will find the Event in the store when it is.
+  const queue = queues.get(store);
+  if (queue) push(queue, [Date.parse(lastTimestamp) + EVENT_TTL_MS, key]);
 }
 
 /** When the next Event may expire (it may have been seen again since), if there are any. */
 export function nextEventExpiry(store: Store): number | undefined {
-  return heapFor(store)[0]?.[0];
+  const queue = queueFor(store);
+  return queue.entries[queue.head]?.[0];
 }
 
 /** Deletes every Event last seen an hour or more before `now`. */
 export function expireEvents(store: Store, now: Instant): void {
-  const heap = heapFor(store);
-  while (heap.length > 0 && heap[0][0] <= now) {
-    const [, key] = pop(heap);
+  const queue = queueFor(store);
+  const { entries } = queue;
+  while (queue.head < entries.length && entries[queue.head][0] <= now) {
+    const [, key] = entries[queue.head++];
     const event = store.get(key);
     if (!event) continue;
     const expiresAt = expiryOf(event as any);
     if (expiresAt <= now) store.remove(key);
-    else push(heap, [expiresAt, key]); // seen again since: its hour starts over
+    else push(queue, [expiresAt, key]); // seen again since: its hour starts over
+  }
+  // Spent entries go once they are most of the array (shifting each would cost its length).
+  if (queue.head > 1024 && queue.head * 2 > entries.length) {
+    queue.entries = entries.slice(queue.head);
+    queue.head = 0;
   }
 }
 
-function push(heap: Entry[], entry: Entry): void {
-  heap.push(entry);
-  for (let i = heap.length - 1; i > 0; ) {
-    const parent = (i - 1) >> 1;
-    if (less(heap[parent], heap[i])) break;
-    [heap[parent], heap[i]] = [heap[i], heap[parent]];
-    i = parent;
+/** Adds an entry in its place: at the end, for an Event written at the simulated now. */
+function push(queue: Queue, entry: Entry): void {
+  const { entries } = queue;
+  if (entries.length === queue.head || !less(entry, entries[entries.length - 1])) {
+    entries.push(entry);
+    return;
   }
-}
-
-function pop(heap: Entry[]): Entry {
-  const top = heap[0];
-  const last = heap.pop()!;
-  if (heap.length > 0) {
-    heap[0] = last;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(heap[l], heap[m])) m = l;
-      if (r < heap.length && less(heap[r], heap[m])) m = r;
-      if (m === i) break;
-      [heap[m], heap[i]] = [heap[i], heap[m]];
-      i = m;
-    }
+  let lo = queue.head;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (less(entries[mid], entry)) lo = mid + 1;
+    else hi = mid;
   }
-  return top;
+  entries.splice(lo, 0, entry);
 }
 
 /** Total order: by expiry, then key, so runs repeat exactly. */

@@ -224,7 +224,7 @@ function cleanupFinishedJobs(cj: KubeObject, jobs: readonly KubeObject[], delete
   }
 }
 
-/** getJobFromTemplate2: the jobTemplate's labels, annotations and spec, named for the time. */
+/** getJobFromTemplate2: the jobTemplate's labels, annotations and spec (shared: a create stores a copy), named for the time. */
 function jobFromTemplate(cj: KubeObject, t: Instant, timeZone: string | undefined): KubeObject {
   const template = cj.spec?.jobTemplate ?? {};
   const metadata: KubeObject["metadata"] = {
@@ -235,7 +235,7 @@ function jobFromTemplate(cj: KubeObject, t: Instant, timeZone: string | undefine
     ownerReferences: [newControllerRef(cj)],
   };
   if (Object.keys(metadata.labels!).length === 0) delete metadata.labels;
-  return { apiVersion: "batch/v1", kind: "Job", metadata, spec: structuredClone(template.spec ?? {}) };
+  return { apiVersion: "batch/v1", kind: "Job", metadata, spec: template.spec ?? {} };
 }
 
 /** A refused create leaves lastScheduleTime where it was, so the time is tried again. */

@@ -102,15 +102,18 @@ function podsForRemoval(job: KubeObject, active: readonly KubeObject[], atLeast:
 
 /** A pod from the Job's template, with the tracking finalizer and, for Indexed Jobs, its index. */
 function podForJob(job: KubeObject, index: number | undefined, view: ClusterView, rng: Rng, taken: Set<string>): KubeObject {
-  const template = structuredClone(job.spec?.template ?? {});
-  template.metadata ??= {};
-  template.metadata.finalizers = [...(template.metadata.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER];
+  // The Job's template, shared (a create stores a copy) but for what this pod changes.
+  const meta = job.spec?.template?.metadata ?? {};
+  const template: KubeObject["spec"] = {
+    metadata: { ...meta, finalizers: [...(meta.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER] },
+    spec: job.spec?.template?.spec,
+  };
   const name = job.metadata.name ?? "";
   let parent = name;
   if (index !== undefined) {
     template.metadata.annotations = { ...template.metadata.annotations, [COMPLETION_INDEX]: `${index}` };
     template.metadata.labels = { ...template.metadata.labels, [COMPLETION_INDEX]: `${index}` };
-    template.spec ??= {};
+    template.spec = structuredClone(template.spec ?? {});
     template.spec.hostname = `${name}-${index}`;
     for (const c of [...(template.spec.initContainers ?? []), ...(template.spec.containers ?? [])]) addCompletionIndexEnv(c);
     // podGenerateNameWithIndex: the Job's name is cut so the index always fits.

@@ -17,7 +17,8 @@ export function getPodsPrefix(controllerName: string): string {
 
 /**
  * A pod for `namespace` from the template, owned by controllerRef, named like the API server's
- * generateName would (a name already taken, in the view or in `taken`, is drawn again).
+ * generateName would (a name already taken, in the view or in `taken`, is drawn again). Its
+ * spec is the template's own: a create stores a copy.
  */
 export function getPodFromTemplate(
   template: KubeObject["spec"],
@@ -39,5 +40,5 @@ export function getPodFromTemplate(
   if (meta.annotations) metadata.annotations = { ...meta.annotations };
   if (meta.finalizers) metadata.finalizers = [...meta.finalizers];
   metadata.ownerReferences = [controllerRef];
-  return { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(template?.spec ?? {}) };
+  return { apiVersion: "v1", kind: "Pod", metadata, spec: template?.spec ?? {} };
 }

@@ -74,9 +74,15 @@ export function effectiveArgv(config: CatalogImage["config"], command?: readonly
 
 /** The catalog entry for an image as written in a pod spec, if kubesim knows it. */
 export function catalogImageFor(image: string): CatalogImage | undefined {
+  // Asked several times per container start, for the few images a cluster runs.
+  if (catalogImages.has(image)) return catalogImages.get(image);
   const parsed = parseImageReference(image);
-  return parsed.ok ? findCatalogImage(parsed.ref) : undefined;
+  const img = parsed.ok ? findCatalogImage(parsed.ref) : undefined;
+  catalogImages.set(image, img);
+  return img;
 }
+
+const catalogImages = new Map<string, CatalogImage | undefined>();
 
 /**
  * Decides what a container runs: its argv by the runtime's rule, then the image program that
@@ -132,6 +138,18 @@ function listeningPorts(model: ProcessModel, argv: readonly string[], declared: 
  * @example versionOf(nginx, "nginx:1.14") === "1.14.2"
  */
 export function versionOf(img: CatalogImage | undefined, image: string): string {
+  if (!img) return versionFor(img, image);
+  let byImage = versions.get(img);
+  if (!byImage) versions.set(img, (byImage = new Map()));
+  let version = byImage.get(image);
+  if (version === undefined) byImage.set(image, (version = versionFor(img, image)));
+  return version;
+}
+
+/** Catalog image → image reference → its version: a release line's newest tag is a sort of the catalog's tags. */
+const versions = new WeakMap<CatalogImage, Map<string, string>>();
+
+function versionFor(img: CatalogImage | undefined, image: string): string {
   const parsed = parseImageReference(image);
   const tag = parsed.ok ? parsed.ref.tag : undefined;
   const full = tag && /^\d+\.\d+\.\d+/.exec(tag);
