@@ -15,6 +15,7 @@ import { alreadyExists, badRequest, conflict, invalid, notFound, requestEntityTo
 import { newUid } from "./uid";
 import { admissionName } from "./admission/admission-name";
 import { deepEqual } from "./deep-equal";
+import { deepCopy } from "./deep-copy";
 
 export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
@@ -200,7 +201,7 @@ export class ApiServer {
     this.checkVersion(old, input, info);
     // Stored objects are never mutated, so only what commit() stamps needs a copy of its own,
     // and the status a caller may still hold: not a controller's, built for this write.
-    const status = opts.trusted ? input.status : structuredClone(input.status);
+    const status = opts.trusted ? input.status : deepCopy(input.status);
     const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status };
     return this.commit(old, obj, opts);
   }
@@ -245,7 +246,7 @@ export class ApiServer {
       if (grace === 0 && finalizers.length === 0) this.store.remove(keyOf(refOf(old)));
       return old;
     }
-    const obj = structuredClone(old);
+    const obj = deepCopy(old);
     obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
     if (!obj.metadata.finalizers) delete obj.metadata.finalizers;
     obj.metadata.deletionTimestamp = toRFC3339((this.now + grace * 1000) as Instant);
@@ -288,7 +289,7 @@ export class ApiServer {
 
   /** Strict field validation, then a private deep copy to default and stamp. */
   private decode(input: KubeObject, info: ResourceInfo, opts: WriteOptions): KubeObject {
-    const obj = structuredClone(input);
+    const obj = deepCopy(input);
     obj.metadata = obj.metadata ?? {};
     if (opts.trusted) return obj;
     // The body kubectl sends is the object as compact JSON; Go escapes a few more characters, which this ignores.

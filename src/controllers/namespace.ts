@@ -7,6 +7,7 @@ import { RESOURCES } from "../api/registry";
 import type { Controller, Outcome, Write } from "./types";
 import { NOTHING } from "./types";
 import { existenceChanged } from "./shared/change-predicates";
+import { deepCopy } from "../api/deep-copy";
 
 const NAMESPACED_KINDS = [...new Set(RESOURCES.filter((r) => r.namespaced).map((r) => r.kind))];
 
@@ -37,7 +38,7 @@ export const namespaceController = {
       }
     }
     if (remaining === 0 && (ns.spec?.finalizers ?? []).length > 0) {
-      const finalized = structuredClone(ns);
+      const finalized = deepCopy(ns);
       finalized.spec = { ...finalized.spec, finalizers: [] };
       writes.push({ op: "update", object: finalized });
     }

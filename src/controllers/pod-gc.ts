@@ -10,6 +10,7 @@ import type { Controller, Outcome, Write } from "./types";
 import { NOTHING, podNodeTrigger, self } from "./types";
 import type { Duration, Instant } from "../sim/time";
 import { seconds, toRFC3339 } from "../sim/time";
+import { deepCopy } from "../api/deep-copy";
 
 export const POD_GC_CONTROLLER = "pod-garbage-collector";
 /** quarantineTime in gc_controller.go. */
@@ -57,7 +58,7 @@ function failAndDelete(pod: KubeObject, now: Instant): Write[] {
       reason: "DeletionByPodGC",
       message: "PodGC: node no longer exists",
     });
-    writes.push({ op: "updateStatus", object: { ...structuredClone(pod), status: { ...pod.status, phase: "Failed", conditions } } });
+    writes.push({ op: "updateStatus", object: { ...deepCopy(pod), status: { ...pod.status, phase: "Failed", conditions } } });
   }
   writes.push({ op: "delete", ref: refOf(pod), gracePeriodSeconds: 0, force: true, uid: pod.metadata.uid });
   return writes;

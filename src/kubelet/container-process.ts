@@ -14,7 +14,7 @@ import { buildContainerFs, containerLayers, emptyTree } from "../runtime/fs";
 import type { ContainerFsData, VolumeStore } from "../runtime/fs";
 import { catalogImageFor, exitOnStart, imageProcessFor, runOnStart, startupLogs, versionOf } from "../runtime/images/behaviour";
 import type { ProcessState } from "../runtime/shell/process";
-import { startProcess, startTimedProcess, stepProcess } from "../runtime/shell/process";
+import { copyProcess, startProcess, startTimedProcess, stepOwnedProcess } from "../runtime/shell/process";
 import type { OutputChunk } from "../runtime/shell/process";
 import type { ProcessHost } from "../runtime/types";
 import type { ContainerRecord, LogLine } from "./runtime-record";
@@ -24,6 +24,7 @@ import { containerMounts } from "./volume-mounts";
 import { podImageLayer } from "./pod-image-layer";
 import type { VolumeMountSpec } from "./volume-mounts";
 import { clusterNetwork } from "../runtime/net";
+import { deepCopy } from "../api/deep-copy";
 
 /** Lines kept per container instance (the oldest are dropped), so the state file stays small. */
 export const MAX_LOG_LINES = 1000;
@@ -183,16 +184,19 @@ export function stepContainer(rt: PodRuntime, rec: ContainerRecord, now: Instant
   if (!rec.process || !rec.fs || rec.finishedAt !== undefined) return { ok: true, record: rec, events: [] };
   const wakeAt = rec.process.wakeAt;
   if (wakeAt !== undefined && wakeAt > now) return { ok: true, record: rec, events: [], wakeAt };
-  return stepFrom(rt, rec, rec.process, structuredClone(rec.fs), now, []);
+  return stepFrom(rt, rec, copyProcess(rec.process), deepCopy(rec.fs), now, []);
 }
 
-/** Steps `process` in the container of `rec`, with `fs` as this step's own copy of its filesystem to write to. */
+/**
+ * Steps `process` in the container of `rec`, with `fs` as its filesystem: both this step's own
+ * to change (copies of what is stored, or new).
+ */
 function stepFrom(rt: PodRuntime, rec: ContainerRecord, process: ProcessState, fs: ContainerFsData, now: Instant, events: ContainerEvent[]): Started {
   let state = process;
   const output: OutputChunk[] = [];
   let t = state.wakeAt ?? now;
   for (let i = 0; i < MAX_STEPS_PER_SYNC; i++) {
-    const r = stepProcess(state, processHost(rt.view, rt.pod, fs, rt.volumes, t));
+    const r = stepOwnedProcess(state, processHost(rt.view, rt.pod, fs, rt.volumes, t));
     output.push(...r.output);
     state = r.state;
     if (r.exited) {

@@ -15,6 +15,7 @@ import type { PodRuntime } from "./container-process";
 import { processHost } from "./container-process";
 import type { ProbedContainerSpec } from "./probes/context";
 import { httpProbe } from "./probes/http-probe";
+import { deepCopy } from "../api/deep-copy";
 
 export interface LifecycleHandler {
   exec?: { command?: string[] };
@@ -43,7 +44,7 @@ export function runHook(rt: PodRuntime, spec: HookedSpec, rec: ContainerRecord, 
   if (handler.exec) {
     const command = handler.exec.command ?? [];
     if (!rec.fs) return { endedAt: now };
-    const fs = structuredClone(rec.fs);
+    const fs = deepCopy(rec.fs);
     const run = runToCompletion([...command], { ...(rec.env ?? {}) }, processHost(rt.view, rt.pod, fs, rt.volumes, now), budgetMs, { pid: 2 });
     if (run.exitCode === 0) return { endedAt: run.endedAt, fs };
     const output = run.output.map((c) => c.text).join("");

@@ -6,6 +6,7 @@
 import type { KubeObject } from "../api/types";
 import { MIRROR_ANNOTATION } from "../api/admission/mirror-pod";
 import type { StaticManifest } from "./static-pod-manifests";
+import { deepCopy } from "../api/deep-copy";
 
 export const CONFIG_HASH = "kubernetes.io/config.hash";
 export const CONFIG_SEEN = "kubernetes.io/config.seen";
@@ -17,7 +18,7 @@ export function mirrorPodName(podName: string, nodeName: string): string {
 
 export function buildMirrorPod(manifest: StaticManifest & { pod: KubeObject }, nodeName: string, nodeUid: string): KubeObject {
   const source = manifest.pod;
-  const spec = structuredClone(source.spec ?? {});
+  const spec = deepCopy(source.spec ?? {});
   spec.nodeName = nodeName;
   spec.tolerations = [...(spec.tolerations ?? []), { operator: "Exists", effect: "NoExecute" }];
   return {
@@ -26,7 +27,7 @@ export function buildMirrorPod(manifest: StaticManifest & { pod: KubeObject }, n
     metadata: {
       name: mirrorPodName(source.metadata?.name ?? "", nodeName),
       namespace: source.metadata?.namespace || "default",
-      ...(source.metadata?.labels ? { labels: structuredClone(source.metadata.labels) } : {}),
+      ...(source.metadata?.labels ? { labels: deepCopy(source.metadata.labels) } : {}),
       annotations: {
         ...source.metadata?.annotations,
         [CONFIG_HASH]: manifest.hash,

@@ -13,6 +13,7 @@ import type { ContainerRecord, PodRecord } from "./runtime-record";
 import { readPodRecord } from "./runtime-record";
 import { processHost } from "./container-process";
 import { persistentVolumeWrites, refreshPersistentVolumes } from "./pod-volumes";
+import { deepCopy } from "../api/deep-copy";
 
 export interface OpenedContainer {
   readonly record: PodRecord;
@@ -32,8 +33,8 @@ export function openContainer(view: ClusterView, pod: KubeObject, container: str
   const record = readPodRecord(view, uid);
   const rec = record?.containers.find((c) => c.name === container);
   if (!record || !rec || rec.startedAt === undefined || rec.finishedAt !== undefined || !rec.fs) return { error: notRunningError(container) };
-  const fs = structuredClone(rec.fs);
-  const volumes = refreshPersistentVolumes(view, pod, structuredClone(record.volumes ?? {}));
+  const fs = deepCopy(rec.fs);
+  const volumes = refreshPersistentVolumes(view, pod, deepCopy(record.volumes ?? {}));
   return {
     record,
     container: rec,

@@ -17,6 +17,7 @@ import { emptyTree, projectVolume } from "../runtime/fs";
 import type { TreeData } from "../runtime/fs/tree";
 import type { VolumeStore } from "../runtime/fs";
 import { volumeDataId } from "../controllers/persistentvolume/binder";
+import { deepCopy } from "../api/deep-copy";
 
 /** The kubelet's configMapManager/secretManager: reads through the view, namespace-scoped. */
 export function viewLookup(view: ClusterView): ConfigLookup {
@@ -49,7 +50,7 @@ export function setUpPodVolumes(view: ClusterView, pod: KubeObject, node: KubeOb
         return { ok: false, message, retryAfter: VOLUME_RETRY_MS };
       }
       const rec = view.runtime(volumeDataId(claim.pv)) as PersistentVolumeRecord | undefined;
-      volumes[v.name] = rec ? structuredClone(rec.data) : emptyTree();
+      volumes[v.name] = rec ? deepCopy(rec.data) : emptyTree();
       continue;
     }
     const r = projectVolume(v, input);
@@ -82,7 +83,7 @@ export function refreshPersistentVolumes(view: ClusterView, pod: KubeObject, vol
     if (!v.persistentVolumeClaim || !volumes[v.name]) continue;
     const pv = view.get(`PersistentVolumeClaim/${ns}/${v.persistentVolumeClaim.claimName}`)?.spec?.volumeName;
     const rec = pv ? (view.runtime(volumeDataId(pv)) as PersistentVolumeRecord | undefined) : undefined;
-    if (rec && !deepEqual(rec.data, volumes[v.name])) volumes[v.name] = structuredClone(rec.data);
+    if (rec && !deepEqual(rec.data, volumes[v.name])) volumes[v.name] = deepCopy(rec.data);
   }
   return volumes;
 }
@@ -102,7 +103,7 @@ export function persistentVolumeWrites(view: ClusterView, pod: KubeObject, volum
     if (!pv || !view.get(`PersistentVolume//${pv}`)) continue;
     const id = volumeDataId(pv);
     const stored = view.runtime(id) as PersistentVolumeRecord | undefined;
-    if (!stored || !deepEqual(stored.data, data)) out.push({ podUid: id, record: { data: structuredClone(data) } satisfies PersistentVolumeRecord });
+    if (!stored || !deepEqual(stored.data, data)) out.push({ podUid: id, record: { data: deepCopy(data) } satisfies PersistentVolumeRecord });
   }
   return out;
 }

@@ -31,6 +31,7 @@ import { isSidecar, runInitContainers } from "./init-containers";
 import { writableCopy } from "./volume-mounts";
 import type { InitContainerSpec } from "./init-containers";
 import type { ContainerSpec } from "./container-process";
+import { deepCopy } from "../api/deep-copy";
 
 export const KUBELET = "kubelet";
 
@@ -160,7 +161,7 @@ function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject
 
 /** The preStop hooks of a terminating pod's containers, run in their filesystem and network. */
 function preStopRunner(view: ClusterView, pod: KubeObject, node: KubeObject, record: PodRecord, now: Instant): PreStopRunner {
-  const rt: PodRuntime = { view, pod, node, podIP: record.sandbox.ip, hostIP: hostIPOf(node) ?? "", volumes: structuredClone(record.volumes ?? {}) };
+  const rt: PodRuntime = { view, pod, node, podIP: record.sandbox.ip, hostIP: hostIPOf(node) ?? "", volumes: deepCopy(record.volumes ?? {}) };
   return (rec, budgetMs) => {
     const spec = ((pod.spec?.containers ?? []) as HookedSpec[]).find((c) => c.name === rec.name);
     const hook = spec?.lifecycle?.preStop;

@@ -8,6 +8,7 @@
 import type { VolumeMountRef, VolumeStore } from "../runtime/fs";
 import { normalizePath, OverlayView } from "../runtime/fs";
 import { expand, mappingFuncFor } from "../runtime/env";
+import { deepCopy } from "../api/deep-copy";
 
 export interface VolumeMountSpec {
   name: string;
@@ -30,7 +31,7 @@ function isAPIDataVolume(v: VolumeSpec | undefined): boolean {
  */
 export function writableCopy(podVolumes: readonly VolumeSpec[], volumes: VolumeStore): VolumeStore {
   const out: VolumeStore = {};
-  for (const [name, data] of Object.entries(volumes)) out[name] = isAPIDataVolume(podVolumes.find((v) => v.name === name)) ? data : structuredClone(data);
+  for (const [name, data] of Object.entries(volumes)) out[name] = isAPIDataVolume(podVolumes.find((v) => v.name === name)) ? data : deepCopy(data);
   return out;
 }
 
@@ -58,7 +59,7 @@ export function containerMounts(
       out.push(ref);
       continue;
     }
-    const data = apiData ? structuredClone(blob) : blob;
+    const data = apiData ? deepCopy(blob) : blob;
     const view = new OverlayView(data);
     if (view.kind(subPath) === undefined) view.addDir(subPath);
     out.push({ ...ref, subPath, ...(apiData && { frozen: data }) });

@@ -17,6 +17,7 @@ import type { CorrelatorState, Observation, SimilarRecord } from "./event-correl
 import { COMBINED_PREFIX, aggregate, correlatorId, isCorrelated, sweep, takeToken } from "./event-correlator";
 import type { ObjectEvents } from "./event-index";
 import { combinedKey, eventKey, eventsOf, readEvents, similarKey } from "./event-index";
+import { deepCopy } from "../api/deep-copy";
 
 /** toRFC3339(now), kept: a settle records many Events at one instant. */
 let stampAt: { now: Instant; stamp: string } | undefined;
@@ -131,7 +132,7 @@ function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: O
   const existing = previous && store.get(`Event/${ns}/${previous.name}`);
   let event: KubeObject;
   if (existing) {
-    event = structuredClone(existing) as any;
+    event = deepCopy(existing) as any;
     event.count = previous.count + 1;
     event.lastTimestamp = stamp;
     event.message = message;

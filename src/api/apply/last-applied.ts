@@ -5,6 +5,7 @@
 // escaped) plus json.Encoder's trailing newline.
 
 import type { KubeObject } from "../types";
+import { deepCopy } from "../deep-copy";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -31,7 +32,7 @@ function byteOrder(a: string, b: string): number {
 
 /** The annotation's value for obj: what `apply` and `create --save-config` record. */
 export function lastAppliedValue(obj: KubeObject): string {
-  const copy = structuredClone(obj);
+  const copy = deepCopy(obj);
   const annotations = { ...(copy.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
   copy.metadata.annotations = annotations;
@@ -41,7 +42,7 @@ export function lastAppliedValue(obj: KubeObject): string {
 /** obj with the annotation set to its own configuration (CreateApplyAnnotation). */
 export function withLastApplied(obj: KubeObject): KubeObject {
   const value = lastAppliedValue(obj);
-  const copy = structuredClone(obj);
+  const copy = deepCopy(obj);
   copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), [LAST_APPLIED]: value };
   return copy;
 }

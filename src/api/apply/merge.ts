@@ -8,6 +8,7 @@
 import { deepEqual } from "../deep-equal";
 import type { ListStrategy } from "./patch-meta";
 import { listStrategy } from "./patch-meta";
+import { deepCopy } from "../deep-copy";
 
 export type JsonMap = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ export function strategicMergePatch(original: JsonMap, patch: JsonMap): JsonMap 
 function mergeMap(original: JsonMap, patch: JsonMap, path: readonly string[]): JsonMap | undefined {
   if (patch[PATCH] === "delete") return undefined;
   if (patch[PATCH] === "replace") return withoutDirectives(patch);
-  const out: JsonMap = structuredClone(original);
+  const out: JsonMap = deepCopy(original);
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith(DELETE_FROM)) {
       const field = k.slice(DELETE_FROM.length);
@@ -76,7 +77,7 @@ function mergeList(original: unknown[], patch: unknown[], strategy: ListStrategy
   }
   if (patch.some(isReplace)) return patch.filter((p) => !isReplace(p));
   const key = strategy.key;
-  let out = structuredClone(original) as JsonMap[];
+  let out = deepCopy(original) as JsonMap[];
   for (const item of patch as JsonMap[]) {
     const at = out.findIndex((o) => deepEqual(o[key], item[key]));
     if (item[PATCH] === "delete") {
@@ -118,7 +119,7 @@ function withoutDirectives(m: JsonMap): JsonMap {
 }
 
 function withoutListDirectives(list: unknown[]): unknown[] {
-  return list.filter((x) => !(isMap(x) && x[PATCH] !== undefined)).map((x) => structuredClone(x));
+  return list.filter((x) => !(isMap(x) && x[PATCH] !== undefined)).map((x) => deepCopy(x));
 }
 
 export interface DiffOptions {
@@ -136,7 +137,7 @@ export function diffMaps(original: JsonMap, modified: JsonMap, opts: DiffOptions
     const ov = original[k];
     const childPath = [...path, k];
     if (ov === undefined) {
-      if (!opts.ignoreChangesAndAdditions) patch[k] = structuredClone(mv);
+      if (!opts.ignoreChangesAndAdditions) patch[k] = deepCopy(mv);
       continue;
     }
     if (isMap(ov) && isMap(mv)) {
@@ -148,7 +149,7 @@ export function diffMaps(original: JsonMap, modified: JsonMap, opts: DiffOptions
       diffLists(ov, mv, k, listStrategy(childPath), opts, childPath, patch);
       continue;
     }
-    if (!deepEqual(ov, mv) && !opts.ignoreChangesAndAdditions) patch[k] = structuredClone(mv);
+    if (!deepEqual(ov, mv) && !opts.ignoreChangesAndAdditions) patch[k] = deepCopy(mv);
   }
   if (!opts.ignoreDeletions) {
     for (const k of Object.keys(original)) if (original[k] !== undefined && modified[k] === undefined) patch[k] = null;
@@ -169,12 +170,12 @@ function diffLists(
   if (strategy.type === "set") {
     const added = modified.filter((m) => !original.some((o) => deepEqual(o, m)));
     const removed = original.filter((o) => !modified.some((m) => deepEqual(o, m)));
-    if (added.length > 0 && !opts.ignoreChangesAndAdditions) patch[field] = structuredClone(added);
-    if (removed.length > 0 && !opts.ignoreDeletions) patch[DELETE_FROM + field] = structuredClone(removed);
+    if (added.length > 0 && !opts.ignoreChangesAndAdditions) patch[field] = deepCopy(added);
+    if (removed.length > 0 && !opts.ignoreDeletions) patch[DELETE_FROM + field] = deepCopy(removed);
     return;
   }
   if (strategy.type === "atomic" || !keyed(original, strategy.key) || !keyed(modified, strategy.key)) {
-    if (!deepEqual(original, modified) && !opts.ignoreChangesAndAdditions) patch[field] = structuredClone(modified);
+    if (!deepEqual(original, modified) && !opts.ignoreChangesAndAdditions) patch[field] = deepCopy(modified);
     return;
   }
   const key = strategy.key;
@@ -182,7 +183,7 @@ function diffLists(
   for (const m of modified as JsonMap[]) {
     const o = (original as JsonMap[]).find((x) => deepEqual(x[key], m[key]));
     if (!o) {
-      if (!opts.ignoreChangesAndAdditions) out.push(structuredClone(m));
+      if (!opts.ignoreChangesAndAdditions) out.push(deepCopy(m));
       continue;
     }
     const sub = diffMaps(o, m, opts, path);

@@ -4,6 +4,7 @@
 import fastJsonPatch from "fast-json-patch";
 import type { Operation } from "fast-json-patch";
 import { deepEqual } from "../deep-equal";
+import { deepCopy } from "../deep-copy";
 
 const { applyPatch, validate } = fastJsonPatch;
 
@@ -12,11 +13,11 @@ export class PatchError extends Error {}
 
 /** RFC 6902: applies the operations in order; a failed `test` or a bad path throws PatchError. */
 export function applyJsonPatch<T>(doc: T, ops: readonly Operation[]): T {
-  const copy = structuredClone(doc);
+  const copy = deepCopy(doc);
   const problem = validate(ops as Operation[], copy);
   if (problem) throw new PatchError(jsonPatchMessage(problem));
   try {
-    return applyPatch(copy, structuredClone(ops as Operation[]), false, true).newDocument as T;
+    return applyPatch(copy, deepCopy(ops as Operation[]), false, true).newDocument as T;
   } catch (e) {
     throw new PatchError(jsonPatchMessage(e as Error));
   }
@@ -34,8 +35,8 @@ function jsonPatchMessage(e: Error & { name?: string; operation?: Operation }): 
 
 /** RFC 7386 MergePatch: objects merge recursively, null deletes, anything else replaces. */
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return structuredClone(patch);
-  const out: Record<string, unknown> = isObject(target) ? structuredClone(target) : {};
+  if (!isObject(patch)) return deepCopy(patch);
+  const out: Record<string, unknown> = isObject(target) ? deepCopy(target) : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = applyMergePatch(out[k], v);
@@ -45,14 +46,14 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
 
 /** The smallest RFC 7386 patch turning `from` into `to` (CreateMergePatch). */
 export function createMergePatch(from: unknown, to: unknown): unknown {
-  if (!isObject(from) || !isObject(to)) return structuredClone(to);
+  if (!isObject(from) || !isObject(to)) return deepCopy(to);
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(to)) {
-    if (!Object.hasOwn(from, k)) patch[k] = structuredClone(v);
+    if (!Object.hasOwn(from, k)) patch[k] = deepCopy(v);
     else if (isObject(v) && isObject(from[k])) {
       const sub = createMergePatch(from[k], v) as Record<string, unknown>;
       if (Object.keys(sub).length > 0) patch[k] = sub;
-    } else if (!deepEqual(from[k], v)) patch[k] = structuredClone(v);
+    } else if (!deepEqual(from[k], v)) patch[k] = deepCopy(v);
   }
   for (const k of Object.keys(from)) if (!Object.hasOwn(to, k)) patch[k] = null;
   return patch;

@@ -12,6 +12,7 @@ import { defaultPersistentVolume, defaultPersistentVolumeClaim } from "./persist
 import { defaultStatefulSet } from "./statefulset";
 import { defaultEndpointSlice, defaultEndpoints } from "./endpoints";
 import { defaultCronJob, defaultJob } from "./job";
+import { deepCopy } from "../deep-copy";
 
 type Defaulter = (obj: KubeObject) => void;
 
@@ -34,7 +35,7 @@ const DEFAULTERS: Record<string, Defaulter> = {
 
 /** A defaulted deep copy of obj; kinds without defaults come back as a plain copy. */
 export function applyDefaults(obj: KubeObject): KubeObject {
-  return defaultInPlace(structuredClone(obj));
+  return defaultInPlace(deepCopy(obj));
 }
 
 /** Defaults obj itself, a copy its caller owns (the API server's decoded request), and returns it. */

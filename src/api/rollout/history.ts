@@ -3,6 +3,7 @@
 // polymorphichelpers/history.go (v1.32). Pure: the Deployment and its ReplicaSets in.
 
 import type { KubeObject } from "../types";
+import { deepCopy } from "../deep-copy";
 
 export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 export const CHANGE_CAUSE_ANNOTATION = "kubernetes.io/change-cause";
@@ -38,7 +39,7 @@ export function deploymentRevisions(d: KubeObject, replicaSets: readonly KubeObj
     const revision = revisionOf(rs);
     if (revision === undefined) continue;
     const changeCause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
-    const template = structuredClone(rs.spec?.template ?? {});
+    const template = deepCopy(rs.spec?.template ?? {});
     template.metadata = { ...(template.metadata ?? {}) };
     template.metadata.annotations = { ...(template.metadata.annotations ?? {}) };
     if (changeCause) template.metadata.annotations[CHANGE_CAUSE_ANNOTATION] = changeCause;

@@ -7,6 +7,7 @@
 import type { Instant } from "../../sim/time";
 import { toRFC3339 } from "../../sim/time";
 import type { KubeObject } from "../types";
+import { deepCopy } from "../deep-copy";
 
 export const RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
@@ -26,7 +27,7 @@ export type Mutation = (obj: KubeObject, now: Instant) => KubeObject | undefined
 export const pauseObject: Mutation = (obj) => {
   if (obj.kind !== "Deployment") throw new RolloutRefusal("pausing is not supported");
   if (obj.spec?.paused) throw new RolloutRefusal("is already paused");
-  const out = structuredClone(obj);
+  const out = deepCopy(obj);
   out.spec = { ...out.spec, paused: true };
   return out;
 };
@@ -35,7 +36,7 @@ export const pauseObject: Mutation = (obj) => {
 export const resumeObject: Mutation = (obj) => {
   if (obj.kind !== "Deployment") throw new RolloutRefusal("resuming is not supported");
   if (!obj.spec?.paused) throw new RolloutRefusal("is not paused");
-  const out = structuredClone(obj);
+  const out = deepCopy(obj);
   delete out.spec.paused;
   return out;
 };
@@ -51,7 +52,7 @@ export const restartObject: Mutation = (obj, now) => {
   if (obj.kind === "Deployment" && obj.spec?.paused) throw new RolloutRefusal("can't restart paused deployment (run rollout resume first)");
   const stamp = toRFC3339(now);
   if (obj.spec?.template?.metadata?.annotations?.[RESTARTED_AT] === stamp) return undefined;
-  const out = structuredClone(obj);
+  const out = deepCopy(obj);
   const template = (out.spec.template ??= {});
   template.metadata = { ...(template.metadata ?? {}) };
   template.metadata.annotations = { ...(template.metadata.annotations ?? {}), [RESTARTED_AT]: stamp };

@@ -8,6 +8,7 @@ import { UsageError } from "../errors";
 import { deepEqual } from "../deep-equal";
 import type { KubeObject } from "../types";
 import { ownedReplicaSets, REVISION_ANNOTATION, revisionOf } from "./history";
+import { deepCopy } from "../deep-copy";
 
 const HASH_LABEL = "pod-template-hash";
 
@@ -46,12 +47,12 @@ export function planDeploymentRollback(d: KubeObject, replicaSets: readonly Kube
   if (equalIgnoreHash(target.spec?.template, d.spec?.template)) {
     return { kind: "skipped", message: `skipped rollback (current template already matches revision ${toRevision})` };
   }
-  const template = structuredClone(target.spec?.template ?? {});
+  const template = deepCopy(target.spec?.template ?? {});
   if (template.metadata?.labels) delete template.metadata.labels[HASH_LABEL];
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries<string>(d.metadata.annotations ?? {})) if (ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
   for (const [k, v] of Object.entries<string>(target.metadata.annotations ?? {})) if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
-  const out = structuredClone(d);
+  const out = deepCopy(d);
   out.metadata.annotations = annotations;
   out.spec = { ...out.spec, template };
   return { kind: "rollback", deployment: out };
@@ -82,7 +83,7 @@ export function equalIgnoreHash(a: any, b: any): boolean {
 }
 
 function withoutHash(template: any): any {
-  const t = structuredClone(template ?? {});
+  const t = deepCopy(template ?? {});
   if (t.metadata?.labels) delete t.metadata.labels[HASH_LABEL];
   return t;
 }

@@ -10,6 +10,7 @@ import type { KubeObject } from "../types";
 import { CHANGE_CAUSE_ANNOTATION } from "./history";
 import { revisionNotFound } from "./rollback";
 import type { RollbackPlan } from "./rollback";
+import { deepCopy } from "../deep-copy";
 
 export interface ControllerRevisionEntry {
   readonly revision: number;
@@ -32,7 +33,7 @@ export function controlledRevisions(sts: KubeObject, revisions: readonly KubeObj
 
 /** The revision's template: the patch replaces spec.template ("$patch": "replace"). */
 function templateOf(revision: KubeObject): any {
-  const template = structuredClone((revision.data as any)?.spec?.template ?? {});
+  const template = deepCopy((revision.data as any)?.spec?.template ?? {});
   delete template.$patch;
   return template;
 }
@@ -63,7 +64,7 @@ export function planStatefulSetRollback(sts: KubeObject, revisions: readonly Kub
   if (deepEqual(sts.spec?.template ?? {}, template)) {
     return { kind: "skipped", message: `skipped rollback (current template already matches revision ${toRevision})` };
   }
-  const out = structuredClone(sts);
+  const out = deepCopy(sts);
   out.spec = { ...out.spec, template };
   return { kind: "rollback", deployment: out };
 }

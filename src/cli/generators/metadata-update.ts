@@ -16,6 +16,7 @@ import type { TargetQuery } from "./targets";
 import { findTargets } from "./targets";
 import type { FilenameOptions } from "../flags/filename";
 import type { VerbEnv } from "../verb";
+import { deepCopy } from "../../api/deep-copy";
 
 export type MetadataField = "labels" | "annotations";
 
@@ -68,7 +69,7 @@ function updateOne(u: MetadataUpdate, obj: KubeObject, single: boolean, cluster:
   const next = { ...current };
   for (const [k, v] of u.changes.set) next[k] = v;
   for (const k of u.changes.remove) delete next[k];
-  const updated = structuredClone(obj);
+  const updated = deepCopy(obj);
   updated.metadata[u.field] = next;
   if (Object.keys(next).length === 0) delete updated.metadata[u.field];
   if (u.resourceVersion !== "") updated.metadata.resourceVersion = u.resourceVersion;

@@ -18,6 +18,7 @@ import { printObjects } from "../../printers/formats";
 import { defineValidate } from "../manifests/validate-flag";
 import { parseGoInt } from "../flags/go-int";
 import { goMap } from "./go-typed";
+import { deepCopy } from "../../api/deep-copy";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -58,7 +59,7 @@ export function withLastApplied(obj: KubeObject): KubeObject {
   if (Object.keys(annotations).length > 0) bare.metadata.annotations = annotations;
   else delete bare.metadata.annotations;
   const json = JSON.stringify(bare).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
-  const out = structuredClone(obj);
+  const out = deepCopy(obj);
   // A Go map: -o json of what was built shows its keys sorted.
   out.metadata = insertAnnotations(out.metadata, goMap({ ...annotations, [LAST_APPLIED]: json }));
   return out;
@@ -82,7 +83,7 @@ function insertAnnotations(meta: KubeObject["metadata"], annotations: Record<str
 
 /** The object as sent to the server: no `creationTimestamp: null` (the server stamps it). */
 export function forServer(obj: KubeObject): KubeObject {
-  const out = structuredClone(obj);
+  const out = deepCopy(obj);
   if (out.metadata.creationTimestamp === null) delete out.metadata.creationTimestamp;
   return out;
 }

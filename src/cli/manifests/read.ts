@@ -12,6 +12,7 @@ import { UsageError } from "../../api/errors";
 import { goJson } from "../../api/apply/last-applied";
 import type { ManifestSource } from "../flags/read-sources";
 import { decodeManifestText } from "./decode";
+import { deepCopy } from "../../api/deep-copy";
 
 export interface ManifestItem {
   readonly source: string;
@@ -71,7 +72,7 @@ function toItem(doc: unknown, source: string, ctx: ReadContext): ManifestItem {
     return { source, error: new UsageError(`unable to decode "${source}": json: cannot unmarshal ${goType(doc)} into Go value of type unstructured.detector`) };
   }
   if (!doc.kind) return { source, error: new UsageError(`unable to decode "${source}": Object 'Kind' is missing in '${goJson(doc)}'`) };
-  const obj = structuredClone(doc) as unknown as KubeObject;
+  const obj = deepCopy(doc) as unknown as KubeObject;
   if (!isObject(obj.metadata)) obj.metadata = {};
   const apiVersion = String(obj.apiVersion ?? "");
   const kind = String(obj.kind);

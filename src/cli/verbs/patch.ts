@@ -29,6 +29,7 @@ import { isHumanReadable, parseOutput, defineShowManagedFields } from "../flags/
 import { printCreated, sortOptions } from "../generators/output";
 import { findTargets } from "../generators/targets";
 import { defineRecordFlag, RECORD_DEPRECATED } from "./set/run";
+import { deepCopy } from "../../api/deep-copy";
 
 type PatchType = "json" | "merge" | "strategic";
 const PATCH_TYPES: readonly PatchType[] = ["json", "merge", "strategic"];
@@ -199,7 +200,7 @@ function patchOne(obj: KubeObject, patch: unknown, type: PatchType, o: Options, 
 /** Removes fields named by paths such as `spec.foo` or `spec.template.spec.containers[0].bar`. */
 function dropFields(obj: KubeObject, paths: readonly string[]): KubeObject {
   if (paths.length === 0) return obj;
-  const out = structuredClone(obj) as unknown as Record<string, unknown>;
+  const out = deepCopy(obj) as unknown as Record<string, unknown>;
   for (const p of paths) {
     const segments = p.split(/\.|\[(\d+)\]/).filter((x) => x !== undefined && x !== "");
     let cur: any = out;
@@ -247,7 +248,7 @@ function patchScale(obj: KubeObject, patch: unknown, type: PatchType, o: Options
   const replicas = patched.spec?.replicas;
   const changed = !deepEqual(scale, patched);
   if (o.dryRun !== "client" && changed) {
-    const next = structuredClone(obj);
+    const next = deepCopy(obj);
     next.spec = { ...next.spec, replicas };
     cluster.api.update(next, { dryRun: o.dryRun === "server" });
   }

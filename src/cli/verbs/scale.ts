@@ -18,6 +18,7 @@ import { parseIntFlag, printCreated, requiredFlag, sortOptions } from "../genera
 import { findTargets } from "../generators/targets";
 import type { FilenameFlags, FilenameOptions } from "../flags/filename";
 import { defineFilenameFlags, filenameOptions } from "../flags/filename";
+import { deepCopy } from "../../api/deep-copy";
 
 interface Flags extends FilenameFlags {
   replicas?: string;
@@ -155,7 +156,7 @@ function checkPreconditions(obj: KubeObject, o: Options): void {
 }
 
 function withReplicas(obj: KubeObject, replicas: number): KubeObject {
-  const out = structuredClone(obj);
+  const out = deepCopy(obj);
   out.spec = { ...(out.spec ?? {}), replicas };
   return out;
 }

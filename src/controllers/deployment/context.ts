@@ -12,6 +12,7 @@ import type { EventNote, Outcome, Write } from "../types";
 import { sameJSON } from "../shared/canonical";
 import { maxSurge } from "./fenceposts";
 import { replicas, replicasAnnotationsNeedUpdate, setReplicasAnnotations } from "./util";
+import { deepCopy } from "../../api/deep-copy";
 
 export const SOURCE = "deployment-controller";
 
@@ -34,8 +35,8 @@ export class SyncContext {
     this.view = view;
     this.original = original;
     this.now = now;
-    this.d = { ...original, metadata: structuredClone(original.metadata) };
-    if (original.status !== undefined) this.d.status = structuredClone(original.status);
+    this.d = { ...original, metadata: deepCopy(original.metadata) };
+    if (original.status !== undefined) this.d.status = deepCopy(original.status);
   }
 
   /** NewDeploymentCondition: both times are now. */
@@ -96,7 +97,7 @@ export class SyncContext {
     const metaChanged = !sameJSON(this.d.metadata, this.original.metadata);
     if (metaChanged) writes.push({ op: "update", object: { ...this.d, status: this.original.status } });
     if (!sameJSON(this.d.status ?? {}, this.original.status ?? {})) {
-      const object = structuredClone(this.d);
+      const object = deepCopy(this.d);
       if (metaChanged) delete object.metadata.resourceVersion;
       writes.push({ op: "updateStatus", object });
     }

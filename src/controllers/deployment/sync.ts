@@ -39,6 +39,7 @@ import {
   replicas,
   roundHalfAwayFromZero,
 } from "./util";
+import { deepCopy } from "../../api/deep-copy";
 
 /** Upstream returns an error and the key is retried; kubesim ends the pass with what it has. */
 export class SyncAborted extends Error {}
@@ -85,8 +86,8 @@ export function getNewReplicaSet(ctx: SyncContext, rsList: readonly KubeObject[]
   const collisionCount: number | undefined = d.status?.collisionCount;
   const podTemplateSpecHash = computeHash(d.spec.template, collisionCount);
   const labels = { ...(d.spec.template?.metadata?.labels ?? {}), [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: podTemplateSpecHash };
-  const newRSTemplate = { ...structuredClone(d.spec.template), metadata: { ...(d.spec.template?.metadata ?? {}), labels } };
-  const selector = structuredClone(d.spec.selector ?? {});
+  const newRSTemplate = { ...deepCopy(d.spec.template), metadata: { ...(d.spec.template?.metadata ?? {}), labels } };
+  const selector = deepCopy(d.spec.selector ?? {});
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: podTemplateSpecHash };
   const name = `${d.metadata.name}-${podTemplateSpecHash}`;
   const ns = d.metadata.namespace ?? "";

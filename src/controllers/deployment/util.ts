@@ -5,6 +5,7 @@
 import type { KubeObject } from "../../api/types";
 import { parseInstant } from "../../sim/time";
 import { canonicalJSON } from "../shared/canonical";
+import { deepCopy } from "../../api/deep-copy";
 
 export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 export const REVISION_HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history";
@@ -54,7 +55,7 @@ function canonicalWithoutHash(template: KubeObject["spec"]): string {
 const canonicalTexts = new WeakMap<object, string>();
 
 function withoutHash(template: KubeObject["spec"]): unknown {
-  const t = structuredClone(template ?? {});
+  const t = deepCopy(template ?? {});
   const labels = { ...(t.metadata?.labels ?? {}) };
   delete labels[DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY];
   t.metadata = { ...(t.metadata ?? {}) };

@@ -12,6 +12,7 @@ import { getPodFromTemplate } from "../shared/pod-template";
 import { getPodsToDelete } from "../shared/pod-ranking";
 import { COMPLETION_INDEX, firstPendingIndexes, getCompletionIndex } from "./completion-index";
 import { JOB_TRACKING_FINALIZER, backoffRemaining, onlyReplaceFailedPods } from "./pod-accounting";
+import { deepCopy } from "../../api/deep-copy";
 
 export const JOB_CONTROLLER = "job-controller";
 /** MaxPodCreateDeletePerSync. */
@@ -113,7 +114,7 @@ function podForJob(job: KubeObject, index: number | undefined, view: ClusterView
   if (index !== undefined) {
     template.metadata.annotations = { ...template.metadata.annotations, [COMPLETION_INDEX]: `${index}` };
     template.metadata.labels = { ...template.metadata.labels, [COMPLETION_INDEX]: `${index}` };
-    template.spec = structuredClone(template.spec ?? {});
+    template.spec = deepCopy(template.spec ?? {});
     template.spec.hostname = `${name}-${index}`;
     for (const c of [...(template.spec.initContainers ?? []), ...(template.spec.containers ?? [])]) addCompletionIndexEnv(c);
     // podGenerateNameWithIndex: the Job's name is cut so the index always fits.

@@ -19,6 +19,7 @@ import type { NodeTaint } from "./node-taints";
 import { reconcileTaints, removedNoExecute } from "./node-taints";
 import { taintTolerated } from "../../scheduler/plugins/taint-toleration";
 import type { Taint, Toleration } from "../../scheduler/plugins/taint-toleration";
+import { deepCopy } from "../../api/deep-copy";
 
 export const NODE_LIFECYCLE_CONTROLLER = "node-lifecycle-controller";
 const SOURCE = "node-controller";
@@ -44,7 +45,7 @@ function silentKubelet(view: ClusterView, node: KubeObject, now: Instant): Outco
   if (next.every((c, i) => c === conditions[i])) return undefined;
   const due = graceExpiresAt(stoppedAt);
   if (now < due) return { writes: [], events: [], requeueAfter: (due - now) as Duration };
-  const updated = { ...structuredClone(node), status: { ...node.status, conditions: next } };
+  const updated = { ...deepCopy(node), status: { ...node.status, conditions: next } };
   const events: EventNote[] =
     readyStatus(node) === "True"
       ? [{ regarding: node, type: "Normal", reason: "NodeNotReady", message: `Node ${node.metadata.name} status is now: NodeNotReady`, source: SOURCE }]
@@ -56,7 +57,7 @@ function silentKubelet(view: ClusterView, node: KubeObject, now: Instant): Outco
 function taints(view: ClusterView, node: KubeObject, now: Instant): Outcome | undefined {
   const next = reconcileTaints(node, readyStatus(node), now);
   if (!next) return undefined;
-  const updated = structuredClone(node);
+  const updated = deepCopy(node);
   if (next.length > 0) updated.spec = { ...updated.spec, taints: next };
   else delete updated.spec?.taints;
   const lifted = removedNoExecute((node.spec?.taints ?? []) as NodeTaint[], next);
@@ -95,7 +96,7 @@ function podsNotReady(view: ClusterView, node: KubeObject, now: Instant): Outcom
     const conditions = (pod.status?.conditions ?? []) as Condition[];
     if (!conditions.some((c) => c.type === "Ready" && c.status === "True")) continue;
     const next = conditions.map((c) => (c.type === "Ready" ? { ...c, status: "False", lastTransitionTime: toRFC3339(now) } : c));
-    writes.push({ op: "updateStatus", object: { ...structuredClone(pod), status: { ...pod.status, conditions: next } } });
+    writes.push({ op: "updateStatus", object: { ...deepCopy(pod), status: { ...pod.status, conditions: next } } });
     events.push({ regarding: pod, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", source: SOURCE });
   }
   return writes.length > 0 ? { writes, events } : undefined;

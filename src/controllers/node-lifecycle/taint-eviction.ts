@@ -12,6 +12,7 @@ import type { Duration, Instant } from "../../sim/time";
 import { toRFC3339 } from "../../sim/time";
 import type { Taint, Toleration } from "../../scheduler/plugins/taint-toleration";
 import { toleratesTaint } from "../../scheduler/plugins/taint-toleration";
+import { deepCopy } from "../../api/deep-copy";
 
 export const TAINT_EVICTION_CONTROLLER = "taint-eviction-controller";
 
@@ -94,7 +95,7 @@ function evict(pod: KubeObject, now: Instant): Write[] {
     message: "Taint manager: deleting due to NoExecute taint",
   } as Condition);
   return [
-    { op: "updateStatus", object: { ...structuredClone(pod), status: { ...pod.status, conditions } } },
+    { op: "updateStatus", object: { ...deepCopy(pod), status: { ...pod.status, conditions } } },
     { op: "delete", ref: refOf(pod), uid: pod.metadata.uid },
   ];
 }

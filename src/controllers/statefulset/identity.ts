@@ -10,6 +10,7 @@ import type { Instant } from "../../sim/time";
 import { isPodAvailable, isPodReady } from "../shared/controller-utils";
 import { newControllerRef } from "../shared/owner-refs";
 import { getPodsPrefix } from "../shared/pod-template";
+import { deepCopy } from "../../api/deep-copy";
 
 export const STATEFUL_SET_POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
 export const POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
@@ -77,7 +78,7 @@ export function getPersistentVolumeClaims(set: KubeObject, pod: KubeObject): Map
   const ordinal = getOrdinal(pod);
   const claims = new Map<string, KubeObject>();
   for (const template of volumeClaimTemplates(set)) {
-    const claim: KubeObject = structuredClone({ apiVersion: "v1", kind: "PersistentVolumeClaim", ...template });
+    const claim: KubeObject = deepCopy({ apiVersion: "v1", kind: "PersistentVolumeClaim", ...template });
     claim.metadata = { ...(claim.metadata ?? {}) };
     claim.metadata.name = getPersistentVolumeClaimName(set, template, ordinal);
     claim.metadata.namespace = set.metadata.namespace;
@@ -122,7 +123,7 @@ export function newStatefulSetPod(set: KubeObject, ordinal: number): KubeObject 
     apiVersion: "v1",
     kind: "Pod",
     metadata: { name: getPodName(set, ordinal), generateName: getPodsPrefix(set.metadata.name ?? ""), namespace: set.metadata.namespace },
-    spec: structuredClone(template.spec ?? {}),
+    spec: deepCopy(template.spec ?? {}),
   };
   if (meta.labels) pod.metadata.labels = { ...meta.labels };
   if (meta.annotations) pod.metadata.annotations = { ...meta.annotations };

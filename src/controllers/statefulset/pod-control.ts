@@ -9,6 +9,7 @@ import type { ClusterView } from "../../api/store/view";
 import type { EventNote, RejectedWrite, Write } from "../types";
 import { getPersistentVolumeClaims, identityMatches, updateIdentity } from "./identity";
 import { isClaimOwnerUpToDate, updateClaimOwnerRefForSetAndPod } from "./claims";
+import { deepCopy } from "../../api/deep-copy";
 
 export const SOURCE = "statefulset-controller";
 
@@ -120,7 +121,7 @@ export function updatePodClaimForRetentionPolicy(c: PodControl, set: KubeObject,
  * volumes cannot change after creation, so kubesim does not attempt upstream's storage fix-up.
  */
 export function updateStatefulPod(c: PodControl, set: KubeObject, pod: KubeObject): void {
-  const copy = structuredClone(pod);
+  const copy = deepCopy(pod);
   let consistent = true;
   if (!identityMatches(set, copy)) {
     updateIdentity(set, copy);

@@ -11,6 +11,7 @@ import { canonicalJSON } from "../shared/canonical";
 import { safeEncodeString } from "../shared/pod-template-hash";
 import { newControllerRef } from "../shared/owner-refs";
 import { getPodRevision } from "./identity";
+import { deepCopy } from "../../api/deep-copy";
 
 export const CONTROLLER_REVISION_HASH_LABEL = "controller.kubernetes.io/hash";
 
@@ -20,7 +21,7 @@ export const CONTROLLER_REVISION_HASH_LABEL = "controller.kubernetes.io/hash";
  * same bytes for the same (defaulted) template.
  */
 export function getPatch(set: KubeObject): Record<string, unknown> {
-  return { spec: { template: { ...structuredClone(set.spec?.template ?? {}), $patch: "replace" } } };
+  return { spec: { template: { ...deepCopy(set.spec?.template ?? {}), $patch: "replace" } } };
 }
 
 /** FNV-1 (not 1a), 32 bits: multiply, then xor. */
@@ -63,7 +64,7 @@ export function newRevision(set: KubeObject, revision: number, collisionCount: n
 
 /** ApplyRevision: the set with the revision's template (the patch replaces spec.template). */
 export function applyRevision(set: KubeObject, revision: KubeObject): KubeObject {
-  const template = structuredClone((revision.data as any)?.spec?.template ?? {});
+  const template = deepCopy((revision.data as any)?.spec?.template ?? {});
   delete template.$patch;
   return { ...set, spec: { ...set.spec, template } };
 }

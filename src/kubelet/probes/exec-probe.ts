@@ -8,6 +8,7 @@ import { runToCompletion } from "../../runtime/shell/process";
 import { processHost } from "../container-process";
 import type { ProbeContext } from "./context";
 import type { HandlerResult } from "./types";
+import { deepCopy } from "../../api/deep-copy";
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 
@@ -18,7 +19,7 @@ export const execTimeoutMessage = (command: readonly string[]): string => `comma
 export function execProbe(ctx: ProbeContext, command: readonly string[], timeoutSeconds: number): { outcome: HandlerResult; fs?: ContainerFsData } {
   const rec = ctx.record;
   if (!rec.fs) return { outcome: { result: "Error", error: `container not found ("${rec.name}")` } };
-  const fs = structuredClone(rec.fs);
+  const fs = deepCopy(rec.fs);
   const host = processHost(ctx.rt.view, ctx.rt.pod, fs, ctx.rt.volumes, ctx.now);
   const run = runToCompletion([...command], { ...(rec.env ?? {}) }, host, timeoutSeconds * 1000, { pid: 2 });
   if (run.timedOut) return { outcome: { result: "Failure", output: execTimeoutMessage(command) }, fs };

@@ -142,9 +142,21 @@ function singleCommand(argv: string[]): Program {
  * A state still asleep at `host.now` comes back unchanged with its wakeAt.
  */
 export function stepProcess(state: ProcessState, host: ProcessHost): StepResult {
-  // The program (the parsed script) is only read: it is shared, not copied, at every step.
+  return stepOwnedProcess(copyProcess(state), host);
+}
+
+/** A copy of a process state to change; the program (the parsed script) is only read, and shared. */
+export function copyProcess(state: ProcessState): ProcessState {
   const st = JSON.parse(JSON.stringify({ ...state, program: null })) as ProcessState;
   st.program = state.program;
+  return st;
+}
+
+/**
+ * stepProcess for a state that is the caller's alone (just started, or the result of its last
+ * step): it is changed in place, which spares copying it, and is the result's state.
+ */
+export function stepOwnedProcess(st: ProcessState, host: ProcessHost): StepResult {
   const output: OutputChunk[] = [];
   if (st.exitCode !== undefined) return { state: st, output, exited: { code: st.exitCode } };
   if (st.startError !== undefined) {

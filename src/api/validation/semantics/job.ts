@@ -12,6 +12,7 @@ import { invalidValue, notSupported, required } from "../issues";
 import { validateImmutableField, validateNonnegativeField, type Obj } from "./common";
 import { setDefaultsPodTemplate } from "../../defaulting/pod-spec";
 import { podTemplateSpecType } from "../go-types/pod-template";
+import { deepCopy } from "../../deep-copy";
 
 export function validateJob(job: Obj): FieldIssue[] {
   return validateJobSpec(job.spec ?? {}, "spec");
@@ -79,7 +80,7 @@ function validatePodTemplateUpdate(newObj: Obj, oldObj: Obj): FieldIssue[] {
 
 /** The template as the API server holds it: with the pod defaults every template gets. */
 function defaultedTemplate(template: Obj | undefined): Obj {
-  const copy = structuredClone(template ?? {});
+  const copy = deepCopy(template ?? {});
   setDefaultsPodTemplate(copy);
   return copy;
 }

@@ -8,6 +8,7 @@ import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isValidPortNam
 import { validateAnnotations, validateLabels } from "../labels";
 import { semanticEqual, validateEnum, type Obj } from "./common";
 import { validateResourceRequirements } from "./resources";
+import { deepCopy } from "../../deep-copy";
 
 const supportedPortProtocols = ["SCTP", "TCP", "UDP"];
 const MaxInt32 = 2147483647;
@@ -156,7 +157,7 @@ export function validatePodUpdate(newPod: Obj, oldPod: Obj): FieldIssue[] {
   issues.push(...validateOnlyAddedTolerations(newSpec.tolerations, oldSpec.tolerations, "spec.tolerations"));
 
   // Copy the allowed changes onto the old spec; anything still different is forbidden.
-  const munged: Obj = structuredClone(oldSpec);
+  const munged: Obj = deepCopy(oldSpec);
   for (const list of ["containers", "initContainers"]) {
     const n: Obj[] = newSpec[list] ?? [];
     const o: Obj[] = munged[list] ?? [];

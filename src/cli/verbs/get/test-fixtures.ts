@@ -6,6 +6,7 @@ import type { KubeObject } from "../../../api/types";
 import { readState, writeState } from "../../../state/file";
 import { T0_MS } from "../../../../test/cli-harness";
 import type { Harness } from "../../../../test/cli-harness";
+import { deepCopy } from "../../../api/deep-copy";
 
 /** RFC 3339 for `seconds` before the harness's T0. */
 export function before(seconds: number): string {
@@ -20,7 +21,7 @@ export function before(seconds: number): string {
 export function seed(h: Harness, objects: readonly KubeObject[]): void {
   const state = readState(h.state)!;
   objects.forEach((obj, i) => {
-    const o = structuredClone(obj);
+    const o = deepCopy(obj);
     o.metadata.uid ??= `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`;
     o.metadata.resourceVersion = String(1001 + i);
     o.metadata.creationTimestamp ??= before(300);

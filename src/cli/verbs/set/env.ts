@@ -17,6 +17,7 @@ import type { ContainerLike, EnvVarLike } from "./pod-template";
 import { podSpecOf, selectContainers } from "./pod-template";
 import type { EnvChanges } from "./env-vars";
 import { envFrom, envVarRefString, envVarRefValue, overwriteProblem, parseEnv, splitEnvironmentFromResources, updateEnv } from "./env-vars";
+import { deepCopy } from "../../../api/deep-copy";
 
 interface Flags extends SetFlags {
   containers?: string;
@@ -180,7 +181,7 @@ function setContainerEnv(container: ContainerLike, env: EnvVarLike[]): void {
  */
 function list(objects: readonly KubeObject[], o: Options, changes: EnvChanges, cluster: Cluster, io: IOStreams): number {
   for (const obj of objects) {
-    const copy = structuredClone(obj);
+    const copy = deepCopy(obj);
     const spec = podSpecOf(copy);
     if (!spec) continue;
     const containers = selectContainers(spec, o.containers);

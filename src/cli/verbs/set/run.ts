@@ -24,6 +24,7 @@ import type { TargetQuery } from "../../generators/targets";
 import { findTargets } from "../../generators/targets";
 import type { PodSpecLike } from "./pod-template";
 import { noPodTemplate, podSpecOf } from "./pod-template";
+import { deepCopy } from "../../../api/deep-copy";
 
 export interface SetFlags {
   all?: boolean;
@@ -112,7 +113,7 @@ export function runSet(objects: readonly KubeObject[], t: SetTargets, words: Set
   const errors: unknown[] = [];
   const changed: { before: KubeObject; after: KubeObject }[] = [];
   for (const obj of objects) {
-    const after = structuredClone(obj);
+    const after = deepCopy(obj);
     const spec = podSpecOf(after);
     if (!spec) {
       errors.push(new RawError(`error: ${objectName(obj)} ${noPodTemplate(obj)}\n`));

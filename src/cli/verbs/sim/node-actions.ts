@@ -16,6 +16,7 @@ import { staticManifestsId } from "../../../kubelet/static-pod-manifests";
 import { mirrorStateId } from "../../../kubelet/static-pods";
 import { NODE_LIFECYCLE_CONTROLLER } from "../../../controllers/node-lifecycle";
 import { viewOf } from "../../../api/store/view";
+import { deepCopy } from "../../../api/deep-copy";
 
 /** The next free flannel index: one past the highest 10.244.N.0/24 any node holds. */
 export function nextNodeIndex(nodes: readonly KubeObject[]): number {
@@ -50,7 +51,7 @@ export function recoverNode(cluster: Cluster, node: KubeObject): void {
   const next = healthyConditions(conditions, cluster.now);
   const wasReady = conditions.some((c) => c.type === "Ready" && c.status === "True");
   if (wasReady) return;
-  const posted = cluster.api.updateStatus({ ...structuredClone(node), status: { ...node.status, conditions: next } });
+  const posted = cluster.api.updateStatus({ ...deepCopy(node), status: { ...node.status, conditions: next } });
   recordEvent(cluster, nodeReadyEvent(posted), cluster.now, cluster.rng);
 }
 
