@@ -8,19 +8,20 @@ import { hookedKubesim } from "./builders/hooked-kubesim";
 const hooked = hookedKubesim(`const vm = require("node:vm");
 const Script = vm.Script;
 let cached = 0, refused = 0;
+const fromCache = [];
 vm.Script = class extends Script {
   constructor(source, options) {
     super(source, options);
-    if (options && options.cachedData) (this.cachedDataRejected ? refused++ : cached++);
+    if (options && options.cachedData) (this.cachedDataRejected ? refused++ : (cached++, fromCache.push(require("node:path").basename(options.filename))));
   }
 };
-process.on("exit", () => require("node:fs").writeSync(2, "CODE-CACHE " + cached + " " + refused + "\\n"));
+process.on("exit", () => require("node:fs").writeSync(2, "CODE-CACHE " + cached + " " + refused + " " + fromCache.join(",") + "\\n"));
 `);
 
-function run(...args: string[]): { code: number; cached: number; refused: number } {
+function run(...args: string[]): { code: number; cached: number; refused: number; fromCache: string[] } {
   const r = hooked("0", ...args);
-  const [, cached, refused] = /CODE-CACHE (\d+) (\d+)/.exec(r.stderr) ?? [];
-  return { code: r.code, cached: Number(cached), refused: Number(refused) };
+  const [, cached, refused, fromCache] = /CODE-CACHE (\d+) (\d+) (\S*)/.exec(r.stderr) ?? [];
+  return { code: r.code, cached: Number(cached), refused: Number(refused), fromCache: (fromCache ?? "").split(",") };
 }
 
 describe("the trained code cache", () => {
@@ -30,6 +31,14 @@ describe("the trained code cache", () => {
     const r = run("get", "pods");
     expect(r.code).toBe(0);
     expect(r.cached).toBeGreaterThan(10);
+    expect(r.refused).toBe(0);
+  });
+
+  it("compiles the shell parser, a chunk of its own, from the cache when a container starts a shell", () => {
+    expect(run("run", "hello", "--image=busybox:1.28", "--restart=Never", "--", "sh", "-c", "echo hi; sleep 60").code).toBe(0);
+    const r = run("sim", "advance", "5s");
+    expect(r.code).toBe(0);
+    expect(r.fromCache).toContain("vendor-mvdan-sh.js");
     expect(r.refused).toBe(0);
   });
 });

@@ -2,9 +2,8 @@
 // parser) and converts its tree into the plain, index-linked tree of ast.ts. The package
 // is 1.5 MB of JavaScript (~100 ms to load), so it is required lazily, on the first parse.
 
-import { createRequire } from "node:module";
-
 import type { Arith, Node, ParamOp, Part, Program, Redir, RedirOp, Word } from "./ast";
+import { requireMvdanSh } from "./mvdan-sh";
 
 /** A script the parser rejected; `message` is mvdan/sh's text, e.g. `1:4: "if" must be followed by …`. */
 export class ShellSyntaxError extends Error {
@@ -32,8 +31,7 @@ let syntax: Syntax | undefined;
 
 function loadSyntax(): Syntax {
   if (syntax === undefined) {
-    const require = createRequire(import.meta.url);
-    syntax = (require("mvdan-sh") as { syntax: Syntax }).syntax;
+    syntax = (requireMvdanSh() as { syntax: Syntax }).syntax;
   }
   return syntax;
 }
