@@ -38,7 +38,7 @@ export function isPendingPod(pod: KubeObject): boolean {
 
 /** Every pending pod's key; the retry set when the cluster changes in a way that may help. */
 export function pendingPodKeys(view: ClusterView): ObjectKey[] {
-  return view.list("Pod").filter(isPendingPod).map((p) => keyOf(refOf(p)));
+  return view.unboundPods().filter(isPendingPod).map((p) => keyOf(refOf(p)));
 }
 
 const podTrigger: Trigger = {

@@ -26,6 +26,7 @@ function frozenView(view: ClusterView): ClusterView {
     ownedBy: (uid) => view.ownedBy(uid).map(deepFreeze),
     orphans: (kind, ns) => view.orphans(kind, ns).map(deepFreeze),
     podsOnNode: (n) => view.podsOnNode(n).map(deepFreeze),
+    unboundPods: () => view.unboundPods().map(deepFreeze),
     nodePodsRevision: (n) => view.nodePodsRevision(n),
     runtime: (uid) => deepFreeze(view.runtime(uid)),
   };

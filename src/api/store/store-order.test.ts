@@ -1,7 +1,8 @@
-// ownedBy and podsOnNode keep a sorted order per owner and node between queries, and list and
-// orphans keep each kind/namespace's objects between writes. These check them against the plain answer (the
-// members, sorted by namespace then name, stably) through random puts, re-puts and removes,
-// including objects of different kinds with the same name.
+// ownedBy and podsOnNode keep a sorted order per owner and node between queries, list and
+// orphans keep each kind/namespace's objects between writes, and unboundPods keeps the pods bound
+// to no node. These check them against the plain answer (the members, sorted by namespace then
+// name, stably; unbound pods by key) through random puts, re-puts and removes, including objects
+// of different kinds with the same name.
 
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -53,6 +54,10 @@ class Model {
   podsOnNode(node: string): KubeObject[] {
     return this.members.filter((m) => m.kind === "Pod" && m.spec?.nodeName === node).sort(compareObjects);
   }
+  unboundPods(): KubeObject[] {
+    const key = (m: KubeObject) => `Pod/${m.metadata.namespace}/${m.metadata.name}`;
+    return this.members.filter((m) => m.kind === "Pod" && !m.spec?.nodeName).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  }
   list(kind: string, ns?: string): KubeObject[] {
     return this.members.filter((m) => m.kind === kind && (ns === undefined || m.metadata.namespace === ns)).sort(compareObjects);
   }
@@ -78,6 +83,7 @@ describe("Store order by owner, by node and by kind", () => {
           }
           for (const uid of OWNERS) expect(store.ownedBy(uid)).toEqual(model.ownedBy(uid));
           for (const node of NODES) expect(store.podsOnNode(node)).toEqual(model.podsOnNode(node));
+          expect(store.unboundPods()).toEqual(model.unboundPods());
           for (const kind of ["Pod", "ConfigMap"]) {
             expect(store.list(kind)).toEqual(model.list(kind));
             for (const ns of ["a", "b"]) {

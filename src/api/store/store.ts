@@ -27,6 +27,8 @@ export class Store {
   private readonly byKind = new Map<string, Map<string, string[]>>();
   private readonly byOwner = new Map<string, Set<ObjectKey>>();
   private readonly byNode = new Map<string, Set<ObjectKey>>();
+  /** Pods bound to no node: the scheduler retries them all when room frees up. */
+  private readonly unbound = new Set<ObjectKey>();
   /**
    * Owner uid / node name → its keys in compareObjects order, kept up to date as keys join and
    * leave (a re-put keeps its place: that is its namespace and name). Only kept while no two
@@ -167,6 +169,12 @@ export class Store {
     return this.nodeObjects.get(nodeName, keys, (k) => this.get(k)!, this.nodeOrder.has(nodeName));
   }
 
+  /** Pods bound to no node, by key. */
+  unboundPods(): KubeObject[] {
+    this.indexRefs();
+    return [...this.unbound].sort().map((k) => this.get(k)!);
+  }
+
   /**
    * A number that changes whenever a pod bound to the node is added, changed or removed:
    * callers may cache what they computed from podsOnNode(node) under it. It moves by one for
@@ -276,6 +284,7 @@ export class Store {
       }
     }
     const node = nodeOf(obj);
+    if (obj.kind === "Pod" && !node) this.unbound.add(key);
     if (node) {
       addTo(this.byNode, node, key);
       this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);
@@ -297,6 +306,7 @@ export class Store {
       }
     }
     const node = nodeOf(obj);
+    if (obj.kind === "Pod") this.unbound.delete(key);
     if (node) {
       this.byNode.get(node)?.delete(key);
       this.nodeRevisions.set(node, (this.nodeRevisions.get(node) ?? 0) + 1);

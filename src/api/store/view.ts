@@ -11,6 +11,8 @@ export interface ClusterView {
   /** Objects of a kind in a namespace that no controller owns, by name: what a controller may adopt. */
   orphans(kind: string, namespace: string): readonly KubeObject[];
   podsOnNode(nodeName: string): readonly KubeObject[];
+  /** Pods bound to no node (by key). */
+  unboundPods(): readonly KubeObject[];
   /** Changes whenever podsOnNode(nodeName) would answer differently: a cache key. */
   nodePodsRevision(nodeName: string): number;
   /** The kubelet's runtime record for a pod uid (kept in the state file beside the objects). */
@@ -24,6 +26,7 @@ export function viewOf(store: Store, runtime: ReadonlyMap<string, unknown>): Clu
     ownedBy: (uid) => store.ownedBy(uid),
     orphans: (kind, ns) => store.orphans(kind, ns),
     podsOnNode: (node) => store.podsOnNode(node),
+    unboundPods: () => store.unboundPods(),
     nodePodsRevision: (node) => store.nodePodsRevision(node),
     runtime: (uid) => runtime.get(uid),
   };
