@@ -219,8 +219,9 @@ function cleanupFinishedJobs(cj: KubeObject, jobs: readonly KubeObject[], delete
     ["Failed", cj.spec?.failedJobsHistoryLimit],
   ] as const) {
     if (typeof limit !== "number") continue;
-    const finished = jobs.filter((j) => finishedAs(j) === kind && !j.metadata.deletionTimestamp).sort(byStart);
-    for (const job of finished.slice(0, Math.max(0, finished.length - limit))) deleteJob(job);
+    const finished = jobs.filter((j) => finishedAs(j) === kind && !j.metadata.deletionTimestamp);
+    if (finished.length <= limit) continue; // nothing to delete: no need to sort
+    for (const job of finished.sort(byStart).slice(0, finished.length - limit)) deleteJob(job);
   }
 }
 
