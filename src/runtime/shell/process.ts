@@ -221,12 +221,12 @@ export function runToCompletion(
   budgetMs = 60_000,
   options: StartOptions = {},
 ): CompletedRun {
-  let state = startProcess(argv, env, options);
+  let state = startProcess(argv, env, options); // this run's alone: stepped in place
   const output: OutputChunk[] = [];
   let clock = host.now;
   const deadline = host.now + budgetMs;
   for (;;) {
-    const r = stepProcess(state, { fs: host.fs, net: host.net, hostname: host.hostname, now: clock });
+    const r = stepOwnedProcess(state, { fs: host.fs, net: host.net, hostname: host.hostname, now: clock });
     output.push(...r.output);
     state = r.state;
     if (r.exited) return { output, exitCode: r.exited.code, timedOut: false, state, endedAt: clock };

@@ -7,7 +7,7 @@
 
 import { parseScript, ShellSyntaxError } from "./parse";
 import { ashSyntaxError } from "./syntax-error";
-import { processTable, stepProcess } from "./process";
+import { processTable, stepOwnedProcess } from "./process";
 import type { OutputChunk, StartOptions } from "./process";
 import type { ProcessState, Shell } from "./state";
 import type { ProcessHost } from "../types";
@@ -86,6 +86,7 @@ const INTERRUPTED = 130;
  * host.now, up to budgetMs.
  */
 export function feedLine(state: ProcessState, line: string, host: ProcessHost, budgetMs = 60_000): LineResult {
+  // A copy of its own (the parse below adds to its program), then stepped in place.
   let st = JSON.parse(JSON.stringify(state)) as ProcessState;
   const output: OutputChunk[] = [];
   const result = (extra: Partial<LineResult> = {}): LineResult => ({
@@ -113,7 +114,7 @@ export function feedLine(state: ProcessState, line: string, host: ProcessHost, b
   let clock = host.now;
   const deadline = host.now + budgetMs;
   for (;;) {
-    const r = stepProcess(st, { fs: host.fs, net: host.net, hostname: host.hostname, now: clock });
+    const r = stepOwnedProcess(st, { fs: host.fs, net: host.net, hostname: host.hostname, now: clock });
     output.push(...r.output);
     st = r.state;
     if (r.exited) return result({ exited: true, exitCode: r.exited.code, status: r.exited.code, endedAt: clock });
