@@ -8,6 +8,7 @@ import type { KubeObject, ObjectKey } from "../types";
 import { keyOf, refOf } from "../types";
 import { MemberLists } from "./member-lists";
 import { RawJson, decodeObject, forgetEncoding } from "./raw-json";
+import { SortedNames } from "./sorted-names";
 
 export interface Change {
   readonly key: ObjectKey;
@@ -23,8 +24,8 @@ export class Store {
   /** Node → how many times the set of pods bound to it (or one of them) changed. */
   private readonly nodeRevisions = new Map<string, number>();
   private readonly objects: Map<ObjectKey, KubeObject | RawJson> = new Map();
-  /** Kind → namespace → names, each list kept sorted, so listing never sorts. */
-  private readonly byKind = new Map<string, Map<string, string[]>>();
+  /** Kind → namespace → names, each kept sorted, so listing never sorts. */
+  private readonly byKind = new Map<string, Map<string, SortedNames>>();
   private readonly byOwner = new Map<string, Set<ObjectKey>>();
   private readonly byNode = new Map<string, Set<ObjectKey>>();
   /** Pods bound to no node: the scheduler retries them all when room frees up. */
@@ -68,20 +69,21 @@ export class Store {
     // by comparing a key with the group before it, without splitting every key.
     let group = "";
     let names: string[] = [];
+    const groups = new Map<string, Map<string, string[]>>();
     for (const key of this.objects.keys()) {
       const cut = key.lastIndexOf("/");
       if (cut !== group.length - 1 || !key.startsWith(group)) {
         group = key.slice(0, cut + 1);
         const slash = key.indexOf("/");
         const [kind, namespace] = [key.slice(0, slash), key.slice(slash + 1, cut)];
-        let byNs = this.byKind.get(kind);
-        if (!byNs) this.byKind.set(kind, (byNs = new Map()));
+        let byNs = groups.get(kind);
+        if (!byNs) groups.set(kind, (byNs = new Map()));
         names = byNs.get(namespace) ?? [];
         byNs.set(namespace, names);
       }
       names.push(key.slice(cut + 1));
     }
-    for (const byNs of this.byKind.values()) for (const names of byNs.values()) names.sort();
+    for (const [kind, byNs] of groups) this.byKind.set(kind, new Map([...byNs].map(([ns, names]) => [ns, new SortedNames(names.sort())])));
     if (Array.isArray(objects)) this.indexRefs();
   }
 
@@ -125,7 +127,7 @@ export class Store {
     const at = `${kind}/${namespace}`;
     let objects = this.lists.get(at);
     if (!objects) {
-      objects = (this.byKind.get(kind)?.get(namespace) ?? []).map((name) => this.get(`${at}/${name}`)!);
+      objects = (this.byKind.get(kind)?.get(namespace)?.toArray() ?? []).map((name) => this.get(`${at}/${name}`)!);
       this.lists.set(at, objects);
     }
     return objects;
@@ -144,10 +146,8 @@ export class Store {
 
   /** The keys of one kind in one namespace whose names start with `prefix`, by name (nothing decoded). */
   keysByNamePrefix(kind: string, namespace: string, prefix: string): ObjectKey[] {
-    const names = this.byKind.get(kind)?.get(namespace) ?? [];
-    const out: ObjectKey[] = [];
-    for (let i = lowerBound(names, prefix); i < names.length && names[i].startsWith(prefix); i++) out.push(`${kind}/${namespace}/${names[i]}`);
-    return out;
+    const names = this.byKind.get(kind)?.get(namespace)?.withPrefix(prefix) ?? [];
+    return names.map((name) => `${kind}/${namespace}/${name}`);
   }
 
   /** The object under `key` as held: its saved text while it has not been decoded. */
@@ -216,11 +216,7 @@ export class Store {
     this.lists.delete(key.slice(0, key.lastIndexOf("/")));
     if (isOrphan(before)) this.orphanLists.delete(key.slice(0, key.lastIndexOf("/")));
     const { kind, namespace, name } = refOf(before);
-    const names = this.byKind.get(kind)?.get(namespace);
-    if (names) {
-      const i = lowerBound(names, name);
-      if (names[i] === name) names.splice(i, 1);
-    }
+    this.byKind.get(kind)?.get(namespace)?.remove(name);
     this.changes.push({ key, before });
     // A delete is a write too: etcd's revision (the cluster-wide resourceVersion) moves on.
     this.resourceVersion += 1;
@@ -247,9 +243,9 @@ export class Store {
       let byNs = this.byKind.get(kind);
       if (!byNs) this.byKind.set(kind, (byNs = new Map()));
       let names = byNs.get(namespace);
-      if (!names) byNs.set(namespace, (names = []));
-      names.splice(lowerBound(names, name), 0, name);
-    } else if (listed) listed[lowerBound(this.byKind.get(kind)!.get(namespace)!, name)] = obj;
+      if (!names) byNs.set(namespace, (names = new SortedNames()));
+      names.insert(name);
+    } else if (listed) listed[this.byKind.get(kind)!.get(namespace)!.lowerBound(name)] = obj;
     this.keepOrphans(`${kind}/${namespace}`, obj, before);
     this.addRefs(key, obj, before);
   }
