@@ -55,9 +55,9 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
   for (let round = 0; ; round++) {
     if (round > MAX_ROUNDS) throw new EngineError(`internal: the control loops did not settle at ${cluster.now}`);
     markChanges(cluster, wiring, dirty, view, ownStatus);
-    const i = dirty.findIndex((s) => s !== undefined && s.size > 0);
+    const i = firstDirty(dirty);
     if (i < 0) return scheduleEventExpiry(cluster);
-    const keys = [...dirty[i]!].sort();
+    const keys = sortedKeys(dirty[i]!);
     dirty[i]!.clear();
     const component = wiring.components[i];
     for (const key of keys) {
@@ -74,6 +74,27 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
       }
     }
   }
+}
+
+function firstDirty(dirty: readonly (Set<ObjectKey> | undefined)[]): number {
+  for (let i = 0; i < dirty.length; i++) if (dirty[i] !== undefined && dirty[i]!.size > 0) return i;
+  return -1;
+}
+
+/**
+ * A dirty set's keys in order. Most rounds run a few keys: those are sorted by insertion, as
+ * Array.prototype.sort allocates its work space for every call.
+ */
+function sortedKeys(keys: Set<ObjectKey>): ObjectKey[] {
+  const out = [...keys];
+  if (out.length > 16) return out.sort();
+  for (let i = 1; i < out.length; i++) {
+    const key = out[i];
+    let j = i - 1;
+    for (; j >= 0 && out[j] > key; j--) out[j + 1] = out[j];
+    out[j + 1] = key;
+  }
+  return out;
 }
 
 /**
@@ -133,9 +154,19 @@ function isOnlyOwnStatusWrite(outcome: Outcome, key: ObjectKey, applied: Applied
 /** Only status changed (and the resourceVersion stamped with it): every other field is the same value. */
 function isStatusOnly({ before, after }: Change): boolean {
   if (!before || !after) return false;
-  const same = (a: Record<string, unknown>, b: Record<string, unknown>, ...except: string[]) =>
-    Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => except.includes(k) || (k in b && a[k] === b[k]));
-  return same(before, after, "status", "metadata") && same(before.metadata, after.metadata, "resourceVersion");
+  return sameExcept(before, after, "status", "metadata") && sameExcept(before.metadata, after.metadata, "resourceVersion");
+}
+
+/** The same fields, each the same value, but for the `except` ones (whose values may differ). */
+function sameExcept(a: object, b: object, except: string, except2?: string): boolean {
+  const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  let fields = 0;
+  for (const k in ra) {
+    fields++;
+    if (k !== except && k !== except2 && !(k in rb && ra[k] === rb[k])) return false;
+  }
+  for (const _ in rb) fields--;
+  return fields === 0;
 }
 
 interface Applied {
@@ -146,6 +177,7 @@ interface Applied {
 }
 
 const CLEAN: Applied = { conflict: false };
+const CONFLICT: Applied = { conflict: true };
 
 /**
  * Applies an Outcome's writes and records its events. A rejected write with `onRejected` has
@@ -157,13 +189,14 @@ function apply(cluster: Cluster, outcome: Outcome): Applied {
   if (outcome.writes.length === 0 && outcome.events.length === 0 && (outcome.runtime?.length ?? 0) === 0) return CLEAN;
   let conflict = false;
   let firstWarnings: readonly [EventNote, ...EventNote[]] | undefined;
-  const instead = new Map<EventNote, readonly EventNote[]>();
-  const stoppedBatches = new Set<string>();
-  const followUps: (() => Write | undefined)[] = [];
+  // Made at the first rejection: most writes go through.
+  let instead: Map<EventNote, readonly EventNote[]> | undefined;
+  let stoppedBatches: Set<string> | undefined;
+  let followUps: (() => Write | undefined)[] | undefined;
   for (const w of outcome.writes) {
     const onRejected = w.op === "create" || w.op === "update" ? w.onRejected : undefined;
-    if (onRejected?.batch !== undefined && stoppedBatches.has(onRejected.batch)) {
-      if (onRejected.replaces) instead.set(onRejected.replaces, []);
+    if (onRejected?.batch !== undefined && stoppedBatches?.has(onRejected.batch)) {
+      if (onRejected.replaces) instead!.set(onRejected.replaces, []);
       continue;
     }
     try {
@@ -174,28 +207,36 @@ function apply(cluster: Cluster, outcome: Outcome): Applied {
       else if (err.reason !== "NotFound" && err.reason !== "AlreadyExists") {
         if (!onRejected) throw new EngineError(`internal: a controller write was rejected: ${err.message}`);
         const warnings = onRejected.events(rejectionOf(err));
+        instead ??= new Map();
         if (onRejected.replaces) instead.set(onRejected.replaces, warnings);
         else instead.set(warnings[0], warnings); // no success note to replace: record them after the others
-        if (onRejected.batch !== undefined) stoppedBatches.add(onRejected.batch);
+        if (onRejected.batch !== undefined) (stoppedBatches ??= new Set()).add(onRejected.batch);
         const { followUp } = onRejected;
-        if (followUp) followUps.push(() => followUp(rejectionOf(err), viewOf(cluster.store, cluster.runtime)));
+        if (followUp) (followUps ??= []).push(() => followUp(rejectionOf(err), viewOf(cluster.store, cluster.runtime)));
         firstWarnings ??= warnings;
       }
     }
   }
-  for (const followUp of followUps) {
+  for (const followUp of followUps ?? []) {
     const w = followUp();
     if (w) applyWrite(cluster, w);
   }
-  if ((outcome.runtime ?? []).length > 0) cluster.runtimeWrites++;
-  for (const r of outcome.runtime ?? []) {
+  const runtime = outcome.runtime ?? [];
+  if (runtime.length > 0) cluster.runtimeWrites++;
+  for (const r of runtime) {
     if (r.record === undefined) cluster.runtime.delete(r.podUid);
     else cluster.runtime.set(r.podUid, r.record);
   }
-  const notes = [...outcome.events, ...[...instead.keys()].filter((n) => !outcome.events.includes(n))];
-  for (const note of notes.flatMap((n) => instead.get(n) ?? [n])) recordEvent(cluster, note, cluster.now, cluster.rng);
-  if (firstWarnings === undefined) return { conflict };
+  for (const note of notesToRecord(outcome.events, instead)) recordEvent(cluster, note, cluster.now, cluster.rng);
+  if (firstWarnings === undefined) return conflict ? CONFLICT : CLEAN;
   return { conflict, backoff: rejectionBackoff(failuresRecorded(cluster.store, firstWarnings)) };
+}
+
+/** The run's notes, each success note of a rejected write replaced by its Warnings, then the Warnings that replace none. */
+function notesToRecord(events: readonly EventNote[], instead: Map<EventNote, readonly EventNote[]> | undefined): readonly EventNote[] {
+  if (instead === undefined) return events;
+  const notes = [...events, ...[...instead.keys()].filter((n) => !events.includes(n))];
+  return notes.flatMap((n) => instead.get(n) ?? [n]);
 }
 
 function applyWrite(cluster: Cluster, w: Write): void {
