@@ -32,11 +32,13 @@ export interface StartResult {
   readonly wakeAt?: number;
 }
 
+const HEX_DIGITS = "0123456789abcdef";
+
 /** containerd's IDs: 64 hex digits, drawn from the seeded rng. */
 export function newContainerID(rng: Rng): string {
-  let hex = "";
-  for (let i = 0; i < 64; i++) hex += rng.int(16).toString(16);
-  return `containerd://${hex}`;
+  const hex = new Array<string>(64);
+  for (let i = 0; i < 64; i++) hex[i] = HEX_DIGITS[rng.int(16)];
+  return `containerd://${hex.join("")}`;
 }
 
 /**

@@ -75,16 +75,16 @@ function cleanupPod(view: ClusterView, key: ObjectKey, liveUid: string | undefin
   for (const node of view.list("Node")) {
     const name = node.metadata.name ?? "";
     const rec = readNodeRecord(view, name);
-    const gone = Object.keys(rec.pods).filter((uid) => rec.pods[uid] === key && uid !== liveUid);
+    const gone = staleRecords(view, name, key, liveUid);
     if (gone.length === 0) continue;
-    const pods = Object.fromEntries(Object.entries(rec.pods).filter(([uid]) => !gone.includes(uid)));
-    runtime.push(...gone.map((uid) => ({ podUid: uid, record: undefined })), { podUid: nodeRecordId(name), record: { ...rec, pods } });
+    const pods = Object.fromEntries(Object.entries(rec.pods).filter(([uid]) => !gone.some((g) => g.podUid === uid)));
+    runtime.push(...gone, { podUid: nodeRecordId(name), record: { ...rec, pods } });
   }
   return runtime.length === 0 ? NOTHING : { writes: [], events: [], runtime };
 }
 
-/** Records under this key on this node that belong to an earlier pod of the same name. */
-function staleRecords(view: ClusterView, nodeName: string, key: ObjectKey, uid: string): RuntimeWrite[] {
+/** Records under this key on this node that belong to a pod other than `uid` (an earlier pod of the same name). */
+function staleRecords(view: ClusterView, nodeName: string, key: ObjectKey, uid: string | undefined): RuntimeWrite[] {
   // Every sync asks, of every pod on the node: a loop, not a filtered copy of the node's uids.
   const pods = readNodeRecord(view, nodeName).pods;
   const stale: RuntimeWrite[] = [];

@@ -133,9 +133,17 @@ export function toRFC1123Z(t: Instant): string {
 
 /** Parses RFC 3339 (or anything Date understands); undefined when invalid. */
 export function parseInstant(text: string): Instant | undefined {
+  // Controllers read the same few stamps again and again: Date.parse costs four lookups.
+  const known = parsedInstants.get(text);
+  if (known !== undefined) return known;
   const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : instant(ms);
+  if (Number.isNaN(ms)) return undefined;
+  if (parsedInstants.size >= 4096) parsedInstants.clear();
+  parsedInstants.set(text, instant(ms));
+  return instant(ms);
 }
+
+const parsedInstants = new Map<string, Instant>();
 
 /** Seconds-precision truncation: Kubernetes timestamps carry whole seconds. */
 export function truncateToSecond(t: Instant): Instant {
