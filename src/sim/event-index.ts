@@ -33,6 +33,8 @@ export interface ObjectEvents {
   unread: ObjectKey[];
   /** The last nanosecond stamp used in an Event name for the object. */
   lastStamp: bigint;
+  /** Its Events in the store, as far as the recorder and expiry know (they write and expire them). */
+  live: number;
 }
 
 /** Per store, per "ns/object name": each built from the names of that object's Events, then kept up. */
@@ -43,19 +45,41 @@ export function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
   if (!perObject) indexes.set(store, (perObject = new Map()));
   let events = perObject.get(`${ns}/${name}`);
   if (!events) {
-    events = { byCacheKey: new Map(), latest: new Map(), unread: [], lastStamp: -1n };
+    events = { byCacheKey: new Map(), latest: new Map(), unread: [], lastStamp: -1n, live: 0 };
     // Events are named <object>.<hex>: the object's are the names with that prefix.
     const at = `Event/${ns}/`.length;
     for (const key of store.keysByNamePrefix("Event", ns, `${name}.`)) {
       const dot = key.lastIndexOf(".");
       if (key.slice(at, dot) !== name) continue; // "web.x.<hex>" belongs to web.x
       events.unread.push(key);
+      events.live++;
       const hex = key.slice(dot + 1);
       if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > events.lastStamp) events.lastStamp = BigInt(`0x${hex}`);
     }
     perObject.set(`${ns}/${name}`, events);
   }
   return events;
+}
+
+/**
+ * After an Event under `key` expired: forgets its object's index once the object has no Events
+ * left, as a new command would find it (a long `sim advance` made one per Job and pod, and
+ * kept them all). Its names' stamps are then more than an hour old, so none can recur. An
+ * Event written or deleted through the API is not counted: an index forgotten too early is
+ * built again from the store, and one never forgotten is what it was before.
+ */
+export function forgetEventless(store: Store, key: ObjectKey): void {
+  const perObject = indexes.get(store);
+  if (!perObject) return;
+  const slash = key.indexOf("/", "Event/".length);
+  const object = `${key.slice("Event/".length, slash)}/${key.slice(slash + 1, key.lastIndexOf("."))}`;
+  const events = perObject.get(object);
+  if (events !== undefined && --events.live <= 0) perObject.delete(object);
+}
+
+/** How many objects' Events are indexed (a long run must not keep one per object it ever saw). */
+export function indexedObjects(store: Store): number {
+  return indexes.get(store)?.size ?? 0;
 }
 
 /** Reads the object's unread Events that may have this reason into the index. */

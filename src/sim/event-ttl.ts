@@ -8,6 +8,8 @@ import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
 import { savedLastTimestamp } from "../api/store/event-encoding";
 import type { Instant } from "./time";
+import { parseInstant } from "./time";
+import { forgetEventless } from "./event-index";
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
@@ -25,8 +27,7 @@ interface Queue {
 const queues = new WeakMap<Store, Queue>();
 
 function expiryOf(event: { lastTimestamp?: unknown; metadata: { creationTimestamp?: string } }): number {
-  const last = Date.parse(String(event.lastTimestamp ?? event.metadata.creationTimestamp ?? ""));
-  return (Number.isNaN(last) ? 0 : last) + EVENT_TTL_MS;
+  return (parseInstant(String(event.lastTimestamp ?? event.metadata.creationTimestamp ?? "")) ?? 0) + EVENT_TTL_MS;
 }
 
 function queueFor(store: Store): Queue {
@@ -53,7 +54,7 @@ function savedExpiry(key: string, raw: RawJson): number | undefined {
 export function trackEvent(store: Store, key: string, lastTimestamp: string): void {
   // A queue not built yet will find the Event in the store when it is.
   const queue = queues.get(store);
-  if (queue) push(queue, [Date.parse(lastTimestamp) + EVENT_TTL_MS, key]);
+  if (queue) push(queue, [(parseInstant(lastTimestamp) ?? NaN) + EVENT_TTL_MS, key]);
 }
 
 /** When the next Event may expire (it may have been seen again since), if there are any. */
@@ -71,8 +72,10 @@ export function expireEvents(store: Store, now: Instant): void {
     const event = store.get(key);
     if (!event) continue;
     const expiresAt = expiryOf(event as any);
-    if (expiresAt <= now) store.remove(key);
-    else push(queue, [expiresAt, key]); // seen again since: its hour starts over
+    if (expiresAt <= now) {
+      store.remove(key);
+      forgetEventless(store, key);
+    } else push(queue, [expiresAt, key]); // seen again since: its hour starts over
   }
   // Spent entries go once they are most of the array (shifting each would cost its length).
   if (queue.head > 1024 && queue.head * 2 > entries.length) {

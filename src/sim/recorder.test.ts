@@ -7,6 +7,8 @@ import { recordEvent } from "./recorder";
 import type { EventSink } from "./recorder";
 import { createRng } from "./random";
 import { instant } from "./time";
+import { EVENT_TTL_MS, expireEvents } from "./event-ttl";
+import { indexedObjects } from "./event-index";
 
 const T0 = instant(Date.parse("2025-01-01T00:00:00Z"));
 const pod = (name: string): KubeObject => ({ apiVersion: "v1", kind: "Pod", metadata: { name, namespace: "default", uid: `u-${name}`, resourceVersion: "7" } });
@@ -74,6 +76,23 @@ describe("recording Events into a loaded state", () => {
     const store = loaded(recordedNow(kubelet(pod("web.x"), "Created", "Created container app")));
     recordEvent(sinkOf(store), created, T0, createRng(2));
     expect(summary(store)).toEqual(["web.1816687ec0570000 Created count=1", "web.x.1816687ec0570000 Created count=1"]);
+  });
+
+  it("forgets an object's index when its last Event expires, and records after it as a new command would", () => {
+    const store = new Store();
+    const rng = createRng(1);
+    for (const note of [pulling, created, kubelet(pod("db"), "Created", "Created container app")]) recordEvent(sinkOf(store), note, T0, rng);
+    expect(indexedObjects(store)).toBe(2);
+    recordEvent(sinkOf(store), kubelet(pod("db"), "Started", "Started container app"), instant(T0 + 1000), rng);
+    expireEvents(store, instant(T0 + EVENT_TTL_MS));
+    expect(summary(store)).toEqual(["db.1816687efbf1ca00 Started count=1"]);
+    expect(indexedObjects(store)).toBe(1); // web's Events are all gone; db has one left
+    const later = instant(T0 + EVENT_TTL_MS + 2000);
+    const fresh = loaded(store.all());
+    recordEvent(sinkOf(store), created, later, rng);
+    recordEvent(sinkOf(fresh), created, later, createRng(1));
+    expect(summary(store)).toEqual(["db.1816687efbf1ca00 Started count=1", "web.18166bc568453400 Created count=1"]);
+    expect(summary(fresh)).toEqual(["db.1816687efbf1ca00 Started count=1", "web.18166bc568453400 Created count=1"]);
   });
 
 });

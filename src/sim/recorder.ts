@@ -172,6 +172,7 @@ function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: O
     };
   }
   store.put(event);
+  if (!existing) index.live++;
   const key = `Event/${ns}/${event.metadata.name}`;
   index.byCacheKey.set(occurrence.cacheKey, key);
   index.latest.set(occurrence.similar, { key, at: now });
