@@ -1,7 +1,7 @@
 // The names of one kind in one namespace, kept sorted (JavaScript string order) in blocks. An
 // insert or removal moves the names after it within its block only: in one flat array, a
 // namespace's thousand Events moved on every write, and each move of a name the collector holds
-// young costs a write barrier (the CronJob day spent 5 % of its time there).
+// young costs a write barrier (timers around those moves summed to 230 ms of a 4.6 s CronJob day).
 
 /** Names per block, at most twice this before a block splits. */
 const BLOCK = 128;
