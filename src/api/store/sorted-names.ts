@@ -89,12 +89,13 @@ export class SortedNames {
   }
 }
 
-function lowerBound(names: readonly string[], name: string): number {
+/** The first index whose name is not less than `name` (binary search over a list sorted by name). */
+export function lowerBound<T = string>(items: readonly T[], name: string, nameOf?: (item: T) => string): number {
   let lo = 0;
-  let hi = names.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (names[mid] < name) lo = mid + 1;
+    if ((nameOf ? nameOf(items[mid]) : (items[mid] as string)) < name) lo = mid + 1;
     else hi = mid;
   }
   return lo;

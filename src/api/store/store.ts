@@ -8,7 +8,7 @@ import type { KubeObject, ObjectKey } from "../types";
 import { keyOf, refOf } from "../types";
 import { MemberLists } from "./member-lists";
 import { RawJson, decodeObject, forgetEncoding } from "./raw-json";
-import { SortedNames } from "./sorted-names";
+import { SortedNames, lowerBound } from "./sorted-names";
 
 export interface Change {
   readonly key: ObjectKey;
@@ -312,18 +312,6 @@ export class Store {
       }
     }
   }
-}
-
-/** The first index whose name is not less than `name` (binary search over a list sorted by name). */
-function lowerBound<T>(items: readonly T[], name: string, nameOf: (item: T) => string = String): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nameOf(items[mid]) < name) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** No controller owns it (client-go's GetControllerOf finds nothing). */
