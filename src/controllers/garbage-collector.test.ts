@@ -150,6 +150,21 @@ describe("garbageCollector triggers", () => {
       want: ["Deployment/default/web", "ReplicaSet/default/web-1"],
     },
     {
+      name: "a dependent of a live owner wakes nothing (there is nothing to collect)",
+      got: () => keysFor(pod("web-1-a").ownedBy(rs()), rs(), pod("web-1-a").ownedBy(rs())),
+      want: [],
+    },
+    {
+      name: "a dependent whose owner is gone wakes itself",
+      got: () => keysFor(pod("web-1-a").ownedBy(rs()), pod("web-1-a").ownedBy(rs())),
+      want: ["Pod/default/web-1-a"],
+    },
+    {
+      name: "a dependent whose owner has another uid now wakes itself",
+      got: () => keysFor(pod("web-1-a").ownedBy(rs()), rs().uid("another"), pod("web-1-a").ownedBy(rs())),
+      want: ["Pod/default/web-1-a"],
+    },
+    {
       name: "a live owner without owner references wakes nothing",
       got: () => keysFor(d(), d(), rs().ownedBy(d())),
       want: [],

@@ -53,23 +53,26 @@ export const garbageCollector = {
 } satisfies Controller;
 
 /**
- * Which objects to look at when obj changed: itself (a dangling reference, or its own
- * cascading finalizer), its dependents once it is gone or being deleted, and its owners that
- * wait in foreground deletion (a dependent going away may let them finish).
+ * Which objects to look at when obj changed: itself (a cascading finalizer of its own, or an
+ * owner reference that is not solid: attemptToDeleteItem does nothing while every owner lives),
+ * its dependents once it is gone or being deleted, and its owners that wait in foreground
+ * deletion (a dependent going away may let them finish).
  */
 function keysFor(obj: KubeObject, view: ClusterView): ObjectKey[] {
-  const keys = new Set<ObjectKey>();
+  const keys: ObjectKey[] = [];
   const key = keyOf(refOf(obj));
   const uid = obj.metadata.uid ?? "";
-  if ((obj.metadata.ownerReferences ?? []).length > 0 || hasCascadingFinalizer(obj)) keys.add(key);
-  const current = view.get(key);
-  const gone = !current || current.metadata.uid !== uid;
-  if (gone || obj.metadata.deletionTimestamp) for (const dep of view.ownedBy(uid)) keys.add(keyOf(refOf(dep)));
+  let self = hasCascadingFinalizer(obj);
   for (const ref of obj.metadata.ownerReferences ?? []) {
     const owner = ownerOf(view, obj, ref);
-    if (owner?.metadata.deletionTimestamp && hasCascadingFinalizer(owner)) keys.add(keyOf(refOf(owner)));
+    if (!owner || isWaitingForDependents(owner)) self = true;
+    if (owner?.metadata.deletionTimestamp && hasCascadingFinalizer(owner)) keys.push(keyOf(refOf(owner)));
   }
-  return [...keys].sort();
+  if (self) keys.push(key);
+  const current = view.get(key);
+  const gone = !current || current.metadata.uid !== uid;
+  if (gone || obj.metadata.deletionTimestamp) for (const dep of view.ownedBy(uid)) keys.push(keyOf(refOf(dep)));
+  return keys.length < 2 ? keys : [...new Set(keys)].sort();
 }
 
 function reconcileItem(view: ClusterView, key: ObjectKey): Outcome {
@@ -122,7 +125,7 @@ export function classifyReferences(view: ClusterView, item: KubeObject, refs: re
   for (const ref of refs) {
     const owner = ownerOf(view, item, ref);
     if (!owner) dangling.push(ref);
-    else if (owner.metadata.deletionTimestamp && (owner.metadata.finalizers ?? []).includes(FINALIZER_DELETE_DEPENDENTS)) waitingForDependentsDeletion.push(ref);
+    else if (isWaitingForDependents(owner)) waitingForDependentsDeletion.push(ref);
     else solid.push(ref);
   }
   return { solid, dangling, waitingForDependentsDeletion };
@@ -156,6 +159,11 @@ function ownerOf(view: ClusterView, item: KubeObject, ref: OwnerReference): Kube
   const namespaced = infoForKind(ref.kind)?.namespaced ?? true;
   const owner = view.get(keyOf({ kind: ref.kind, namespace: namespaced ? (item.metadata.namespace ?? "") : "", name: ref.name }));
   return owner && owner.metadata.uid === ref.uid ? owner : undefined;
+}
+
+/** Deleting in the foreground: it goes once its blocking dependents are gone. */
+function isWaitingForDependents(owner: KubeObject): boolean {
+  return Boolean(owner.metadata.deletionTimestamp) && (owner.metadata.finalizers ?? []).includes(FINALIZER_DELETE_DEPENDENTS);
 }
 
 function hasCascadingFinalizer(obj: KubeObject): boolean {

@@ -3,6 +3,7 @@
 // removed and the API server lets it go.
 
 import type { KubeObject } from "../api/types";
+import type { ClusterView } from "../api/store/view";
 import { RESOURCES } from "../api/registry";
 import type { Controller, Outcome, Write } from "./types";
 import { NOTHING } from "./types";
@@ -16,11 +17,16 @@ export const namespaceController = {
   primary: "Namespace",
   wakeOn: [
     { kind: "Namespace", keysFor: (ns: KubeObject) => [`Namespace//${ns.metadata.name}`] },
-    // Only what exists counts: an object's creation, removal or deletion.
+    // Only what exists counts: an object's creation, removal or deletion, and only in a
+    // terminating namespace (the namespace's own deletion wakes it for the rest). Every Event
+    // written would otherwise wake it for nothing.
     ...NAMESPACED_KINDS.map((kind) => ({
       kind,
       concerns: existenceChanged,
-      keysFor: (obj: KubeObject) => [`Namespace//${obj.metadata.namespace}`],
+      keysFor: (obj: KubeObject, view: ClusterView) => {
+        const key = `Namespace//${obj.metadata.namespace}`;
+        return view.get(key)?.metadata.deletionTimestamp ? [key] : [];
+      },
     })),
   ],
   reconcile(view, key): Outcome {
