@@ -10,16 +10,16 @@ import * as path from "node:path";
 const BIN = path.resolve(import.meta.dirname, "../../bin/kubesim");
 
 /**
- * A runner whose every run preloads `hookSource`; a run gives its exit code and standard error.
+ * A runner whose every run preloads `hookSource`; a run gives its exit code and what it printed.
  * @example const run = hookedKubesim("process.on('exit', () => require('node:fs').writeSync(2, 'bye'))"); run("0", "get", "pods").stderr
  */
-export function hookedKubesim(hookSource: string): (tick: string, ...args: string[]) => { code: number; stderr: string } {
+export function hookedKubesim(hookSource: string): (tick: string, ...args: string[]) => { code: number; stdout: string; stderr: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-hooked-"));
   const hook = path.join(dir, "hook.cjs");
   fs.writeFileSync(hook, hookSource);
   const state = path.join(dir, "state.json");
   return (tick, ...args) => {
     const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], { env: { ...process.env, KUBESIM_STATE: state, KUBESIM_TICK: tick }, encoding: "utf8" });
-    return { code: r.status ?? 1, stderr: r.stderr };
+    return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
   };
 }

@@ -8,6 +8,7 @@ import { formatGoDuration, parseDuration, toRFC3339 } from "../../../sim/time";
 import type { KubeObject } from "../../../api/types";
 import { infoForKind } from "../../../api/registry";
 import { tabwrite } from "../../../printers/tabwriter";
+import { tuneJitFor } from "../../jit-tuning";
 
 interface Options {
   by: Duration;
@@ -35,6 +36,7 @@ export default defineVerb<object, Options>({
     const c = cluster!;
     // The invocation's own tick counts too: report every event written since the command began.
     const start = c.invokedAt;
+    tuneJitFor(o.by);
     c.advance(o.by);
     const events = c.store
       .list("Event")
