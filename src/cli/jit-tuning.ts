@@ -2,7 +2,7 @@
 // Such a run spends its first seconds in code V8 has not optimized yet: by default a function
 // is optimized only after much of its bytecode has run (the interrupt budget), and with deep
 // inlining, so each optimization compiles slowly. Optimizing sooner, with less inlining, made
-// the CronJob day's main-thread work 11 % smaller (README, Performance).
+// the CronJob day's main-thread work about a tenth smaller (README, Performance).
 //
 // Flags are set once the command's code is loaded: V8 checks each code cache against the flags
 // it was made under, so a chunk loaded afterwards (the shell parser, when the first shell
