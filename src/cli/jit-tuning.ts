@@ -4,9 +4,10 @@
 // inlining, so each optimization compiles slowly. Optimizing sooner, with less inlining, made
 // the CronJob day's main-thread work about a tenth smaller (README, Performance).
 //
-// Flags are set once the command's code is loaded: V8 checks each code cache against the flags
-// it was made under, so a chunk loaded afterwards (the shell parser, when the first shell
-// starts) is compiled without its cache. Results do not change: only how V8 compiles them.
+// Flags are set just before the advance, once the command's code is loaded: V8 checks each
+// code cache against the flags it was made under, so a chunk loaded afterwards (the shell
+// parser, when the first shell starts) is compiled without its cache. Results do not change:
+// only how V8 compiles them.
 
 import type { Duration } from "../sim/time";
 
@@ -19,13 +20,12 @@ export const LONG_RUN_V8_FLAGS = "--interrupt-budget=16896 --max-inlined-bytecod
 let tuned = false;
 
 /** Tunes V8 for a run of `by` of simulated time; once per process, and never while the build trains the code cache. */
-export function tuneJitFor(by: Duration): boolean {
+export function tuneJitFor(by: Duration): void {
   // A cache written at the end of a training run would carry these flags, and every later
   // command would refuse it (scripts/build.mjs trainCodeCache).
-  if (tuned || by < LONG_RUN || process.env.KUBESIM_TRAIN_CODE_CACHE === "1") return false;
+  if (tuned || by < LONG_RUN || process.env.KUBESIM_TRAIN_CODE_CACHE === "1") return;
+  // process.getBuiltinModule came with Node 20.16; before it, the run goes untuned.
   const v8 = process.getBuiltinModule?.("node:v8") as typeof import("node:v8") | undefined;
-  if (!v8) return false; // Node before 20.16: run untuned
-  v8.setFlagsFromString(LONG_RUN_V8_FLAGS);
+  v8?.setFlagsFromString(LONG_RUN_V8_FLAGS);
   tuned = true;
-  return true;
 }

@@ -5,7 +5,6 @@ import type { Controller } from "./types";
 import { createRng } from "../sim/random";
 import { at, stamp, viewOver } from "../../test/builders/node-health";
 
-
 function namespace(name: string, terminating: boolean): KubeObject {
   return {
     apiVersion: "v1",
