@@ -1,4 +1,5 @@
-// V8 tuning for a command about to simulate a long stretch (`sim advance` of an hour or more).
+// V8 tuning for a command about to simulate a long stretch (`sim advance` of an hour or more,
+// when something is due in it).
 // Such a run spends its first seconds in code V8 has not optimized yet: by default a function
 // is optimized only after much of its bytecode has run (the interrupt budget), and with deep
 // inlining, so each optimization compiles slowly. Optimizing sooner, with less inlining, made
@@ -7,7 +8,9 @@
 // Flags are set just before the advance, once the command's code is loaded: V8 checks each
 // code cache against the flags it was made under, so a chunk loaded afterwards (the shell
 // parser, when the first shell starts) is compiled without its cache. Results do not change:
-// only how V8 compiles them.
+// only how V8 compiles them. (Node warns that a flag changed while V8 runs may do nothing, or
+// worse; these two are read each time V8 decides to optimize a function and each time it
+// inlines, which is why they take effect mid-run.)
 
 import type { Duration } from "../sim/time";
 
