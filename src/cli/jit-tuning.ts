@@ -1,9 +1,9 @@
-// V8 tuning for a command about to simulate a long stretch (`sim advance` of an hour or more,
-// when something is due in it).
-// Such a run spends its first seconds in code V8 has not optimized yet: by default a function
-// is optimized only after much of its bytecode has run (the interrupt budget), and with deep
-// inlining, so each optimization compiles slowly. Optimizing sooner, with less inlining, made
-// the CronJob day's main-thread work about a tenth smaller (README, Performance).
+// V8 tuning for a command about to simulate a long stretch: a `sim advance` of an hour or more
+// with something due in it. Such a run spends its first seconds in code V8 has not optimized
+// yet: by default a function is optimized only after much of its bytecode has run (the
+// interrupt budget), and with deep inlining, so each optimization compiles slowly. Optimizing
+// sooner, with less inlining, made the CronJob day's main-thread work about a tenth smaller
+// (README, Performance).
 //
 // Flags are set just before the advance, once the command's code is loaded: V8 checks each
 // code cache against the flags it was made under, so a chunk loaded afterwards (the shell
