@@ -15,7 +15,7 @@
 import type { Duration } from "../sim/time";
 
 /** From an hour of simulated time on, the seconds of warm-up saved outweigh a chunk compiled afresh. */
-export const LONG_RUN: Duration = (60 * 60 * 1000) as Duration;
+const LONG_RUN: Duration = (60 * 60 * 1000) as Duration;
 
 /** Optimize after a quarter of the default budget (67,584), inlining up to 200 bytes of bytecode (default 920). */
 export const LONG_RUN_V8_FLAGS = "--interrupt-budget=16896 --max-inlined-bytecode-size-cumulative=200";
