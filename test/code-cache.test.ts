@@ -3,7 +3,11 @@
 // counts the chunks given a cache and the caches V8 refused (a refusal costs the compile back).
 
 import { describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { hookedKubesim } from "./builders/hooked-kubesim";
+import { HELLO_CRONJOB } from "./builders/manifests";
 
 const hooked = hookedKubesim(`const vm = require("node:vm");
 const Script = vm.Script;
@@ -37,6 +41,17 @@ describe("the trained code cache", () => {
   it("compiles the shell parser, a chunk of its own, from the cache when a container starts a shell", () => {
     expect(run("run", "hello", "--image=busybox:1.28", "--restart=Never", "--", "sh", "-c", "echo hi; sleep 60").code).toBe(0);
     const r = run("sim", "advance", "5s");
+    expect(r.code).toBe(0);
+    expect(r.fromCache).toContain("vendor-mvdan-sh.js");
+    expect(r.refused).toBe(0);
+  });
+
+  it("compiles the shell parser from the cache trained under the V8 flags that a long sim advance sets", () => {
+    const manifest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kubesim-cache-")), "cronjob.yaml");
+    fs.writeFileSync(manifest, HELLO_CRONJOB);
+    expect(run("sim", "reset", "--seed", "1").code).toBe(0);
+    expect(run("apply", "-f", manifest).code).toBe(0);
+    const r = run("sim", "advance", "1h");
     expect(r.code).toBe(0);
     expect(r.fromCache).toContain("vendor-mvdan-sh.js");
     expect(r.refused).toBe(0);

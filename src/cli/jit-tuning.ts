@@ -7,14 +7,15 @@
 //
 // Flags are set just before the advance, once the command's code is loaded: V8 checks each
 // code cache against the flags it was made under, so a chunk loaded afterwards (the shell
-// parser, when the first shell starts) is compiled without its cache. Results do not change:
-// only how V8 compiles them. (Node warns that a flag changed while V8 runs may do nothing, or
-// worse; these two are read each time V8 decides to optimize a function and each time it
-// inlines, which is why they take effect mid-run.)
+// parser, when the first shell starts) takes its cache from those the build trained under
+// these flags (dist/code-cache/tuned). Results do not change: only how V8 compiles them. (Node
+// warns that a flag changed while V8 runs may do nothing, or worse; these two are read each
+// time V8 decides to optimize a function and each time it inlines, which is why they take
+// effect mid-run.)
 
 import type { Duration } from "../sim/time";
 
-/** From an hour of simulated time on, the seconds of warm-up saved outweigh a chunk compiled afresh. */
+/** From an hour of simulated time on, the warm-up saved outweighs loading node:v8 to set the flags. */
 const LONG_RUN: Duration = (60 * 60 * 1000) as Duration;
 
 /** Optimize after a quarter of the default budget (67,584), inlining up to 200 bytes of bytecode (default 920). */
@@ -22,13 +23,16 @@ export const LONG_RUN_V8_FLAGS = "--interrupt-budget=16896 --max-inlined-bytecod
 
 let tuned = false;
 
-/** Tunes V8 for a run of `by` of simulated time; once per process, and never while the build trains the code cache. */
+/** Tunes V8 for a run of `by` of simulated time; once per process, and never while the build trains the plain code cache. */
 export function tuneJitFor(by: Duration): void {
-  // A cache written at the end of a training run would carry these flags, and every later
-  // command would refuse it (scripts/build.mjs trainCodeCache).
+  // A cache written at the end of a training run carries the flags of that moment: the plain
+  // training must not tune, or every later command would refuse its caches (scripts/build.mjs).
   if (tuned || by < LONG_RUN || process.env.KUBESIM_TRAIN_CODE_CACHE === "1") return;
+  tuned = true;
   // process.getBuiltinModule came with Node 20.16; before it, the run goes untuned.
   const v8 = process.getBuiltinModule?.("node:v8") as typeof import("node:v8") | undefined;
-  v8?.setFlagsFromString(LONG_RUN_V8_FLAGS);
-  tuned = true;
+  if (!v8) return;
+  v8.setFlagsFromString(LONG_RUN_V8_FLAGS);
+  // The chunk loader (scripts/build.mjs) now takes the caches trained under these flags.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("kubesim.tunedV8")] = true;
 }

@@ -295,10 +295,16 @@ export class Store {
   /** `after`: the object that replaces this one (its owners and node stay members). */
   private unindexRefs(key: ObjectKey, obj: KubeObject, after?: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) {
-      this.byOwner.get(ref.uid)?.delete(key);
+      const members = this.byOwner.get(ref.uid);
+      members?.delete(key);
       if (!after || !ownerUids(after).includes(ref.uid)) {
         leaveOrder(this.ownerOrder, ref.uid, key);
         this.ownedObjects.drop(ref.uid);
+        // Owners come and go (a Job a minute): an owner left without dependents leaves the indexes.
+        if (members?.size === 0) {
+          this.byOwner.delete(ref.uid);
+          this.ownerOrder.delete(ref.uid);
+        }
       }
     }
     const node = nodeOf(obj);
@@ -334,7 +340,8 @@ function sortedKeys(index: Map<string, Set<ObjectKey>>, order: Map<string, Objec
   const keys = [...(index.get(at) ?? [])].map((key) => ({ key, place: placeOf(key) }));
   keys.sort((a, b) => comparePlaces(a.place, b.place));
   const sorted = keys.map((k) => k.key);
-  if (keys.every((k, i) => i === 0 || comparePlaces(keys[i - 1].place, k.place) !== 0)) order.set(at, sorted);
+  // No order is kept for nothing: most objects asked for their dependents have none.
+  if (sorted.length > 0 && keys.every((k, i) => i === 0 || comparePlaces(keys[i - 1].place, k.place) !== 0)) order.set(at, sorted);
   return sorted;
 }
 
