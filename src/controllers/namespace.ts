@@ -3,6 +3,7 @@
 // removed and the API server lets it go.
 
 import type { KubeObject } from "../api/types";
+import { objectKey } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import { RESOURCES } from "../api/registry";
 import type { Controller, Outcome, Write } from "./types";
@@ -16,7 +17,7 @@ export const namespaceController = {
   name: "namespace",
   primary: "Namespace",
   wakeOn: [
-    { kind: "Namespace", keysFor: (ns: KubeObject) => [`Namespace//${ns.metadata.name}`] },
+    { kind: "Namespace", keysFor: (ns: KubeObject) => [objectKey("Namespace", "", ns.metadata.name ?? "")] },
     // Only what exists counts: an object's creation, removal or deletion, and only in a
     // terminating namespace (the namespace's own deletion wakes it for the rest). Every Event
     // written would otherwise wake it for nothing.
@@ -24,7 +25,7 @@ export const namespaceController = {
       kind,
       concerns: existenceChanged,
       keysFor: (obj: KubeObject, view: ClusterView) => {
-        const key = `Namespace//${obj.metadata.namespace}`;
+        const key = objectKey("Namespace", "", obj.metadata.namespace ?? "");
         return view.get(key)?.metadata.deletionTimestamp ? [key] : [];
       },
     })),

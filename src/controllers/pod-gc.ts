@@ -5,7 +5,7 @@
 // record (`podgc:<node>`), since a pure controller cannot remember when it first saw the gap.
 
 import type { Condition, KubeObject } from "../api/types";
-import { parseKey, refOf } from "../api/types";
+import { parseKey, prefixedKey, refOf } from "../api/types";
 import type { Controller, Outcome, Write } from "./types";
 import { NOTHING, podNodeTrigger, self } from "./types";
 import type { Duration, Instant } from "../sim/time";
@@ -16,7 +16,7 @@ export const POD_GC_CONTROLLER = "pod-garbage-collector";
 /** quarantineTime in gc_controller.go. */
 export const ORPHAN_QUARANTINE: Duration = seconds(40);
 
-export const quarantineId = (nodeName: string): string => `podgc:${nodeName}`;
+export const quarantineId = (nodeName: string): string => prefixedKey("podgc:", nodeName);
 
 interface Quarantine {
   readonly since: number;

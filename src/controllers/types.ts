@@ -3,6 +3,7 @@
 // comes back at `requeueAfter`. The scheduler and the kubelets use the same contract.
 
 import type { KubeObject, ObjectKey, ObjectRef } from "../api/types";
+import { objectKey } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Duration, Instant } from "../sim/time";
 import type { Rng } from "../sim/random";
@@ -139,13 +140,13 @@ export interface Controller {
 
 /** The trigger that wakes a controller for changes to its own primary objects. */
 export function self(kind: string): Trigger {
-  return { kind, keysFor: (obj) => [`${kind}/${obj.metadata.namespace ?? ""}/${obj.metadata.name}`] };
+  return { kind, keysFor: (obj) => [objectKey(kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "")] };
 }
 
 /** A bound pod wakes its node's key (node-keyed controllers: a pod may land on a tainted or missing node). */
 export const podNodeTrigger: Trigger = {
   kind: "Pod",
-  keysFor: (obj) => (obj.spec?.nodeName ? [`Node//${obj.spec.nodeName}`] : []),
+  keysFor: (obj) => (obj.spec?.nodeName ? [objectKey("Node", "", obj.spec.nodeName)] : []),
 };
 
 /** The trigger that wakes the controlling owner (of kind ownerKind) of a changed object. */
@@ -155,6 +156,6 @@ export function owner(kind: string, ownerKind: string): Trigger {
     keysFor: (obj) =>
       (obj.metadata.ownerReferences ?? [])
         .filter((r) => r.controller && r.kind === ownerKind)
-        .map((r) => `${ownerKind}/${obj.metadata.namespace ?? ""}/${r.name}`),
+        .map((r) => objectKey(ownerKind, obj.metadata.namespace ?? "", r.name)),
   };
 }

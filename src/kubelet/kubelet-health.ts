@@ -4,6 +4,7 @@
 // the simulation models those heartbeats as "alive until stoppedAt", and the node lifecycle
 // controller works out from stoppedAt when the node-monitor grace period runs out.
 
+import { prefixedKey } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 
 export interface KubeletHealth {
@@ -11,7 +12,7 @@ export interface KubeletHealth {
   readonly stoppedAt?: number;
 }
 
-export const kubeletHealthId = (nodeName: string): string => `kubelet:${nodeName}`;
+export const kubeletHealthId = (nodeName: string): string => prefixedKey("kubelet:", nodeName);
 
 export function readKubeletHealth(view: Pick<ClusterView, "runtime">, nodeName: string): KubeletHealth {
   return (view.runtime(kubeletHealthId(nodeName)) as KubeletHealth | undefined) ?? {};

@@ -3,7 +3,7 @@
 // pkg/kubelet/kubelet.go (syncLoopIteration → podWorkers → SyncPod) and HandlePodCleanups.
 
 import type { KubeObject, ObjectKey } from "../api/types";
-import { keyOf, refOf } from "../api/types";
+import { keyOf, objectKey, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Controller, Outcome, RuntimeWrite, Trigger } from "../controllers/types";
 import { NOTHING } from "../controllers/types";
@@ -55,7 +55,7 @@ export const kubelet: Controller = {
     const pod = view.get(key);
     const nodeName = pod?.spec?.nodeName;
     if (!pod || !nodeName) return cleanupPod(view, key, pod?.metadata.uid);
-    const node = view.get(`Node//${nodeName}`);
+    const node = view.get(objectKey("Node", "", nodeName));
     // A missing or failed node has no kubelet to act: its pods stay as they are.
     if (!node || !isNodeReady(node) || isKubeletStopped(view, nodeName)) return NOTHING;
     // A deleted mirror pod does not stop its static pod: static-pods.ts re-creates the mirror.

@@ -2,6 +2,7 @@
 // one record per pod uid (its sandbox and where each container is in its life) and one per
 // node (`node:<name>`: the images it holds, its pull queue, the pods it runs).
 
+import { prefixedKey } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { BackOffEntry } from "./image-pull-backoff";
 import type { ContainerFsData, VolumeStore } from "../runtime/fs";
@@ -115,7 +116,7 @@ export interface NodeRecord {
 
 export const EMPTY_NODE_RECORD: NodeRecord = Object.freeze({ images: {}, pullFreeAt: 0, pods: {} });
 
-export const nodeRecordId = (nodeName: string): string => `node:${nodeName}`;
+export const nodeRecordId = (nodeName: string): string => prefixedKey("node:", nodeName);
 
 export function readPodRecord(view: ClusterView, uid: string): PodRecord | undefined {
   return view.runtime(uid) as PodRecord | undefined;

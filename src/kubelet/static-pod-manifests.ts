@@ -4,6 +4,7 @@
 // hash: unchanged files cost nothing on the next read.
 
 import type { KubeObject } from "../api/types";
+import { prefixedKey } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 
 export interface StaticManifest {
@@ -23,7 +24,7 @@ export interface StaticManifests {
   readonly manifests: readonly StaticManifest[];
 }
 
-export const staticManifestsId = (nodeName: string): string => `static:${nodeName}`;
+export const staticManifestsId = (nodeName: string): string => prefixedKey("static:", nodeName);
 
 export function readStaticManifests(view: Pick<ClusterView, "runtime">, nodeName: string): readonly StaticManifest[] {
   return (view.runtime(staticManifestsId(nodeName)) as StaticManifests | undefined)?.manifests ?? [];

@@ -7,7 +7,7 @@
 // deleteOrphanedMirrorPods) and pkg/kubelet/pod/mirror_client.go (v1.32). One key per node.
 
 import type { KubeObject, ObjectKey } from "../api/types";
-import { keyOf, parseKey, refOf } from "../api/types";
+import { keyOf, objectKey, parseKey, prefixedKey, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Controller, EventNote, RuntimeWrite, Trigger, Write } from "../controllers/types";
 import { NOTHING, self } from "../controllers/types";
@@ -31,11 +31,11 @@ interface MirrorState {
 }
 type MirrorStates = Readonly<Record<string, MirrorState>>;
 
-export const mirrorStateId = (nodeName: string): string => `static-mirrors:${nodeName}`;
+export const mirrorStateId = (nodeName: string): string => prefixedKey("static-mirrors:", nodeName);
 
 const mirrorTrigger: Trigger = {
   kind: "Pod",
-  keysFor: (obj) => (obj.spec?.nodeName && isMirrorPod(obj) ? [`Node//${obj.spec.nodeName}`] : []),
+  keysFor: (obj) => (obj.spec?.nodeName && isMirrorPod(obj) ? [objectKey("Node", "", obj.spec.nodeName)] : []),
 };
 
 export const staticPods: Controller = {

@@ -3,7 +3,7 @@
 // pkg/scheduler/schedule_one.go (scheduleOne, handleSchedulingFailure, bind).
 
 import type { KubeObject, ObjectKey } from "../api/types";
-import { keyOf, refOf } from "../api/types";
+import { keyOf, objectKey, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Controller, EventNote, Outcome, Trigger, Write } from "../controllers/types";
 import { NOTHING } from "../controllers/types";
@@ -79,7 +79,7 @@ function forgetAll(view: ClusterView, key: ObjectKey): Outcome {
 function scheduleOne(view: ClusterView, pod: KubeObject, now: Instant, rng: Rng): Outcome {
   const result = schedulePod(view, pod, rng);
   if (!result.ok) return handleSchedulingFailure(view, pod, result.message, now);
-  const node = view.get(`Node//${result.node}`);
+  const node = view.get(objectKey("Node", "", result.node));
   const reserved = node ? reserveVolumes(view, pod, node) : undefined;
   if (reserved) return { writes: reserved.writes, events: [], runtime: [...(forgetAttempts(view, keyOf(refOf(pod))).runtime ?? []), ...reserved.runtime] };
   return bindOutcome(view, pod, result.node);

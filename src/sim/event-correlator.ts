@@ -50,7 +50,16 @@ export interface CorrelatorState {
   swept?: number;
 }
 
-export const correlatorId = (source: string, host: string | undefined): string => `events:${source}${host ? `@${host}` : ""}`;
+/** `events:<source>[@<host>]`, made once per source and host (each Event recorded reads its correlator). */
+export function correlatorId(source: string, host: string | undefined): string {
+  let byHost = correlatorIds.get(source);
+  if (byHost === undefined) correlatorIds.set(source, (byHost = new Map()));
+  let id = byHost.get(host ?? "");
+  if (id === undefined) byHost.set(host ?? "", (id = `events:${source}${host ? `@${host}` : ""}`));
+  return id;
+}
+
+const correlatorIds = new Map<string, Map<string, string>>();
 
 export const isCorrelated = (source: string): boolean => !UNCORRELATED_SOURCES.has(source);
 

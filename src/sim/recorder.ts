@@ -6,6 +6,7 @@
 // component's runtime record.
 
 import type { KubeObject } from "../api/types";
+import { objectKey } from "../api/types";
 import type { Store } from "../api/store/store";
 import type { EventNote } from "../controllers/types";
 import type { Instant } from "./time";
@@ -129,7 +130,7 @@ function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: O
   const ns = obj.metadata.namespace || "default";
   const stamp = stampAt!.stamp;
   const { previous, message } = occurrence;
-  const existing = previous && store.get(`Event/${ns}/${previous.name}`);
+  const existing = previous && store.get(objectKey("Event", ns, previous.name));
   let event: KubeObject;
   if (existing) {
     event = deepCopy(existing) as any;

@@ -5,7 +5,7 @@
 // first read; the owner and node indexes are built the first time they are needed.
 
 import type { KubeObject, ObjectKey } from "../types";
-import { keyOf, refOf } from "../types";
+import { keyOf, namespaceKey, objectKey, refOf } from "../types";
 import { MemberLists } from "./member-lists";
 import { RawJson, decodeObject, forgetEncoding } from "./raw-json";
 import { SortedNames, lowerBound } from "./sorted-names";
@@ -107,7 +107,7 @@ export class Store {
     const out: [ObjectKey, KubeObject | RawJson][] = [];
     for (const ns of [...byNs.keys()].sort()) {
       for (const name of byNs.get(ns)!) {
-        const key = `${kind}/${ns}/${name}`;
+        const key = objectKey(kind, ns, name);
         out.push([key, this.objects.get(key)!]);
       }
     }
@@ -124,10 +124,10 @@ export class Store {
 
   /** One kind in one namespace, by name: kept up to date as objects there are replaced (controllers list often). */
   private listed(kind: string, namespace: string): readonly KubeObject[] {
-    const at = `${kind}/${namespace}`;
+    const at = namespaceKey(kind, namespace);
     let objects = this.lists.get(at);
     if (!objects) {
-      objects = (this.byKind.get(kind)?.get(namespace)?.toArray() ?? []).map((name) => this.get(`${at}/${name}`)!);
+      objects = (this.byKind.get(kind)?.get(namespace)?.toArray() ?? []).map((name) => this.get(objectKey(kind, namespace, name))!);
       this.lists.set(at, objects);
     }
     return objects;
@@ -135,7 +135,7 @@ export class Store {
 
   /** Objects of one kind in one namespace that no controller owns (no ownerReference with controller: true), by name. */
   orphans(kind: string, namespace: string): KubeObject[] {
-    const at = `${kind}/${namespace}`;
+    const at = namespaceKey(kind, namespace);
     let objects = this.orphanLists.get(at);
     if (!objects) {
       objects = this.listed(kind, namespace).filter(isOrphan);
@@ -147,7 +147,7 @@ export class Store {
   /** The keys of one kind in one namespace whose names start with `prefix`, by name (nothing decoded). */
   keysByNamePrefix(kind: string, namespace: string, prefix: string): ObjectKey[] {
     const names = this.byKind.get(kind)?.get(namespace)?.withPrefix(prefix) ?? [];
-    return names.map((name) => `${kind}/${namespace}/${name}`);
+    return names.map((name) => objectKey(kind, namespace, name));
   }
 
   /** The object under `key` as held: its saved text while it has not been decoded. */
@@ -213,9 +213,10 @@ export class Store {
     if (!before) return undefined;
     this.unindexRefs(key, before);
     this.objects.delete(key);
-    this.lists.delete(key.slice(0, key.lastIndexOf("/")));
-    if (isOrphan(before)) this.orphanLists.delete(key.slice(0, key.lastIndexOf("/")));
     const { kind, namespace, name } = refOf(before);
+    const at = namespaceKey(kind, namespace);
+    this.lists.delete(at);
+    if (isOrphan(before)) this.orphanLists.delete(at);
     this.byKind.get(kind)?.get(namespace)?.remove(name);
     this.changes.push({ key, before });
     // A delete is a write too: etcd's revision (the cluster-wide resourceVersion) moves on.
@@ -237,16 +238,17 @@ export class Store {
     const isNew = !this.objects.has(key);
     this.objects.set(key, obj);
     const { kind, namespace, name } = refOf(obj);
-    const listed = this.lists.get(`${kind}/${namespace}`);
+    const at = namespaceKey(kind, namespace);
+    const listed = this.lists.get(at);
     if (isNew) {
-      this.lists.delete(`${kind}/${namespace}`);
+      this.lists.delete(at);
       let byNs = this.byKind.get(kind);
       if (!byNs) this.byKind.set(kind, (byNs = new Map()));
       let names = byNs.get(namespace);
       if (!names) byNs.set(namespace, (names = new SortedNames()));
       names.insert(name);
     } else if (listed) listed[this.byKind.get(kind)!.get(namespace)!.lowerBound(name)] = obj;
-    this.keepOrphans(`${kind}/${namespace}`, obj, before);
+    this.keepOrphans(at, obj, before);
     this.addRefs(key, obj, before);
   }
 

@@ -1,6 +1,8 @@
 // Plain shapes of Kubernetes objects as kubesim stores them (JSON, as the API serves them).
 // Only the fields kubesim reads are typed; everything else passes through untouched.
 
+import { objectKey } from "./interned-keys";
+
 export interface OwnerReference {
   apiVersion: string;
   kind: string;
@@ -69,7 +71,7 @@ export interface ObjectRef {
 export type ObjectKey = string;
 
 export function keyOf(ref: ObjectRef): ObjectKey {
-  return `${ref.kind}/${ref.namespace}/${ref.name}`;
+  return objectKey(ref.kind, ref.namespace, ref.name);
 }
 
 export function refOf(obj: KubeObject): ObjectRef {

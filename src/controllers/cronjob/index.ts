@@ -4,6 +4,7 @@
 // the create's result is known only after the writes, so the sync the new Job wakes adds it.
 
 import type { KubeObject, ObjectKey } from "../../api/types";
+import { objectKey } from "../../api/types";
 import type { ClusterView } from "../../api/store/view";
 import type { Duration, Instant } from "../../sim/time";
 import { duration, parseInstant, toRFC1123Z, toRFC3339 } from "../../sim/time";
@@ -112,7 +113,7 @@ function syncActive(cj: KubeObject, jobs: readonly KubeObject[], view: ClusterVi
   }
   const children = new Set(jobs.map((j) => j.metadata.uid));
   for (const ref of active) {
-    if (children.has(ref.uid) || view.get(`Job/${ref.namespace}/${ref.name}`)) continue;
+    if (children.has(ref.uid) || view.get(objectKey("Job", ref.namespace, ref.name))) continue;
     note("MissingJob", `Active job went missing: ${ref.name}`);
     active = active.filter((r) => r.uid !== ref.uid);
   }

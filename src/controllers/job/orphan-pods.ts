@@ -4,7 +4,7 @@
 // or it could never go away. A pod of a Job that exists and has not finished is left alone.
 
 import type { KubeObject, ObjectKey } from "../../api/types";
-import { keyOf, refOf } from "../../api/types";
+import { keyOf, objectKey, refOf } from "../../api/types";
 import type { ClusterView } from "../../api/store/view";
 import type { Controller, Trigger } from "../types";
 import { NOTHING } from "../types";
@@ -17,7 +17,7 @@ function hasCountingJob(pod: KubeObject, view: ClusterView): boolean {
   const ref = getControllerOf(pod);
   if (!ref) return false;
   if (ref.kind !== "Job" || ref.apiVersion !== "batch/v1") return true; // not ours to release
-  const job = view.get(`Job/${pod.metadata.namespace ?? ""}/${ref.name}`);
+  const job = view.get(objectKey("Job", pod.metadata.namespace ?? "", ref.name));
   return job !== undefined && job.metadata.uid === ref.uid && !isJobFinished(job);
 }
 
