@@ -11,16 +11,13 @@ export interface AgendaItem {
 
 export class Agenda {
   private items: AgendaItem[] = [];
-  private readonly seen = new Set<string>();
 
   constructor(items: readonly AgendaItem[] = []) {
     for (const i of items) this.add(i);
   }
 
+  /** Puts the item in its place, unless the same item is there already (it would sit just before). */
   add(item: AgendaItem): void {
-    const id = `${item.due}|${item.component}|${item.key}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
     let lo = 0;
     let hi = this.items.length;
     while (lo < hi) {
@@ -28,6 +25,7 @@ export class Agenda {
       if (compare(this.items[mid], item) <= 0) lo = mid + 1;
       else hi = mid;
     }
+    if (lo > 0 && compare(this.items[lo - 1], item) === 0) return;
     this.items.splice(lo, 0, item);
   }
 
@@ -40,9 +38,7 @@ export class Agenda {
   popDue(now: Instant): AgendaItem[] {
     let n = 0;
     while (n < this.items.length && this.items[n].due <= now) n++;
-    const due = this.items.splice(0, n);
-    for (const i of due) this.seen.delete(`${i.due}|${i.component}|${i.key}`);
-    return due;
+    return this.items.splice(0, n);
   }
 
   get size(): number {

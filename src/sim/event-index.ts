@@ -4,6 +4,7 @@
 // Event read (decoded) only when a note with its reason comes.
 
 import type { KubeObject, ObjectKey } from "../api/types";
+import { pairKey } from "../api/types";
 import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
 import { COMBINED_PREFIX } from "./event-correlator";
@@ -43,7 +44,8 @@ const indexes = new WeakMap<Store, Map<string, ObjectEvents>>();
 export function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
   let perObject = indexes.get(store);
   if (!perObject) indexes.set(store, (perObject = new Map()));
-  let events = perObject.get(`${ns}/${name}`);
+  const object = pairKey(ns, name);
+  let events = perObject.get(object);
   if (!events) {
     events = { byCacheKey: new Map(), latest: new Map(), unread: [], lastStamp: -1n, live: 0 };
     // Events are named <object>.<hex>: the object's are the names with that prefix.
@@ -56,7 +58,7 @@ export function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
       const hex = key.slice(dot + 1);
       if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > events.lastStamp) events.lastStamp = BigInt(`0x${hex}`);
     }
-    perObject.set(`${ns}/${name}`, events);
+    perObject.set(object, events);
   }
   return events;
 }
@@ -72,7 +74,7 @@ export function forgetEventless(store: Store, key: ObjectKey): void {
   const perObject = indexes.get(store);
   if (!perObject) return;
   const slash = key.indexOf("/", "Event/".length);
-  const object = `${key.slice("Event/".length, slash)}/${key.slice(slash + 1, key.lastIndexOf("."))}`;
+  const object = pairKey(key.slice("Event/".length, slash), key.slice(slash + 1, key.lastIndexOf(".")));
   const events = perObject.get(object);
   if (events !== undefined && --events.live <= 0) perObject.delete(object);
 }

@@ -5,7 +5,7 @@
 // first read; the owner and node indexes are built the first time they are needed.
 
 import type { KubeObject, ObjectKey } from "../types";
-import { keyOf, namespaceKey, objectKey, refOf } from "../types";
+import { keyOf, objectKey, pairKey, refOf } from "../types";
 import { MemberLists } from "./member-lists";
 import { RawJson, decodeObject, forgetEncoding } from "./raw-json";
 import { SortedNames, lowerBound } from "./sorted-names";
@@ -124,7 +124,7 @@ export class Store {
 
   /** One kind in one namespace, by name: kept up to date as objects there are replaced (controllers list often). */
   private listed(kind: string, namespace: string): readonly KubeObject[] {
-    const at = namespaceKey(kind, namespace);
+    const at = pairKey(kind, namespace);
     let objects = this.lists.get(at);
     if (!objects) {
       objects = (this.byKind.get(kind)?.get(namespace)?.toArray() ?? []).map((name) => this.get(objectKey(kind, namespace, name))!);
@@ -135,7 +135,7 @@ export class Store {
 
   /** Objects of one kind in one namespace that no controller owns (no ownerReference with controller: true), by name. */
   orphans(kind: string, namespace: string): KubeObject[] {
-    const at = namespaceKey(kind, namespace);
+    const at = pairKey(kind, namespace);
     let objects = this.orphanLists.get(at);
     if (!objects) {
       objects = this.listed(kind, namespace).filter(isOrphan);
@@ -214,7 +214,7 @@ export class Store {
     this.unindexRefs(key, before);
     this.objects.delete(key);
     const { kind, namespace, name } = refOf(before);
-    const at = namespaceKey(kind, namespace);
+    const at = pairKey(kind, namespace);
     this.lists.delete(at);
     if (isOrphan(before)) this.orphanLists.delete(at);
     this.byKind.get(kind)?.get(namespace)?.remove(name);
@@ -238,7 +238,7 @@ export class Store {
     const isNew = !this.objects.has(key);
     this.objects.set(key, obj);
     const { kind, namespace, name } = refOf(obj);
-    const at = namespaceKey(kind, namespace);
+    const at = pairKey(kind, namespace);
     const listed = this.lists.get(at);
     if (isNew) {
       this.lists.delete(at);

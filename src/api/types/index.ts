@@ -1,3 +1,3 @@
 export type * from "./meta";
 export { keyOf, refOf, parseKey } from "./meta";
-export { namespaceKey, objectKey, prefixedKey } from "./interned-keys";
+export { objectKey, pairKey, prefixedKey } from "./interned-keys";

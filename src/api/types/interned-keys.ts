@@ -1,5 +1,5 @@
-// Store keys ("Kind/namespace/name"), kind/namespace keys and runtime record ids ("node:NAME"),
-// made once for each set of parts and handed out again. A key built afresh for every lookup is a new string that the map must
+// Store keys ("Kind/namespace/name"), pairs ("Kind/namespace", "namespace/name") and runtime
+// record ids ("node:NAME"), made once for each set of parts and handed out again. A key built afresh for every lookup is a new string that the map must
 // flatten and hash before it can look (about 0.3 µs at a map of a thousand objects; the same
 // lookup with a key already hashed takes a tenth of that), and the engine looks objects up by
 // key many times for each write. The parts come from stored objects, whose strings keep their
@@ -9,12 +9,14 @@
 const LIMIT = 1 << 16;
 
 const objectKeys = new Map<string, Map<string, Map<string, string>>>();
-const namespaceKeys = new Map<string, Map<string, string>>();
+const pairKeys = new Map<string, Map<string, string>>();
 const prefixedKeys = new Map<string, Map<string, string>>();
 let made = 0;
 
 /** `${kind}/${namespace}/${name}`. */
 export function objectKey(kind: string, namespace: string, name: string): string {
+  // An Event's name is new for every Event (<object>.<nanoseconds>): keeping its key would only fill the maps.
+  if (kind === "Event") return `${kind}/${namespace}/${name}`;
   let byNamespace = objectKeys.get(kind);
   if (byNamespace === undefined) objectKeys.set(kind, (byNamespace = new Map()));
   let byName = byNamespace.get(namespace);
@@ -28,15 +30,15 @@ export function objectKey(kind: string, namespace: string, name: string): string
   return key;
 }
 
-/** `${kind}/${namespace}`: the store's list of one kind in one namespace. */
-export function namespaceKey(kind: string, namespace: string): string {
-  let byNamespace = namespaceKeys.get(kind);
-  if (byNamespace === undefined) namespaceKeys.set(kind, (byNamespace = new Map()));
-  let key = byNamespace.get(namespace);
+/** `${first}/${second}`: the store's list of a kind in a namespace, the recorder's Events of an object. */
+export function pairKey(first: string, second: string): string {
+  let bySecond = pairKeys.get(first);
+  if (bySecond === undefined) pairKeys.set(first, (bySecond = new Map()));
+  let key = bySecond.get(second);
   if (key === undefined) {
-    key = `${kind}/${namespace}`;
+    key = `${first}/${second}`;
     if (++made > LIMIT) forgetAll();
-    else byNamespace.set(namespace, key);
+    else bySecond.set(second, key);
   }
   return key;
 }
@@ -56,7 +58,7 @@ export function prefixedKey(prefix: string, name: string): string {
 
 function forgetAll(): void {
   objectKeys.clear();
-  namespaceKeys.clear();
+  pairKeys.clear();
   prefixedKeys.clear();
   made = 0;
 }
