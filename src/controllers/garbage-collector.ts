@@ -58,9 +58,8 @@ export const garbageCollector = {
  * its dependents once it is gone or being deleted, and its owners that wait in foreground
  * deletion (a dependent going away may let them finish).
  */
-function keysFor(obj: KubeObject, view: ClusterView): ObjectKey[] {
+function keysFor(obj: KubeObject, view: ClusterView, key = keyOf(refOf(obj))): ObjectKey[] {
   const keys: ObjectKey[] = [];
-  const key = keyOf(refOf(obj));
   const uid = obj.metadata.uid ?? "";
   let self = hasCascadingFinalizer(obj);
   for (const ref of obj.metadata.ownerReferences ?? []) {

@@ -113,8 +113,12 @@ export interface Trigger {
    * all, like controller-runtime's predicates; without one, every change of the kind does.
    */
   concerns?(before: KubeObject | undefined, after: KubeObject | undefined): boolean;
-  /** The keys of this controller's primary objects to reconcile when obj changed (before or after). */
-  keysFor(obj: KubeObject, view: ClusterView): readonly ObjectKey[];
+  /**
+   * The keys of this controller's primary objects to reconcile when obj changed (before or
+   * after). `key` is obj's own store key, which the engine has at hand (callers without it leave
+   * it out, and a trigger that needs it makes it).
+   */
+  keysFor(obj: KubeObject, view: ClusterView, key?: ObjectKey): readonly ObjectKey[];
 }
 
 /**
@@ -140,7 +144,7 @@ export interface Controller {
 
 /** The trigger that wakes a controller for changes to its own primary objects. */
 export function self(kind: string): Trigger {
-  return { kind, keysFor: (obj) => [objectKey(kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "")] };
+  return { kind, keysFor: (obj, _view, key = objectKey(kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "")) => [key] };
 }
 
 /** A bound pod wakes its node's key (node-keyed controllers: a pod may land on a tainted or missing node). */

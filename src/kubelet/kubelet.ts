@@ -22,7 +22,7 @@ const podTrigger: Trigger = {
   kind: "Pod",
   // A Job's controller taking its tracking finalizer off a finished pod asks nothing of it.
   concerns: notOnlyFinalizers,
-  keysFor: (obj) => (obj.spec?.nodeName ? [keyOf(refOf(obj))] : []),
+  keysFor: (obj, _view, key = keyOf(refOf(obj))) => (obj.spec?.nodeName ? [key] : []),
 };
 
 /** A node that changes (becomes Ready, say) wakes the kubelet for each of its pods. */

@@ -43,10 +43,10 @@ export function pendingPodKeys(view: ClusterView): ObjectKey[] {
 
 const podTrigger: Trigger = {
   kind: "Pod",
-  keysFor(obj, view) {
-    if (isPendingPod(obj)) return [keyOf(refOf(obj))];
+  keysFor(obj, view, key = keyOf(refOf(obj))) {
+    if (isPendingPod(obj)) return [key];
     // A bound pod that is gone or finished frees room on its node: retry everyone pending.
-    if (obj.spec?.nodeName && (!view.get(keyOf(refOf(obj))) || isTerminated(obj))) return pendingPodKeys(view);
+    if (obj.spec?.nodeName && (!view.get(key) || isTerminated(obj))) return pendingPodKeys(view);
     return [];
   },
 };

@@ -138,8 +138,8 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: (Set<ObjectKey> | 
     for (const { index, trigger } of wiring.byKind.get((after ?? before)!.kind) ?? []) {
       if (trigger.concerns && !trigger.concerns(before, after)) continue;
       const keys = (dirty[index] ??= new Set());
-      if (before) for (const key of trigger.keysFor(before, view)) if (index !== writer || key !== change.key) keys.add(key);
-      if (after) for (const key of trigger.keysFor(after, view)) if (index !== writer || key !== change.key) keys.add(key);
+      if (before) for (const key of trigger.keysFor(before, view, change.key)) if (index !== writer || key !== change.key) keys.add(key);
+      if (after) for (const key of trigger.keysFor(after, view, change.key)) if (index !== writer || key !== change.key) keys.add(key);
     }
   }
   ownStatus.clear();

@@ -24,7 +24,7 @@ function hasCountingJob(pod: KubeObject, view: ClusterView): boolean {
 const orphanPodTrigger: Trigger = {
   kind: "Pod",
   concerns: (before, after) => after !== undefined && hasTrackingFinalizer(after),
-  keysFor: (pod, view) => (hasTrackingFinalizer(pod) && !hasCountingJob(pod, view) ? [keyOf(refOf(pod))] : []),
+  keysFor: (pod, view, key = keyOf(refOf(pod))) => (hasTrackingFinalizer(pod) && !hasCountingJob(pod, view) ? [key] : []),
 };
 
 /** A Job that goes (or finishes) wakes its pods that still hold the finalizer. */

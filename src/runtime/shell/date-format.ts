@@ -11,23 +11,45 @@ const pad = (n: number, width = 2, fill = "0"): string => String(n).padStart(wid
 /** Formats the instant `ms` (ms since the epoch) with strftime conversions, in UTC. */
 export function formatDate(ms: number, format: string): string {
   const d = new Date(ms);
-  const conv: Record<string, () => string> = {
-    a: () => DAYS[d.getUTCDay()],
-    b: () => MONTHS[d.getUTCMonth()],
-    d: () => pad(d.getUTCDate()),
-    e: () => pad(d.getUTCDate(), 2, " "),
-    H: () => pad(d.getUTCHours()),
-    M: () => pad(d.getUTCMinutes()),
-    S: () => pad(d.getUTCSeconds()),
-    Y: () => String(d.getUTCFullYear()),
-    m: () => pad(d.getUTCMonth() + 1),
-    y: () => pad(d.getUTCFullYear() % 100),
-    Z: () => "UTC",
-    z: () => "+0000",
-    s: () => String(Math.floor(ms / 1000)),
-    T: () => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`,
-    F: () => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    "%": () => "%",
-  };
-  return format.replace(/%(.)/g, (whole, c: string) => (conv[c] ? conv[c]() : whole));
+  return format.replace(/%(.)/g, (whole, c: string) => conversion(d, ms, c) ?? whole);
+}
+
+/** One strftime conversion, or undefined for one it does not know (printed as written). */
+function conversion(d: Date, ms: number, c: string): string | undefined {
+  switch (c) {
+    case "a":
+      return DAYS[d.getUTCDay()];
+    case "b":
+      return MONTHS[d.getUTCMonth()];
+    case "d":
+      return pad(d.getUTCDate());
+    case "e":
+      return pad(d.getUTCDate(), 2, " ");
+    case "H":
+      return pad(d.getUTCHours());
+    case "M":
+      return pad(d.getUTCMinutes());
+    case "S":
+      return pad(d.getUTCSeconds());
+    case "Y":
+      return String(d.getUTCFullYear());
+    case "m":
+      return pad(d.getUTCMonth() + 1);
+    case "y":
+      return pad(d.getUTCFullYear() % 100);
+    case "Z":
+      return "UTC";
+    case "z":
+      return "+0000";
+    case "s":
+      return String(Math.floor(ms / 1000));
+    case "T":
+      return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    case "F":
+      return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    case "%":
+      return "%";
+    default:
+      return undefined;
+  }
 }
