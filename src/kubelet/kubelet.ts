@@ -2,6 +2,7 @@
 // the pod when its node is Ready and forgets pods that are gone. Port of the dispatch in
 // pkg/kubelet/kubelet.go (syncLoopIteration → podWorkers → SyncPod) and HandlePodCleanups.
 
+import { withoutKeys } from "../api/dictionary";
 import type { KubeObject, ObjectKey } from "../api/types";
 import { keyOf, objectKey, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
@@ -77,7 +78,7 @@ function cleanupPod(view: ClusterView, key: ObjectKey, liveUid: string | undefin
     const rec = readNodeRecord(view, name);
     const gone = staleRecords(view, name, key, liveUid);
     if (gone.length === 0) continue;
-    const pods = Object.fromEntries(Object.entries(rec.pods).filter(([uid]) => !gone.some((g) => g.podUid === uid)));
+    const pods = withoutKeys(rec.pods, (uid) => gone.some((g) => g.podUid === uid));
     runtime.push(...gone, { podUid: nodeRecordId(name), record: { ...rec, pods } });
   }
   return runtime.length === 0 ? NOTHING : { writes: [], events: [], runtime };
@@ -102,6 +103,6 @@ function mergeNode(view: ClusterView, nodeName: string, stale: readonly RuntimeW
   const synced = out.runtime?.find((r) => r.podUid === id)?.record as ReturnType<typeof readNodeRecord> | undefined;
   const base = synced ?? readNodeRecord(view, nodeName);
   const goneUids = new Set(stale.map((s) => s.podUid));
-  const pods = Object.fromEntries(Object.entries(base.pods).filter(([u]) => !goneUids.has(u)));
+  const pods = withoutKeys(base.pods, (u) => goneUids.has(u));
   return { runtime: [...stale, ...withoutNodeRecord(out.runtime, nodeName), { podUid: id, record: { ...base, pods } }] };
 }

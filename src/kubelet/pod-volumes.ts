@@ -8,6 +8,7 @@
 // node), loaded here and written back by persistentVolumeWrites whenever the pod changes it,
 // so the next pod on the claim sees the files. hostPath gets an empty blob.
 
+import { dictionary } from "../api/dictionary";
 import type { KubeObject } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import { deepEqual } from "../api/deep-equal";
@@ -40,7 +41,7 @@ export type VolumeSetup = { ok: true; volumes: VolumeStore } | { ok: false; mess
 type PodVolume = { name: string; persistentVolumeClaim?: { claimName: string } };
 
 export function setUpPodVolumes(view: ClusterView, pod: KubeObject, node: KubeObject): VolumeSetup {
-  const volumes: VolumeStore = {};
+  const volumes: VolumeStore = dictionary();
   const input = { pod, lookup: viewLookup(view), allocatable: (node.status?.allocatable ?? {}) as Record<string, string> };
   for (const v of (pod.spec?.volumes ?? []) as PodVolume[]) {
     if (v.persistentVolumeClaim) {

@@ -6,6 +6,7 @@
 // Port of the static pod parts of pkg/kubelet/kubelet.go (SyncPod's mirror handling,
 // deleteOrphanedMirrorPods) and pkg/kubelet/pod/mirror_client.go (v1.32). One key per node.
 
+import { withEntry, withoutKeys } from "../api/dictionary";
 import type { KubeObject, ObjectKey } from "../api/types";
 import { keyOf, objectKey, parseKey, prefixedKey, refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
@@ -92,8 +93,7 @@ function moveRecord(view: ClusterView, nodeName: string, from: string, to: strin
   const record = view.runtime(from);
   if (record === undefined) return [];
   const node = readNodeRecord(view, nodeName);
-  const pods = Object.fromEntries(Object.entries(node.pods).filter(([uid]) => uid !== from));
-  pods[to] = podKey;
+  const pods = withEntry(withoutKeys(node.pods, (uid) => uid === from), to, podKey);
   return [
     { podUid: from, record: undefined },
     { podUid: to, record },

@@ -4,6 +4,7 @@
 // order. The status is recomputed from the runtime record and written when it changed.
 // Later phases (admission, volumes, init containers, restarts, probes) slot in between.
 
+import { withEntry, withoutKeys } from "../api/dictionary";
 import type { KubeObject } from "../api/types";
 import { refOf } from "../api/types";
 import type { ClusterView } from "../api/store/view";
@@ -53,7 +54,7 @@ export function syncPod(view: ClusterView, pod: KubeObject, node: KubeObject, no
     const ip = createSandbox(view, node);
     if (!ip) return NOTHING; // the pod CIDR is exhausted; upstream retries the sandbox forever
     record = { sandbox: { ip, createdAt: now, readyAt: now + SANDBOX_CREATION_MS }, containers: [] };
-    nodeRec = { ...nodeRec, pods: { ...nodeRec.pods, [uid]: `Pod/${pod.metadata.namespace}/${pod.metadata.name}` } };
+    nodeRec = { ...nodeRec, pods: withEntry(nodeRec.pods, uid, `Pod/${pod.metadata.namespace}/${pod.metadata.name}`) };
   }
   if (record.sandbox.readyAt !== undefined && now < record.sandbox.readyAt) {
     const status = generatePodStatus(pod, { record, hostIP: hostIPOf(node), sandboxPending: true }, now);
@@ -152,10 +153,10 @@ function syncTerminatingPod(view: ClusterView, pod: KubeObject, node: KubeObject
   }
   writes.push({ op: "delete", ref: refOf(pod), gracePeriodSeconds: 0, force: true, uid });
   const nodeRec = readNodeRecord(view, nodeName);
-  const { [uid]: _gone, ...pods } = nodeRec.pods;
+  const pods = withoutKeys(nodeRec.pods, (u) => u === uid);
   const runtime: RuntimeWrite[] = [];
   if (record) runtime.push({ podUid: uid, record: undefined });
-  if (_gone !== undefined) runtime.push({ podUid: nodeRecordId(nodeName), record: { ...nodeRec, pods } });
+  if (nodeRec.pods[uid] !== undefined) runtime.push({ podUid: nodeRecordId(nodeName), record: { ...nodeRec, pods } });
   return { writes, events, runtime };
 }
 

@@ -5,6 +5,7 @@
 // subPath of one of them is the content as it was when the container started — the kernel's
 // bind mount pins what the kubelet's atomic writer later swaps out, so updates never reach it.
 
+import { dictionary } from "../api/dictionary";
 import type { VolumeMountRef, VolumeStore } from "../runtime/fs";
 import { normalizePath, OverlayView } from "../runtime/fs";
 import { expand, mappingFuncFor } from "../runtime/env";
@@ -30,7 +31,7 @@ function isAPIDataVolume(v: VolumeSpec | undefined): boolean {
  * copied, the API-data ones shared, since they are mounted read-only and only ever replaced.
  */
 export function writableCopy(podVolumes: readonly VolumeSpec[], volumes: VolumeStore): VolumeStore {
-  const out: VolumeStore = {};
+  const out: VolumeStore = dictionary();
   for (const [name, data] of Object.entries(volumes)) out[name] = isAPIDataVolume(podVolumes.find((v) => v.name === name)) ? data : deepCopy(data);
   return out;
 }

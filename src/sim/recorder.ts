@@ -19,6 +19,7 @@ import { COMBINED_PREFIX, aggregate, correlatorId, isCorrelated, sweep, takeToke
 import type { ObjectEvents } from "./event-index";
 import { combinedKey, eventKey, eventsOf, readEvents, similarKey } from "./event-index";
 import { deepCopy } from "../api/deep-copy";
+import { dictionary } from "../api/dictionary";
 
 /** toRFC3339(now), kept: a settle records many Events at one instant. */
 let stampAt: { now: Instant; stamp: string } | undefined;
@@ -77,14 +78,14 @@ function correlate(sink: EventSink, index: ObjectEvents, note: EventNote, simila
   const fullAt = takeToken(state.spam?.[object], now);
   // The stored Events tell a record of one message (the latest of them); any other is kept.
   const dropped = fullAt === undefined;
-  if (record.messages.length > 1 || dropped) (state.similar ??= {})[recordKey] = record;
+  if (record.messages.length > 1 || dropped) (state.similar ??= dictionary())[recordKey] = record;
   else if (state.similar?.[recordKey]) deletePart(state, "similar", recordKey);
   if (dropped) {
     const name = previous?.name ?? newName(index, note.regarding, now);
-    (state.unwritten ??= {})[cacheKey] = { name, count: (previous?.count ?? 0) + 1, firstTimestamp: previous?.firstTimestamp ?? stampAt!.stamp, at: now };
+    (state.unwritten ??= dictionary())[cacheKey] = { name, count: (previous?.count ?? 0) + 1, firstTimestamp: previous?.firstTimestamp ?? stampAt!.stamp, at: now };
     return undefined;
   }
-  (state.spam ??= {})[object] = fullAt;
+  (state.spam ??= dictionary())[object] = fullAt;
   if (state.unwritten?.[cacheKey]) deletePart(state, "unwritten", cacheKey);
   return { message: combined ? `${COMBINED_PREFIX}${note.message}` : note.message, cacheKey, similar, previous };
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { dictionary, withEntry, withoutKeys } from "./dictionary";
+
+describe("dictionary", () => {
+  it("holds its entries as own keys, and reads as a plain object in JSON and Object.entries", () => {
+    const d = dictionary([["uid-1", "Pod/default/a"], ["uid-2", "Pod/default/b"]]);
+    expect(Object.entries(d)).toEqual([["uid-1", "Pod/default/a"], ["uid-2", "Pod/default/b"]]);
+    expect(JSON.stringify(d)).toBe('{"uid-1":"Pod/default/a","uid-2":"Pod/default/b"}');
+    expect("toString" in d).toBe(false);
+  });
+
+  it("keeps a key named __proto__ as an entry", () => {
+    const d = withEntry(dictionary<number>(), "__proto__", 1);
+    expect(Object.keys(d)).toEqual(["__proto__"]);
+    expect(d["__proto__"]).toBe(1);
+  });
+
+  it.each([
+    { name: "adds a key", from: { a: 1 }, op: (d: Record<string, number>) => withEntry(d, "b", 2), want: { a: 1, b: 2 } },
+    { name: "replaces a key", from: { a: 1 }, op: (d: Record<string, number>) => withEntry(d, "a", 3), want: { a: 3 } },
+    { name: "drops the keys picked", from: { a: 1, b: 2, c: 3 }, op: (d: Record<string, number>) => withoutKeys(d, (k) => k !== "b"), want: { b: 2 } },
+    { name: "drops nothing", from: { a: 1 }, op: (d: Record<string, number>) => withoutKeys(d, () => false), want: { a: 1 } },
+  ])("$name, leaving the original as it was", ({ from, op, want }) => {
+    const before = { ...from };
+    const out = op(from);
+    expect({ ...out }).toEqual(want);
+    expect(from).toEqual(before);
+  });
+});

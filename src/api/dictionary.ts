@@ -1,0 +1,31 @@
+// Objects used as dictionaries keyed by names that are new every time: pod uids (a node's
+// record of its pods), the random names of kube-api-access volumes. V8 gives a plain object a
+// hidden class for each set of keys it holds, so ever-new keys made a class never seen before
+// for each such object, and every function that read one met a new shape (its optimized code
+// thrown away when it did). An object made with a null prototype is a hash table from the
+// start and shares its class with all the others. JSON, for...in and Object.entries read it
+// as any object.
+
+export type Dictionary<T> = Record<string, T>;
+
+/** A new dictionary holding `entries`. */
+export function dictionary<T>(entries: Iterable<readonly [string, T]> = []): Dictionary<T> {
+  const d = Object.create(null) as Dictionary<T>;
+  for (const [key, value] of entries) d[key] = value;
+  return d;
+}
+
+/** A copy of `d` with `key` set to `value`. */
+export function withEntry<T>(d: Readonly<Dictionary<T>>, key: string, value: T): Dictionary<T> {
+  const out = dictionary<T>();
+  for (const k in d) out[k] = d[k];
+  out[key] = value;
+  return out;
+}
+
+/** A copy of `d` without the keys `drop` picks. */
+export function withoutKeys<T>(d: Readonly<Dictionary<T>>, drop: (key: string) => boolean): Dictionary<T> {
+  const out = dictionary<T>();
+  for (const k in d) if (!drop(k)) out[k] = d[k];
+  return out;
+}
