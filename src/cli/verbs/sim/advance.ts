@@ -4,7 +4,7 @@
 import { defineVerb } from "../../verb";
 import { UsageError } from "../../../api/errors";
 import type { Duration, Instant } from "../../../sim/time";
-import { formatGoDuration, parseDuration, toRFC3339 } from "../../../sim/time";
+import { formatGoDuration, parseDuration, parseInstant, toRFC3339 } from "../../../sim/time";
 import type { KubeObject } from "../../../api/types";
 import { infoForKind } from "../../../api/registry";
 import { tabwrite } from "../../../printers/tabwriter";
@@ -52,7 +52,7 @@ export default defineVerb<object, Options>({
 });
 
 function row(e: KubeObject, start: Instant): string {
-  const at = Date.parse(e.lastTimestamp as string) - start;
+  const at = lastSeen(e) - start;
   const inv = e.involvedObject as { kind: string; name: string };
   const info = infoForKind(inv.kind);
   const kind = info ? (info.group ? `${info.singular}.${info.group}` : info.singular) : inv.kind.toLowerCase();
@@ -60,7 +60,12 @@ function row(e: KubeObject, start: Instant): string {
 }
 
 function byTime(a: KubeObject, b: KubeObject): number {
-  const d = Date.parse(a.lastTimestamp as string) - Date.parse(b.lastTimestamp as string);
+  const d = lastSeen(a) - lastSeen(b);
   if (d !== 0) return d;
   return Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion);
+}
+
+/** When the Event was last seen; its stamp is parsed once for all the comparisons of the sort. */
+function lastSeen(e: KubeObject): number {
+  return parseInstant(String(e.lastTimestamp)) ?? NaN;
 }
