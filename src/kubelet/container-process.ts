@@ -25,6 +25,7 @@ import { podImageLayer } from "./pod-image-layer";
 import type { VolumeMountSpec } from "./volume-mounts";
 import { clusterNetwork } from "../runtime/net";
 import { deepCopy } from "../api/deep-copy";
+import { dictionary } from "../api/dictionary";
 
 /** Lines kept per container instance (the oldest are dropped), so the state file stays small. */
 export const MAX_LOG_LINES = 1000;
@@ -148,7 +149,9 @@ export function startContainerProcess(rt: PodRuntime, c: ContainerSpec, base: Co
     declaredPorts: (c.ports ?? []).map((p) => p.containerPort),
     stdin: c.stdin === true,
   });
-  const env: Record<string, string> = { ...proc.imageEnv, HOSTNAME: rt.pod.metadata.name ?? "" };
+  // Keys set one by one, names from the spec: a dictionary (api/dictionary.ts), not a new shape per set of names.
+  const env = dictionary<string>(Object.entries(proc.imageEnv));
+  env.HOSTNAME = rt.pod.metadata.name ?? "";
   for (const e of envResult.env) env[e.name] = e.value;
   // runc sets HOME from the user's passwd entry when nothing else did (root: /root).
   env.HOME ??= "/root";
