@@ -32,26 +32,23 @@ export function objectKey(kind: string, namespace: string, name: string): string
 
 /** `${first}/${second}`: the store's list of a kind in a namespace, the recorder's Events of an object. */
 export function pairKey(first: string, second: string): string {
-  let bySecond = pairKeys.get(first);
-  if (bySecond === undefined) pairKeys.set(first, (bySecond = new Map()));
-  let key = bySecond.get(second);
-  if (key === undefined) {
-    key = `${first}/${second}`;
-    if (++made > LIMIT) forgetAll();
-    else bySecond.set(second, key);
-  }
-  return key;
+  return joined(pairKeys, first, "/", second);
 }
 
 /** `${prefix}${name}`: a runtime record's id, such as a node's (`node:kubesim-worker`). */
 export function prefixedKey(prefix: string, name: string): string {
-  let byName = prefixedKeys.get(prefix);
-  if (byName === undefined) prefixedKeys.set(prefix, (byName = new Map()));
-  let key = byName.get(name);
+  return joined(prefixedKeys, prefix, "", name);
+}
+
+/** `${first}${separator}${second}`, made once per pair and kept in `keys` (one separator per map). */
+function joined(keys: Map<string, Map<string, string>>, first: string, separator: string, second: string): string {
+  let bySecond = keys.get(first);
+  if (bySecond === undefined) keys.set(first, (bySecond = new Map()));
+  let key = bySecond.get(second);
   if (key === undefined) {
-    key = prefix + name;
+    key = first + separator + second;
     if (++made > LIMIT) forgetAll();
-    else byName.set(name, key);
+    else bySecond.set(second, key);
   }
   return key;
 }
