@@ -1,9 +1,9 @@
 // Store keys ("Kind/namespace/name"), pairs ("Kind/namespace", "namespace/name") and runtime
-// record ids ("node:NAME"), made once for each set of parts and handed out again. A key built afresh for every lookup is a new string that the map must
-// flatten and hash before it can look (about 0.3 µs at a map of a thousand objects; the same
-// lookup with a key already hashed takes a tenth of that), and the engine looks objects up by
-// key many times for each write. The parts come from stored objects, whose strings keep their
-// hashes, so finding the made key costs little.
+// record ids ("node:NAME"), made once for each set of parts and handed out again. A key built
+// afresh for every lookup is a new string that the map must flatten and hash before it can look
+// (about 0.3 µs at a map of a thousand objects; the same lookup with a key already hashed takes
+// a tenth of that), and the engine looks objects up by key many times for each write. The parts
+// come from stored objects, whose strings keep their hashes, so finding the made key costs little.
 
 /** Made keys kept at most, across all parts: a long run names new Events and pods for ever. */
 const LIMIT = 1 << 16;
