@@ -5,7 +5,7 @@
 // first read; the owner and node indexes are built the first time they are needed.
 
 import type { KubeObject, ObjectKey } from "../types";
-import { keyOf, objectKey, pairKey, refOf } from "../types";
+import { keyOf, pairKey, refOf } from "../types";
 import { MemberLists } from "./member-lists";
 import { RawJson, decodeObject, forgetEncoding } from "./raw-json";
 import { SortedNames, lowerBound } from "./sorted-names";
@@ -107,7 +107,7 @@ export class Store {
     const out: [ObjectKey, KubeObject | RawJson][] = [];
     for (const ns of [...byNs.keys()].sort()) {
       for (const name of byNs.get(ns)!) {
-        const key = objectKey(kind, ns, name);
+        const key = `${kind}/${ns}/${name}`;
         out.push([key, this.objects.get(key)!]);
       }
     }
@@ -127,7 +127,8 @@ export class Store {
     const at = pairKey(kind, namespace);
     let objects = this.lists.get(at);
     if (!objects) {
-      objects = (this.byKind.get(kind)?.get(namespace)?.toArray() ?? []).map((name) => this.get(objectKey(kind, namespace, name))!);
+      // Each member's key is asked for once here: made as text, not kept (keeping thousands cost more than it saved).
+      objects = (this.byKind.get(kind)?.get(namespace)?.toArray() ?? []).map((name) => this.get(`${at}/${name}`)!);
       this.lists.set(at, objects);
     }
     return objects;
@@ -147,7 +148,7 @@ export class Store {
   /** The keys of one kind in one namespace whose names start with `prefix`, by name (nothing decoded). */
   keysByNamePrefix(kind: string, namespace: string, prefix: string): ObjectKey[] {
     const names = this.byKind.get(kind)?.get(namespace)?.withPrefix(prefix) ?? [];
-    return names.map((name) => objectKey(kind, namespace, name));
+    return names.map((name) => `${kind}/${namespace}/${name}`);
   }
 
   /** The object under `key` as held: its saved text while it has not been decoded. */
