@@ -13,7 +13,7 @@ export type Write =
    * Create an object (server fills uid, resourceVersion, creationTimestamp; generateName
    * honoured). The object may share parts with stored ones: the API server stores a copy.
    */
-  | { readonly op: "create"; readonly object: KubeObject; readonly onRejected?: OnRejected }
+  | { readonly op: "create"; readonly object: KubeObject; readonly onRejected?: OnRejected; readonly afterCreate?: AfterCreate }
   /** Replace spec/metadata; carries the resourceVersion it read (a stale one is a conflict). */
   | { readonly op: "update"; readonly object: KubeObject; readonly onRejected?: OnRejected }
   /**
@@ -72,6 +72,14 @@ export interface OnRejected {
    */
   readonly followUp?: (err: RejectedWrite, view: ClusterView) => Write | undefined;
 }
+
+/**
+ * The write a sync makes once its create was tried, from the object the create stored (its
+ * uid and resourceVersion), or undefined when nothing was created (rejected, AlreadyExists):
+ * upstream's CronJob controller puts the Job it just created in status.active in the status
+ * update that follows, and writes the status without it when the create failed.
+ */
+export type AfterCreate = (created: KubeObject | undefined) => Write | undefined;
 
 /** A Kubernetes Event to record about an object (the recorder aggregates repeats). */
 export interface EventNote {

@@ -199,8 +199,9 @@ function apply(cluster: Cluster, outcome: Outcome): Applied {
       if (onRejected.replaces) instead!.set(onRejected.replaces, []);
       continue;
     }
+    let created: KubeObject | undefined;
     try {
-      applyWrite(cluster, w);
+      created = applyWrite(cluster, w);
     } catch (err) {
       if (!(err instanceof StatusError)) throw err;
       if (err.reason === "Conflict") conflict = true;
@@ -216,6 +217,9 @@ function apply(cluster: Cluster, outcome: Outcome): Applied {
         firstWarnings ??= warnings;
       }
     }
+    // Like a follow-up, a write of the sync's own making: not the create's to answer for.
+    const then = w.op === "create" ? w.afterCreate?.(created) : undefined;
+    if (then) applyWrite(cluster, then);
   }
   for (const followUp of followUps ?? []) {
     const w = followUp();
@@ -239,12 +243,12 @@ function notesToRecord(events: readonly EventNote[], instead: Map<EventNote, rea
   return notes.flatMap((n) => instead.get(n) ?? [n]);
 }
 
-function applyWrite(cluster: Cluster, w: Write): void {
+/** Applies one write; a create returns the object it stored. */
+function applyWrite(cluster: Cluster, w: Write): KubeObject | undefined {
   const api = cluster.api;
   switch (w.op) {
     case "create":
-      api.create(w.object as KubeObject, { trusted: true });
-      return;
+      return api.create(w.object as KubeObject, { trusted: true });
     case "update":
       api.update(w.object as KubeObject, { trusted: true });
       return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/types";
-import type { Write } from "../types";
+import type { Outcome, Write } from "../types";
 import { syncCronJob } from ".";
 import { at, rfc, summarize, T0, viewWith } from "../../../test/builders";
 import type { Instant } from "../../sim/time";
@@ -56,12 +56,28 @@ function detail(w: Write): string {
   return "";
 }
 
+/**
+ * The run's writes, each create followed by the write it makes once tried: after the API
+ * server stored it (uid-<name>, resourceVersion 7, as `ref` says), or after a refusal.
+ */
+function withAfterCreates(out: Outcome, created: boolean): Outcome {
+  const writes = out.writes.flatMap((w) => {
+    if (w.op !== "create" || !w.afterCreate) return [w];
+    const stored = { ...w.object, metadata: { ...w.object.metadata, uid: `uid-${w.object.metadata.name}`, resourceVersion: "7" } };
+    const then = w.afterCreate(created ? stored : undefined);
+    return then ? [w, then] : [w];
+  });
+  return { ...out, writes };
+}
+
 interface Case {
   name: string;
   given: KubeObject[];
   now: Instant;
   want: string[];
   requeueAfter?: number;
+  /** The API server refuses the create: the write after it is the one made then. */
+  refused?: boolean;
 }
 
 const plus100ms = (t: Instant): Instant => (t + 100) as Instant;
@@ -78,14 +94,43 @@ const cases: Case[] = [
     name: "at the scheduled time it creates the Job named for the minute, annotated with the time",
     given: [cronJob()],
     now: plus100ms(T0),
-    want: [`create Job ${J1000} at=2025-01-01T10:00:00Z owner=hello`, "updateStatus CronJob hello active=[] last=2025-01-01T10:00:00Z", `event SuccessfulCreate Created job ${J1000}`],
+    want: [`create Job ${J1000} at=2025-01-01T10:00:00Z owner=hello`, `updateStatus CronJob hello active=[${J1000}] last=2025-01-01T10:00:00Z`, `event SuccessfulCreate Created job ${J1000}`],
     requeueAfter: 60_000,
   },
   {
-    name: "the Job it just created joins status.active",
+    name: "a refused create leaves the status as it was, so the time is tried again",
+    given: [cronJob({ successfulJobsHistoryLimit: 0 }, { lastScheduleTime: rfc(at("-1m")) }), child("hello-a", at("-1m"), { as: "Complete", at: at("-50s") })],
+    now: plus100ms(T0),
+    refused: true,
+    want: [
+      "delete Job hello-a Background",
+      `create Job ${J1000} at=2025-01-01T10:00:00Z owner=hello`,
+      "updateStatus CronJob hello active=[] last=2025-01-01T09:59:00Z success=2025-01-01T09:59:10Z",
+      "event SuccessfulDelete Deleted job hello-a",
+      `event SuccessfulCreate Created job ${J1000}`,
+    ],
+    requeueAfter: 60_000,
+  },
+  {
+    name: "a refused create with nothing else changed writes no status",
+    given: [cronJob()],
+    now: plus100ms(T0),
+    refused: true,
+    want: [`create Job ${J1000} at=2025-01-01T10:00:00Z owner=hello`, `event SuccessfulCreate Created job ${J1000}`],
+    requeueAfter: 60_000,
+  },
+  {
+    name: "a Job of its own for the last time that is not in status.active is reported, as upstream does",
     given: [cronJob({}, { lastScheduleTime: rfc(T0) }), child(J1000, plus100ms(T0))],
     now: plus100ms(T0),
-    want: [`updateStatus CronJob hello active=[${J1000}] last=2025-01-01T10:00:00Z`],
+    want: [`event UnexpectedJob Saw a job that the controller did not create or forgot: ${J1000}`],
+    requeueAfter: 60_000,
+  },
+  {
+    name: "a Job of its own for the time that came, missing from status.active, is taken back (AlreadyExists)",
+    given: [cronJob({}, { lastScheduleTime: rfc(at("-1m")) }), child(J1000, plus100ms(T0))],
+    now: plus100ms(T0),
+    want: [`updateStatus CronJob hello active=[${J1000}] last=2025-01-01T10:00:00Z`, `event UnexpectedJob Saw a job that the controller did not create or forgot: ${J1000}`],
     requeueAfter: 60_000,
   },
   {
@@ -106,7 +151,7 @@ const cases: Case[] = [
     name: "Allow runs the next Job beside the running one",
     given: [cronJob({}, { lastScheduleTime: rfc(T0), active: [ref(J1000)] }), child(J1000, T0)],
     now: plus100ms(at("1m")),
-    want: [`create Job ${J1001} at=2025-01-01T10:01:00Z owner=hello`, `updateStatus CronJob hello active=[${J1000}] last=2025-01-01T10:01:00Z`, `event SuccessfulCreate Created job ${J1001}`],
+    want: [`create Job ${J1001} at=2025-01-01T10:01:00Z owner=hello`, `updateStatus CronJob hello active=[${J1000},${J1001}] last=2025-01-01T10:01:00Z`, `event SuccessfulCreate Created job ${J1001}`],
     requeueAfter: 60_000,
   },
   {
@@ -116,7 +161,7 @@ const cases: Case[] = [
     want: [
       `delete Job ${J1000} Background`,
       `create Job ${J1001} at=2025-01-01T10:01:00Z owner=hello`,
-      "updateStatus CronJob hello active=[] last=2025-01-01T10:01:00Z",
+      `updateStatus CronJob hello active=[${J1001}] last=2025-01-01T10:01:00Z`,
       `event SuccessfulDelete Deleted job ${J1000}`,
       `event SuccessfulCreate Created job ${J1001}`,
     ],
@@ -139,7 +184,7 @@ const cases: Case[] = [
     name: "a time within startingDeadlineSeconds still runs late",
     given: [cronJob({ schedule: "0 * * * *", startingDeadlineSeconds: 300 }, { lastScheduleTime: rfc(at("-1h")) })],
     now: plus100ms(at("2m")),
-    want: [`create Job ${J1000} at=2025-01-01T10:00:00Z owner=hello`, "updateStatus CronJob hello active=[] last=2025-01-01T10:00:00Z", `event SuccessfulCreate Created job ${J1000}`],
+    want: [`create Job ${J1000} at=2025-01-01T10:00:00Z owner=hello`, `updateStatus CronJob hello active=[${J1000}] last=2025-01-01T10:00:00Z`, `event SuccessfulCreate Created job ${J1000}`],
     requeueAfter: 58 * 60_000,
   },
   {
@@ -148,7 +193,7 @@ const cases: Case[] = [
     now: plus100ms(T0),
     want: [
       `create Job ${J1000} at=2025-01-01T10:00:00Z owner=hello`,
-      "updateStatus CronJob hello active=[] last=2025-01-01T10:00:00Z",
+      `updateStatus CronJob hello active=[${J1000}] last=2025-01-01T10:00:00Z`,
       "event TooManyMissedTimes too many missed start times: 180. Set or decrease .spec.startingDeadlineSeconds or check clock skew",
       `event SuccessfulCreate Created job ${J1000}`,
     ],
@@ -184,7 +229,7 @@ const cases: Case[] = [
     name: "the schedule is read in spec.timeZone: 9:00 in Tokyo is midnight UTC",
     given: [{ ...cronJob({ schedule: "0 9 * * *", timeZone: "Asia/Tokyo" }), metadata: { ...cronJob().metadata, creationTimestamp: rfc(at("-11h")) } }],
     now: plus100ms(at("-10h")),
-    want: ["create Job hello-28928160 at=2025-01-01T09:00:00+09:00 owner=hello", "updateStatus CronJob hello active=[] last=2025-01-01T00:00:00Z", "event SuccessfulCreate Created job hello-28928160"],
+    want: ["create Job hello-28928160 at=2025-01-01T09:00:00+09:00 owner=hello", "updateStatus CronJob hello active=[hello-28928160] last=2025-01-01T00:00:00Z", "event SuccessfulCreate Created job hello-28928160"],
     requeueAfter: 24 * 3600_000,
   },
 ];
@@ -194,7 +239,7 @@ describe("the CronJob controller", () => {
     it(c.name, () => {
       const { view } = viewWith(...c.given);
       const out = syncCronJob(view, KEY, c.now);
-      expect(summarize(out, detail)).toEqual(c.want);
+      expect(summarize(withAfterCreates(out, !c.refused), detail)).toEqual(c.want);
       expect(out.requeueAfter).toBe(c.requeueAfter);
     });
   }

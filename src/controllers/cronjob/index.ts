@@ -1,7 +1,7 @@
 // The CronJob controller: creates a Job at each scheduled time. Port of sync, syncCronJob,
 // cleanupFinishedJobs and getJobFromTemplate2 (pkg/controller/cronjob/cronjob_controllerv2.go,
-// v1.32). Upstream adds the Job it created to status.active from the create's response; here
-// the create's result is known only after the writes, so the sync the new Job wakes adds it.
+// v1.32). The Job it creates joins status.active in the status update that follows the create,
+// made from the create's response (Write.afterCreate).
 
 import type { KubeObject, ObjectKey } from "../../api/types";
 import { objectKey } from "../../api/types";
@@ -77,13 +77,32 @@ export function syncCronJob(view: ClusterView, key: ObjectKey, now: Instant): Ou
 
   cleanupFinishedJobs(cj, jobs, deleteJob);
   active = syncActive(cj, jobs, view, status, active, note);
-  const scheduled = schedule(cj, jobs, now, active, status, writes, note, deleteJob);
+  const scheduled = schedule(cj, jobs, now, active, status, note, deleteJob);
   active = scheduled.active;
   const next = scheduled.requeueAfter;
-  if (active.length > 0) status.active = active;
-  else delete status.active;
-  if (!sameJSON(status, cj.status ?? {})) writes.push({ op: "updateStatus", object: { ...cj, status } });
+  const { start } = scheduled;
+  if (!start) {
+    const write = statusWrite(cj, status, active);
+    if (write) writes.push(write);
+  } else {
+    // One status update after the create, as upstream: the new Job in status.active with its
+    // time, or (the create refused) the status without them, so the time is tried again.
+    writes.push({
+      op: "create",
+      object: start.job,
+      onRejected: { events: start.failed, replaces: start.created },
+      afterCreate: (job) => (job ? statusWrite(cj, { ...status, lastScheduleTime: start.time }, [...active, refOf(job)]) : statusWrite(cj, status, active)),
+    });
+  }
   return next === undefined ? { writes, events } : { writes, events, requeueAfter: next };
+}
+
+/** The status write for `status` with `active` as its list, unless the stored status is the same. */
+function statusWrite(cj: KubeObject, status: Record<string, any>, active: readonly JobRef[]): Write | undefined {
+  const next = { ...status };
+  if (active.length > 0) next.active = active;
+  else delete next.active;
+  return sameJSON(next, cj.status ?? {}) ? undefined : { op: "updateStatus", object: { ...cj, status: next } };
 }
 
 type Note = (reason: string, message: string, type?: "Normal" | "Warning") => EventNote;
@@ -94,13 +113,12 @@ type Note = (reason: string, message: string, type?: "Normal" | "Warning") => Ev
  */
 function syncActive(cj: KubeObject, jobs: readonly KubeObject[], view: ClusterView, status: Record<string, any>, refs: JobRef[], note: Note): JobRef[] {
   let active = refs;
-  const lastScheduled = parseInstant(status.lastScheduleTime ?? "");
   for (const job of jobs) {
     const inActive = active.some((r) => r.uid === job.metadata.uid);
     const finished = finishedAs(job);
     if (!inActive && !finished) {
-      if (lastScheduled !== undefined && job.metadata.name === jobNameFor(cj, lastScheduled)) active = [...active, refOf(job)];
-      else note("UnexpectedJob", `Saw a job that the controller did not create or forgot: ${job.metadata.name}`, "Warning");
+      // Not adopted here: the sync that reaches its scheduled time takes it back (AlreadyExists).
+      note("UnexpectedJob", `Saw a job that the controller did not create or forgot: ${job.metadata.name}`, "Warning");
     } else if (inActive && finished) {
       active = active.filter((r) => r.uid !== job.metadata.uid);
       note("SawCompletedJob", `Saw completed job: ${job.metadata.name}, condition: ${finished}`);
@@ -123,6 +141,8 @@ function syncActive(cj: KubeObject, jobs: readonly KubeObject[], view: ClusterVi
 interface Scheduled {
   readonly active: JobRef[];
   readonly requeueAfter?: Duration;
+  /** The Job to create for the time that came, its lastScheduleTime, and the notes of its create. */
+  readonly start?: { job: KubeObject; time: string; created: EventNote; failed: (err: RejectedWrite) => readonly [EventNote, ...EventNote[]] };
 }
 
 /** syncCronJob's second half: start the Job of the most recent unmet schedule time, if due. */
@@ -132,7 +152,6 @@ function schedule(
   now: Instant,
   refs: JobRef[],
   status: Record<string, any>,
-  writes: Write[],
   note: Note,
   deleteJob: (job: KubeObject) => void,
 ): Scheduled {
@@ -185,15 +204,16 @@ function schedule(
     }
     active = [];
   }
-  const previous = status.lastScheduleTime;
-  status.lastScheduleTime = toRFC3339(t);
   const existing = jobs.find((j) => j.metadata.name === name);
   // AlreadyExists: a Job of ours for this time that the list lost is taken back.
-  if (existing) return { active: active.some((r) => r.uid === existing.metadata.uid) ? active : [...active, refOf(existing)], requeueAfter: nextScheduleIn(sched, t, now) };
+  if (existing) {
+    status.lastScheduleTime = toRFC3339(t);
+    return { active: active.some((r) => r.uid === existing.metadata.uid) ? active : [...active, refOf(existing)], requeueAfter: nextScheduleIn(sched, t, now) };
+  }
   const created = note("SuccessfulCreate", `Created job ${name}`);
   const failed = (err: RejectedWrite) => [{ ...created, type: "Warning", reason: "FailedCreate", message: `Error creating job: ${err.message}` }] as const;
-  writes.push({ op: "create", object: jobFromTemplate(cj, t, timeZone), onRejected: { events: failed, replaces: created, followUp: (_err, view) => forgetSchedule(view, cj, previous) } });
-  return stop(nextScheduleIn(sched, t, now));
+  const start = { job: jobFromTemplate(cj, t, timeZone), time: toRFC3339(t), created, failed };
+  return { active, requeueAfter: nextScheduleIn(sched, t, now), start };
 }
 
 /** nextScheduleTimeDuration: until just after the next activation after the most recent one. */
@@ -240,14 +260,6 @@ function jobFromTemplate(cj: KubeObject, t: Instant, timeZone: string | undefine
   return { apiVersion: "batch/v1", kind: "Job", metadata, spec: template.spec ?? {} };
 }
 
-/** A refused create leaves lastScheduleTime where it was, so the time is tried again. */
-function forgetSchedule(view: ClusterView, cj: KubeObject, previous: string | undefined): Write | undefined {
-  const stored = view.get(`CronJob/${cj.metadata.namespace}/${cj.metadata.name}`);
-  if (!stored || stored.status?.lastScheduleTime === previous) return undefined;
-  const status = { ...stored.status, lastScheduleTime: previous };
-  if (previous === undefined) delete status.lastScheduleTime;
-  return { op: "updateStatus", object: { ...stored, status } };
-}
 
 function refOf(job: KubeObject): JobRef {
   return {
