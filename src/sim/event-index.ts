@@ -41,7 +41,17 @@ export interface ObjectEvents {
 /** Per store, per "ns/object name": each built from the names of that object's Events, then kept up. */
 const indexes = new WeakMap<Store, Map<string, ObjectEvents>>();
 
+/** The index eventsOf gave last: one run's notes mostly follow one another about one object. */
+let last: { store: Store; ns: string; name: string; events: ObjectEvents } | undefined;
+
 export function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
+  if (last !== undefined && last.name === name && last.ns === ns && last.store === store) return last.events;
+  const events = indexOf(store, ns, name);
+  last = { store, ns, name, events };
+  return events;
+}
+
+function indexOf(store: Store, ns: string, name: string): ObjectEvents {
   let perObject = indexes.get(store);
   if (!perObject) indexes.set(store, (perObject = new Map()));
   const object = pairKey(ns, name);
@@ -76,7 +86,10 @@ export function forgetEventless(store: Store, key: ObjectKey): void {
   const slash = key.indexOf("/", "Event/".length);
   const object = pairKey(key.slice("Event/".length, slash), key.slice(slash + 1, key.lastIndexOf(".")));
   const events = perObject.get(object);
-  if (events !== undefined && --events.live <= 0) perObject.delete(object);
+  if (events !== undefined && --events.live <= 0) {
+    perObject.delete(object);
+    if (last?.events === events) last = undefined;
+  }
 }
 
 /** How many objects' Events are indexed (a long run must not keep one per object it ever saw). */

@@ -50,11 +50,11 @@ function savedExpiry(key: string, raw: RawJson): number | undefined {
   return Number.isNaN(ms) ? undefined : ms + EVENT_TTL_MS;
 }
 
-/** The recorder calls this for every Event it writes. */
-export function trackEvent(store: Store, key: string, lastTimestamp: string): void {
+/** The recorder calls this for every Event it writes, with its lastTimestamp as an instant. */
+export function trackEvent(store: Store, key: string, lastSeen: Instant): void {
   // A queue not built yet will find the Event in the store when it is.
   const queue = queues.get(store);
-  if (queue) push(queue, [(parseInstant(lastTimestamp) ?? NaN) + EVENT_TTL_MS, key]);
+  if (queue) push(queue, [lastSeen + EVENT_TTL_MS, key]);
 }
 
 /** When the next Event may expire (it may have been seen again since), if there are any. */

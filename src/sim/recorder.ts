@@ -10,7 +10,7 @@ import { objectKey } from "../api/types";
 import type { Store } from "../api/store/store";
 import type { EventNote } from "../controllers/types";
 import type { Instant } from "./time";
-import { toRFC3339 } from "./time";
+import { toRFC3339, truncateToSecond } from "./time";
 import { newUid } from "../api/uid";
 import type { Rng } from "./random";
 import { EVENT_TTL_MS, trackEvent } from "./event-ttl";
@@ -21,8 +21,8 @@ import { combinedKey, eventKey, eventsOf, readEvents, similarKey } from "./event
 import { deepCopy } from "../api/deep-copy";
 import { dictionary } from "../api/dictionary";
 
-/** toRFC3339(now), kept: a settle records many Events at one instant. */
-let stampAt: { now: Instant; stamp: string } | undefined;
+/** toRFC3339(now) and the instant it reads as (whole seconds), kept: a settle records many Events at one instant. */
+let stampAt: { now: Instant; stamp: string; second: Instant } | undefined;
 
 /** Where Events go: the store, and the runtime records that hold each component's correlator. */
 export interface EventSink {
@@ -46,7 +46,7 @@ export function recordEvent(sink: EventSink, note: EventNote, now: Instant, rng:
   const ns = obj.metadata.namespace || "default";
   const index = eventsOf(store, ns, obj.metadata.name ?? "");
   readEvents(store, index, note.reason);
-  if (stampAt?.now !== now) stampAt = { now, stamp: toRFC3339(now) };
+  if (stampAt?.now !== now) stampAt = { now, stamp: toRFC3339(now), second: truncateToSecond(now) };
   const similar = similarKey(note.type, note.reason, note.source, note.host);
   const occurrence = isCorrelated(note.source) ? correlate(sink, index, note, similar, now) : uncorrelated(store, index, note, similar);
   if (occurrence) write(store, index, note, occurrence, now, rng);
@@ -173,10 +173,10 @@ function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: O
       reportingInstance: note.host ?? "",
     };
   }
-  store.put(event);
+  const key = objectKey("Event", ns, event.metadata.name!);
+  store.put(event, key);
   if (!existing) index.live++;
-  const key = `Event/${ns}/${event.metadata.name}`;
   index.byCacheKey.set(occurrence.cacheKey, key);
   index.latest.set(occurrence.similar, { key, at: now });
-  trackEvent(store, key, stamp);
+  trackEvent(store, key, stampAt!.second);
 }

@@ -197,11 +197,10 @@ export class Store {
     return [...this.byKind.keys()].filter((k) => this.count(k) > 0).sort();
   }
 
-  /** Stores obj (already stamped with its resourceVersion) and records the change. */
-  put(obj: KubeObject): void {
+  /** Stores obj (already stamped with its resourceVersion) under its key and records the change. */
+  put(obj: KubeObject, key: ObjectKey = keyOf(refOf(obj))): void {
     this.indexRefs();
     forgetEncoding(obj); // even an object put back after an (improper) change in place is encoded afresh
-    const key = keyOf(refOf(obj));
     const before = this.get(key);
     if (before) this.unindexRefs(key, before, obj);
     this.index(key, obj, before);
