@@ -10,7 +10,7 @@ import { Store } from "../../src/api/store/store";
 import { viewOf } from "../../src/api/store/view";
 import { ApiServer, loadWritePipeline } from "../../src/api/server";
 import { StatusError } from "../../src/api/errors";
-import type { Controller, EventNote } from "../../src/controllers/types";
+import type { Controller, EventNote, Write } from "../../src/controllers/types";
 import { WORKLOAD_CONTROLLERS, triggersByKind } from "../../src/controllers/manager";
 import type { Instant } from "../../src/sim/time";
 import { toRFC3339 } from "../../src/sim/time";
@@ -44,7 +44,7 @@ export class MiniCluster {
       this.events.push(...out.events);
       for (const w of out.writes) {
         try {
-          if (w.op === "create") this.api.create(w.object);
+          if (w.op === "create") this.create(w);
           else if (w.op === "update") this.api.update(w.object);
           else if (w.op === "updateStatus") this.api.updateStatus(w.object);
           else if (w.op === "delete") this.api.delete(w.ref, { propagationPolicy: w.propagationPolicy, uid: w.uid, gracePeriodSeconds: w.gracePeriodSeconds, force: w.force });
@@ -55,6 +55,21 @@ export class MiniCluster {
       }
     }
     throw new Error("controllers did not settle");
+  }
+
+  /** A create, then the write its sync makes from what was stored (or from nothing, when refused), as the engine does. */
+  private create(w: Extract<Write, { op: "create" }>): void {
+    let created: KubeObject | undefined;
+    let refused: unknown;
+    try {
+      created = this.api.create(w.object);
+    } catch (e) {
+      refused = e;
+    }
+    const then = w.afterCreate?.(created);
+    if (then?.op === "updateStatus") this.api.updateStatus(then.object);
+    else if (then) throw new Error(`mini engine: no ${then.op} after a create`);
+    if (refused !== undefined) throw refused;
   }
 
   /** The fake kubelet and scheduler: bind, run and make Ready every pod; finish deletions. */
