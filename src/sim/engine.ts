@@ -137,9 +137,9 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: (Set<ObjectKey> | 
     const { before, after } = change;
     for (const { index, trigger } of wiring.byKind.get((after ?? before)!.kind) ?? []) {
       if (trigger.concerns && !trigger.concerns(before, after)) continue;
-      const keys = (dirty[index] ??= new Set());
-      if (before) for (const key of trigger.keysFor(before, view, change.key)) if (index !== writer || key !== change.key) keys.add(key);
-      if (after) for (const key of trigger.keysFor(after, view, change.key)) if (index !== writer || key !== change.key) keys.add(key);
+      // The set is made at its first key: a Pod change asks 17 triggers, and most answer none.
+      if (before) for (const key of trigger.keysFor(before, view, change.key)) if (index !== writer || key !== change.key) (dirty[index] ??= new Set()).add(key);
+      if (after) for (const key of trigger.keysFor(after, view, change.key)) if (index !== writer || key !== change.key) (dirty[index] ??= new Set()).add(key);
     }
   }
   ownStatus.clear();

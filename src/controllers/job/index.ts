@@ -143,17 +143,15 @@ function isJobPod(pod: KubeObject): boolean {
 function podChangeCounts(before: KubeObject | undefined, after: KubeObject | undefined): boolean {
   if (existenceChanged(before, after)) return true;
   const [b, a] = [before!, after!];
-  return (
-    b.status?.phase !== a.status?.phase ||
-    isPodReady(b) !== isPodReady(a) ||
-    restartCount(b) !== restartCount(a) ||
-    b.metadata.labels !== a.metadata.labels
-  );
+  if (b.metadata.labels !== a.metadata.labels) return true;
+  // The same status object (a metadata-only write) has the same phase, readiness and restarts.
+  return b.status !== a.status && (b.status?.phase !== a.status?.phase || isPodReady(b) !== isPodReady(a) || restartCount(b) !== restartCount(a));
 }
 
 function restartCount(pod: KubeObject): number {
   let n = 0;
-  for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) n += s.restartCount ?? 0;
+  for (const s of pod.status?.initContainerStatuses ?? []) n += s.restartCount ?? 0;
+  for (const s of pod.status?.containerStatuses ?? []) n += s.restartCount ?? 0;
   return n;
 }
 

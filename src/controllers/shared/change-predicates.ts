@@ -23,9 +23,10 @@ export function specOrPhaseChanged(before: Before, after: After): boolean {
  */
 export function notOnlyFinalizers(before: Before, after: After): boolean {
   if (!before || !after || before.spec !== after.spec || before.status !== after.status) return true;
-  const [b, a] = [before.metadata, after.metadata];
-  for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (k !== "finalizers" && k !== "resourceVersion" && (b as Record<string, unknown>)[k] !== (a as Record<string, unknown>)[k]) return true;
-  }
+  const b = before.metadata as Record<string, unknown>;
+  const a = after.metadata as Record<string, unknown>;
+  // Each side's fields against the other's (a field on one side only differs unless undefined).
+  for (const k in b) if (k !== "finalizers" && k !== "resourceVersion" && b[k] !== a[k]) return true;
+  for (const k in a) if (k !== "finalizers" && k !== "resourceVersion" && b[k] !== a[k]) return true;
   return false;
 }
