@@ -260,7 +260,6 @@ function jobFromTemplate(cj: KubeObject, t: Instant, timeZone: string | undefine
   return { apiVersion: "batch/v1", kind: "Job", metadata, spec: template.spec ?? {} };
 }
 
-
 function refOf(job: KubeObject): JobRef {
   return {
     apiVersion: "batch/v1",
