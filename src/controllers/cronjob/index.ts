@@ -8,7 +8,7 @@ import { objectKey } from "../../api/types";
 import type { ClusterView } from "../../api/store/view";
 import type { Duration, Instant } from "../../sim/time";
 import { duration, parseInstant, toRFC1123Z, toRFC3339 } from "../../sim/time";
-import type { Controller, EventNote, Outcome, RejectedWrite, Write } from "../types";
+import type { Controller, EventNote, OnRejected, Outcome, RejectedWrite, Write } from "../types";
 import { NOTHING, owner, self } from "../types";
 import { getControllerOf } from "../shared/controller-utils";
 import { newControllerRef } from "../shared/owner-refs";
@@ -142,7 +142,7 @@ interface Scheduled {
   readonly active: JobRef[];
   readonly requeueAfter?: Duration;
   /** The Job to create for the time that came, its lastScheduleTime, and the notes of its create. */
-  readonly start?: { job: KubeObject; time: string; created: EventNote; failed: (err: RejectedWrite) => readonly [EventNote, ...EventNote[]] };
+  readonly start?: { job: KubeObject; time: string; created: EventNote; failed: OnRejected["events"] };
 }
 
 /** syncCronJob's second half: start the Job of the most recent unmet schedule time, if due. */
