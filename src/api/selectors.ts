@@ -68,6 +68,15 @@ export function parseSelector(text: string): Selector {
 /** A LabelSelector object as requirements. An absent selector selects nothing (undefined). */
 export function fromLabelSelector(sel: LabelSelector | undefined | null): Selector | undefined {
   if (!sel) return undefined;
+  // A stored object's selector is never changed in place, and a controller reads it at every sync.
+  let selector = selectors.get(sel);
+  if (selector === undefined) selectors.set(sel, (selector = requirementsOf(sel)));
+  return selector;
+}
+
+const selectors = new WeakMap<LabelSelector, Selector>();
+
+function requirementsOf(sel: LabelSelector): Selector {
   const out: Requirement[] = [];
   for (const [k, v] of Object.entries(sel.matchLabels ?? {})) out.push({ key: k, op: "=", values: [v] });
   for (const e of sel.matchExpressions ?? []) {

@@ -7,6 +7,7 @@ import { objectKey } from "../api/types";
 import type { ClusterView } from "../api/store/view";
 import type { Duration, Instant } from "../sim/time";
 import type { Rng } from "../sim/random";
+import { placementChanged } from "./shared/change-predicates";
 
 export type Write =
   /**
@@ -155,9 +156,13 @@ export function self(kind: string): Trigger {
   return { kind, keysFor: (obj, _view, key = objectKey(kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "")) => [key] };
 }
 
-/** A bound pod wakes its node's key (node-keyed controllers: a pod may land on a tainted or missing node). */
+/**
+ * A bound pod wakes its node's key (node-keyed controllers: a pod may land on a tainted or
+ * missing node), unless only its status changed: the kubelet's writes, most of a pod's changes.
+ */
 export const podNodeTrigger: Trigger = {
   kind: "Pod",
+  concerns: placementChanged,
   keysFor: (obj) => (obj.spec?.nodeName ? [objectKey("Node", "", obj.spec.nodeName)] : []),
 };
 

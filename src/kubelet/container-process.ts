@@ -16,7 +16,7 @@ import { catalogImageFor, exitOnStart, imageProcessFor, runOnStart, startupLogs,
 import type { ProcessState } from "../runtime/shell/process";
 import { copyProcess, startProcess, startTimedProcess, stepOwnedProcess } from "../runtime/shell/process";
 import type { OutputChunk } from "../runtime/shell/process";
-import type { ProcessHost } from "../runtime/types";
+import type { FileSystem, Network, ProcessHost } from "../runtime/types";
 import type { ContainerRecord, LogLine } from "./runtime-record";
 import type { ContainerEvent } from "./containers";
 import { viewLookup } from "./pod-volumes";
@@ -84,7 +84,29 @@ export function addressInUseLines(image: string, port: number): string[] {
 
 /** The world a process of the pod runs in at `now`: its fs, the cluster network, its hostname. */
 export function processHost(view: ClusterView, pod: KubeObject, fs: ContainerFsData, volumes: VolumeStore, now: number): ProcessHost {
-  return { fs: buildContainerFs(containerLayers(fs, volumes)), net: clusterNetwork(view, pod, instant(now)), hostname: pod.metadata.name ?? "", now };
+  return new PodHost(fs, volumes, clusterNetwork(view, pod, instant(now)), pod.metadata.name ?? "", now);
+}
+
+/** Its filesystem is put together when the process first reaches for it: most steps (a `date`, an `echo`) never do. */
+class PodHost implements ProcessHost {
+  private files: FileSystem | undefined;
+  private readonly data: ContainerFsData;
+  private readonly volumes: VolumeStore;
+  readonly net: Network;
+  readonly hostname: string;
+  readonly now: number;
+
+  constructor(data: ContainerFsData, volumes: VolumeStore, net: Network, hostname: string, now: number) {
+    this.data = data;
+    this.volumes = volumes;
+    this.net = net;
+    this.hostname = hostname;
+    this.now = now;
+  }
+
+  get fs(): FileSystem {
+    return (this.files ??= buildContainerFs(containerLayers(this.data, this.volumes)));
+  }
 }
 
 function containerFsData(rt: PodRuntime, c: ContainerSpec, env: Readonly<Record<string, string>>): ContainerFsData {

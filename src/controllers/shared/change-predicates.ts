@@ -30,3 +30,17 @@ export function notOnlyFinalizers(before: Before, after: After): boolean {
   for (const k in a) if (k !== "finalizers" && k !== "resourceVersion" && b[k] !== a[k]) return true;
   return false;
 }
+
+/**
+ * What a controller of the pods on a node reads of a pod: that it is there (creation, removal,
+ * deletion beginning), its spec (node, tolerations) and when it was scheduled. A kubelet's
+ * status write changes none of them.
+ */
+export function placementChanged(before: Before, after: After): boolean {
+  return existenceChanged(before, after) || before!.spec !== after!.spec || scheduledAt(before!) !== scheduledAt(after!);
+}
+
+function scheduledAt(pod: KubeObject): unknown {
+  const conditions = pod.status?.conditions as { type?: string; lastTransitionTime?: unknown }[] | undefined;
+  return conditions?.find((c) => c.type === "PodScheduled")?.lastTransitionTime;
+}

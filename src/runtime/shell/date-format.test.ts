@@ -27,4 +27,10 @@ describe("formatDate", () => {
   ])("%s gives %j", (format, want) => {
     expect(formatDate(T, format)).toBe(want);
   });
+
+  // The default format is built directly: it must match the conversions one by one, any day.
+  it.each(["2025-01-01T00:00:00Z", "2024-02-29T23:59:59Z", "2031-12-25T08:05:09.999Z", "1999-10-10T10:10:10Z"])("the default format at %s reads as its conversions", (at) => {
+    const ms = Date.parse(at);
+    expect(formatDate(ms, DEFAULT_DATE_FORMAT)).toBe(formatDate(ms, `${DEFAULT_DATE_FORMAT}.`).slice(0, -1));
+  });
 });

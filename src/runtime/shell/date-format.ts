@@ -11,6 +11,11 @@ const pad = (n: number, width = 2, fill = "0"): string => String(n).padStart(wid
 /** Formats the instant `ms` (ms since the epoch) with strftime conversions, in UTC. */
 export function formatDate(ms: number, format: string): string {
   const d = new Date(ms);
+  // What every bare `date` prints (a CronJob's pod a minute), without a pass of the pattern.
+  if (format === DEFAULT_DATE_FORMAT) {
+    const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, " ")} ${time} UTC ${d.getUTCFullYear()}`;
+  }
   return format.replace(/%(.)/g, (whole, c: string) => conversion(d, ms, c) ?? whole);
 }
 

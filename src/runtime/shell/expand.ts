@@ -14,8 +14,8 @@ export interface Expander {
   subst(body: number[]): string;
   /** Reports an expansion error (`${x:?}`, division by zero) on stderr. */
   error(message: string): void;
-  /** The filesystem pathname expansion searches; without one, patterns stay as written. */
-  fs?: FileSystem;
+  /** The filesystem pathname expansion searches, asked for only by a pattern; without one, patterns stay as written. */
+  files?: () => FileSystem;
 }
 
 /** Unquoted text as a pattern: its own * ? [ stay active, backslashes are literal. */
@@ -31,7 +31,7 @@ export function expandFields(words: Word[], ex: Expander): string[] {
     let has = false;
     const flush = (): void => {
       if (has || cur !== "") {
-        const matches = ex.fs !== undefined && hasPattern(pat) ? expandPathname(pat, ex.shell.cwd, ex.fs) : [];
+        const matches = ex.files !== undefined && hasPattern(pat) ? expandPathname(pat, ex.shell.cwd, ex.files()) : [];
         if (matches.length > 0) fields.push(...matches);
         else fields.push(cur);
       }

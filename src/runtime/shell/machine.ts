@@ -263,6 +263,7 @@ class Machine {
   }
 
   private expander(): Expander {
+    const host = this.ctx.host;
     return {
       shell: this.shell,
       pid: this.ctx.pid,
@@ -273,7 +274,7 @@ class Machine {
         return buf.join("");
       },
       error: (message) => this.write(this.currentIo().err, message),
-      fs: this.ctx.host.fs,
+      files: () => host.fs,
     };
   }
 
@@ -364,7 +365,8 @@ class Machine {
   private redirect(redirs: Redir[], io: Io): Io | undefined {
     const out: Io = { ...io };
     const ex = this.expander();
-    const fs = this.ctx.host.fs;
+    // The filesystem only when a redirection names a file: the host builds it on first use.
+    const host = this.ctx.host;
     for (const r of redirs) {
       const fd = r.fd ?? (r.op.startsWith("<") ? 0 : 1);
       const word = expandString(r.word, ex);
@@ -381,7 +383,7 @@ class Machine {
       }
       const path = resolvePath(this.shell.cwd, word);
       if (r.op === "<") {
-        const content = path === "/dev/null" ? "" : fs.read(path);
+        const content = path === "/dev/null" ? "" : host.fs.read(path);
         if (content === undefined) {
           this.write(out.err, `sh: can't open '${word}': No such file or directory\n`);
           return undefined;
@@ -395,7 +397,7 @@ class Machine {
       else if (path === "/dev/stderr") target = { t: "err" };
       else {
         try {
-          fs.write(path, "", r.op === ">>" || r.op === "&>>");
+          host.fs.write(path, "", r.op === ">>" || r.op === "&>>");
         } catch (err) {
           this.write(out.err, `sh: can't create ${word}: ${fsMessage(err)}\n`);
           return undefined;

@@ -7,6 +7,7 @@
 
 import type { RunContext, RunResult } from "./machine";
 import type { Frame, PipeStage, Shell, Stream } from "./state";
+import { hostAt } from "../host";
 
 /** What a pipe holds before its writer yields to the reader (a real pipe holds 64 KiB, but its reader runs alongside; a smaller buffer interleaves the stages sooner). */
 export const PIPE_CAPACITY = 4096;
@@ -96,7 +97,7 @@ function runOne(f: PipeFrame, st: PipeStage, next: PipeStage | undefined, stdin:
     }
   };
   const ctx: RunContext = {
-    host: { fs: parent.host.fs, net: parent.host.net, hostname: parent.host.hostname, now },
+    host: hostAt(parent.host, now),
     pid: parent.pid,
     program: parent.program,
     emit: (stream, text) => (stream === "stdout" || st.errToPipe ? sink(text) : host.err(text)),

@@ -10,6 +10,7 @@ import { parseScript, ShellSyntaxError } from "./parse";
 import { ashSyntaxError } from "./syntax-error";
 import type { ProcessState, Shell } from "./state";
 import type { ProcessHost, ProgramRun } from "../types";
+import { hostAt } from "../host";
 
 export type { ProcessState } from "./state";
 
@@ -170,7 +171,7 @@ export function stepOwnedProcess(st: ProcessState, host: ProcessHost): StepResul
     delete st.wakeAt;
     const now = clock;
     const ctx: RunContext = {
-      host: { fs: host.fs, net: host.net, hostname: host.hostname, now },
+      host: hostAt(host, now),
       pid: st.pid,
       program: st.program,
       emit: (stream, text) => {
@@ -226,7 +227,7 @@ export function runToCompletion(
   let clock = host.now;
   const deadline = host.now + budgetMs;
   for (;;) {
-    const r = stepOwnedProcess(state, { fs: host.fs, net: host.net, hostname: host.hostname, now: clock });
+    const r = stepOwnedProcess(state, hostAt(host, clock));
     output.push(...r.output);
     state = r.state;
     if (r.exited) return { output, exitCode: r.exited.code, timedOut: false, state, endedAt: clock };

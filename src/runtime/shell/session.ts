@@ -11,6 +11,7 @@ import { processTable, stepOwnedProcess } from "./process";
 import type { OutputChunk, StartOptions } from "./process";
 import type { ProcessState, Shell } from "./state";
 import type { ProcessHost } from "../types";
+import { hostAt } from "../host";
 
 /** Which shell an image's `sh`/`bash` is: busybox ash (alpine, busybox), bash (debian, ubuntu), dash (debian's /bin/sh). */
 export type ShellKind = "busybox" | "bash" | "dash";
@@ -114,7 +115,7 @@ export function feedLine(state: ProcessState, line: string, host: ProcessHost, b
   let clock = host.now;
   const deadline = host.now + budgetMs;
   for (;;) {
-    const r = stepOwnedProcess(st, { fs: host.fs, net: host.net, hostname: host.hostname, now: clock });
+    const r = stepOwnedProcess(st, hostAt(host, clock));
     output.push(...r.output);
     st = r.state;
     if (r.exited) return result({ exited: true, exitCode: r.exited.code, status: r.exited.code, endedAt: clock });
