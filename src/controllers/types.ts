@@ -143,9 +143,10 @@ export interface Controller {
   readonly primary: string;
   readonly wakeOn: readonly Trigger[];
   /**
-   * Its status is derived from what it keeps: when a reconcile's only write is the key's own
-   * status, the run that write would wake finds nothing to do, so the engine does not wake it
-   * for that change (upstream's kubelet likewise does not sync a pod for a status-only update).
+   * Its status is derived from what it keeps: when a reconcile writes the key's own status, the
+   * run that write would wake finds nothing to do, so the engine does not wake it for that
+   * change (upstream's kubelet likewise does not sync a pod for a status-only update). The run's
+   * other writes wake it through its triggers, as they would if someone else made them.
    */
   readonly derivedStatus?: boolean;
   reconcile(view: ClusterView, key: ObjectKey, now: Instant, rng: Rng): Outcome;

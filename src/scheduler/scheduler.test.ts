@@ -165,6 +165,21 @@ describe("wake-ups", () => {
     expect(podTrigger.keysFor(bound, viewOf(store, new Map()))).toEqual(["Pod/default/a"]);
   });
 
+  // The pod as it was (pending) against the store as it is now.
+  it.each([
+    { name: "still pending: it runs", now: (p: KubeObject) => p, records: [], want: ["Pod/default/a"] },
+    { name: "bound since: nothing to do", now: (p: KubeObject) => on(p, "kubesim-worker"), records: [], want: [] },
+    { name: "gone since: nothing to do", now: undefined, records: [], want: [] },
+    { name: "bound, with failed attempts to forget: it runs", now: (p: KubeObject) => on(p, "kubesim-worker"), records: ["scheduler:Pod/default/a"], want: ["Pod/default/a"] },
+    { name: "gone, with failed attempts to forget: it runs", now: undefined, records: ["scheduler:Pod/default/a"], want: ["Pod/default/a"] },
+  ])("wakes a pending pod's own key when $name", ({ now, records, want }) => {
+    const before = pod("a");
+    const store = new Store([...kindNodes(), ...(now ? [now(before)] : [])]);
+    const runtime = new Map<string, unknown>(records.map((id) => [id, { count: 1 }]));
+    const podTrigger = scheduler.wakeOn.find((t) => t.kind === "Pod")!;
+    expect(podTrigger.keysFor(before, viewOf(store, runtime))).toEqual(want);
+  });
+
   it("lists only unbound, live pods of the default scheduler as pending", () => {
     const terminating = { ...pod("d"), metadata: { ...pod("d").metadata, deletionTimestamp: "2025-01-01T10:00:00Z" } };
     const store = new Store([pod("a"), on(pod("b"), "n"), pod("c", undefined, { schedulerName: "x" }), terminating]);

@@ -44,12 +44,18 @@ export function pendingPodKeys(view: ClusterView): ObjectKey[] {
 const podTrigger: Trigger = {
   kind: "Pod",
   keysFor(obj, view, key = keyOf(refOf(obj))) {
-    if (isPendingPod(obj)) return [key];
+    // A pod that was pending: once bound or gone, its run would only forget what the scheduler kept of it.
+    if (isPendingPod(obj)) return isPendingStill(view, key) || forgetAll(view, key) !== NOTHING ? [key] : [];
     // A bound pod that is gone or finished frees room on its node: retry everyone pending.
     if (obj.spec?.nodeName && (!view.get(key) || isTerminated(obj))) return pendingPodKeys(view);
     return [];
   },
 };
+
+function isPendingStill(view: ClusterView, key: ObjectKey): boolean {
+  const pod = view.get(key);
+  return pod !== undefined && isPendingPod(pod);
+}
 
 const nodeTrigger: Trigger = { kind: "Node", keysFor: (_obj, view) => pendingPodKeys(view) };
 

@@ -1,5 +1,5 @@
-// Controller.derivedStatus: a run whose only write is its key's own status does not wake the
-// controller for that key again; any other write, or a status written by someone else, does.
+// Controller.derivedStatus: a run that writes its key's own status is not woken by that write;
+// its other writes wake it through its triggers, and a status someone else writes wakes it.
 
 import { describe, expect, it } from "vitest";
 import { freshCluster } from "../../test/conformance/seed-states";
@@ -47,9 +47,28 @@ describe("a controller whose status is derived", () => {
     expect(runsAfterCreate((runs) => phaseSetter(runs, false)).runs).toEqual(["Pod/default/a", "Pod/default/a"]);
   });
 
-  it("is woken when the run wrote more than the status", () => {
+  it("is not woken by its own status when the run wrote more, nor by what it wrote that it does not watch", () => {
     const create: Write = { op: "create", object: note };
-    expect(runsAfterCreate((runs) => phaseSetter(runs, true, [create])).runs).toEqual(["Pod/default/a", "Pod/default/a"]);
+    expect(runsAfterCreate((runs) => phaseSetter(runs, true, [create])).runs).toEqual(["Pod/default/a"]);
+  });
+
+  it("is woken by the run's other writes through its triggers", () => {
+    const sibling: Write = { op: "create", object: { ...pod, metadata: { name: "b", namespace: "default" } } };
+    expect(runsAfterCreate((runs) => phaseSetter(runs, true, [sibling])).runs).toEqual(["Pod/default/a", "Pod/default/b"]);
+  });
+
+  it("is woken by its own status write when that write did not go through", () => {
+    const stale = (runs: string[]): Controller => ({
+      ...phaseSetter(runs, true),
+      // A status write on a stale resourceVersion conflicts: the key runs again at once.
+      reconcile: (view, key) => {
+        runs.push(key);
+        const p = view.get(key)!;
+        if (runs.length > 1) return NOTHING;
+        return { writes: [{ op: "updateStatus", object: { ...p, metadata: { ...p.metadata, resourceVersion: "1" }, status: { phase: "Running" } } }], events: [] };
+      },
+    });
+    expect(runsAfterCreate(stale).runs).toEqual(["Pod/default/a", "Pod/default/a"]);
   });
 
   it("is woken by a status someone else writes, and not by its answer to it", () => {

@@ -64,7 +64,7 @@ export function settle(cluster: Cluster, wiring: Wiring): void {
       const outcome = runOne(component, view, key, cluster);
       const mark = cluster.store.changes.length;
       const applied = apply(cluster, outcome);
-      if (component.derivedStatus && isOnlyOwnStatusWrite(outcome, key, applied)) {
+      if (component.derivedStatus && wroteOwnStatus(outcome, key, applied)) {
         for (const change of cluster.store.changes.slice(mark)) if (change.key === key && isStatusOnly(change)) ownStatus.set(change, i);
       }
       if (applied.conflict) dirty[i]!.add(key);
@@ -145,10 +145,14 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: (Set<ObjectKey> | 
   ownStatus.clear();
 }
 
-/** The run wrote the status of the key it reconciled and nothing else, and the write went through. */
-function isOnlyOwnStatusWrite(outcome: Outcome, key: ObjectKey, applied: Applied): boolean {
-  const [w, ...rest] = outcome.writes;
-  return rest.length === 0 && w?.op === "updateStatus" && keyOf(refOf(w.object)) === key && !applied.conflict && applied.backoff === undefined;
+/**
+ * The run wrote the status of the key it reconciled, and its writes went through. Its other
+ * writes wake it, if they concern it, through its triggers like anyone's.
+ */
+function wroteOwnStatus(outcome: Outcome, key: ObjectKey, applied: Applied): boolean {
+  if (applied.conflict || applied.backoff !== undefined) return false;
+  for (const w of outcome.writes) if (w.op === "updateStatus" && keyOf(refOf(w.object)) === key) return true;
+  return false;
 }
 
 /** Only status changed (and the resourceVersion stamped with it): every other field is the same value. */
