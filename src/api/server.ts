@@ -259,9 +259,7 @@ export class ApiServer {
   /** Writes obj in place of old, unless nothing changed; removes objects whose deletion is complete. */
   private commit(old: KubeObject, obj: KubeObject, opts: WriteOptions): KubeObject {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    // A no-op write stores nothing. Most writes change the status, told there at once rather
-    // than after walking a spec that did not change.
-    if (deepEqual(old.status, obj.status) && deepEqual(old, obj)) return old;
+    if (deepEqual(old, obj)) return old;
     if (opts.dryRun) return obj;
     const finished = (obj.metadata.finalizers ?? []).length === 0 && !hasSpecFinalizers(obj) && !this.waitsForKubelet(obj);
     if (obj.metadata.deletionTimestamp && finished) {

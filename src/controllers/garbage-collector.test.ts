@@ -141,8 +141,18 @@ describe("garbageCollector triggers", () => {
     },
     {
       name: "a dependent wakes itself and its owner waiting in foreground deletion",
-      got: () => keysFor(pod("web-1-a").ownedBy(rs()), rs().deleting(T0, ["foregroundDeletion"])),
+      got: () => keysFor(pod("web-1-a").ownedBy(rs()), rs().deleting(T0, ["foregroundDeletion"]), pod("web-1-a").ownedBy(rs())),
       want: ["Pod/default/web-1-a", "ReplicaSet/default/web-1"],
+    },
+    {
+      name: "a removed dependent wakes its owner waiting in foreground deletion, not its own key (nothing is stored there)",
+      got: () => keysFor(pod("web-1-a").ownedBy(rs()), rs().deleting(T0, ["foregroundDeletion"])),
+      want: ["ReplicaSet/default/web-1"],
+    },
+    {
+      name: "a removed dependent whose owner is gone wakes nothing",
+      got: () => keysFor(pod("web-1-a").ownedBy(rs())),
+      want: [],
     },
     {
       name: "an owner marked for orphaning wakes itself and its dependents",

@@ -67,8 +67,9 @@ function keysFor(obj: KubeObject, view: ClusterView, key = keyOf(refOf(obj))): O
     if (!owner || isWaitingForDependents(owner)) self = true;
     if (owner?.metadata.deletionTimestamp && hasCascadingFinalizer(owner)) keys.push(keyOf(refOf(owner)));
   }
-  if (self) keys.push(key);
   const current = view.get(key);
+  // Its own key only while something is stored under it: with nothing there, the run has nothing to collect.
+  if (self && current) keys.push(key);
   const gone = !current || current.metadata.uid !== uid;
   if (gone || obj.metadata.deletionTimestamp) for (const dep of view.ownedBy(uid)) keys.push(keyOf(refOf(dep)));
   return keys.length < 2 ? keys : [...new Set(keys)].sort();

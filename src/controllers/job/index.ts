@@ -24,6 +24,8 @@ import { accountPods, hasTrackingFinalizer, releaseFinalizer } from "./pod-accou
 export { JOB_CONTROLLER } from "./manage-pods";
 export { jobOrphanPodController } from "./orphan-pods";
 
+const JOB_OF_POD = owner("Pod", "Job");
+
 /** How the Job ends, once decided. */
 interface Finish {
   readonly type: "Complete" | "Failed";
@@ -34,7 +36,16 @@ interface Finish {
 export const jobController: Controller = {
   name: JOB_CONTROLLER,
   primary: "Job",
-  wakeOn: [self("Job"), { ...owner("Pod", "Job"), concerns: (before, after) => isJobPod((after ?? before)!) && podChangeCounts(before, after) }],
+  // A Job removed is not synced (its pods' finalizers are orphan-pods.ts's): neither its removal
+  // nor its pods' changes after it wake it.
+  wakeOn: [
+    { ...self("Job"), concerns: (_before, after) => after !== undefined },
+    {
+      kind: "Pod",
+      concerns: (before, after) => isJobPod((after ?? before)!) && podChangeCounts(before, after),
+      keysFor: (pod, view) => JOB_OF_POD.keysFor(pod, view).filter((key) => view.get(key) !== undefined),
+    },
+  ],
   // Its status is counted from the pods and its own conditions: a sync after a write of the
   // status alone finds the same (time-dependent rules come back through requeueAfter).
   derivedStatus: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/types";
 import type { Write } from "../types";
-import { syncJob } from ".";
+import { jobController, syncJob } from ".";
 import { at, pod, rfc, rng, summarize, T0, viewWith } from "../../../test/builders";
 import type { Buildable, PodBuilder } from "../../../test/builders";
 import type { Instant } from "../../sim/time";
@@ -275,4 +275,31 @@ describe("the Job controller", () => {
       expect(out.requeueAfter).toBe(c.requeueAfter);
     });
   }
+});
+
+describe("what wakes the Job controller", () => {
+  const triggers = (kind: string) => jobController.wakeOn.filter((t) => t.kind === kind);
+  /** The keys a change wakes, as the engine asks: concerns, then keysFor of before and after. */
+  const wakes = (stored: Buildable[], before: KubeObject | undefined, after: KubeObject | undefined): string[] => {
+    const { view } = viewWith(...stored);
+    const keys: string[] = [];
+    for (const t of triggers((after ?? before)!.kind)) {
+      if (t.concerns && !t.concerns(before, after)) continue;
+      for (const o of [before, after]) if (o) keys.push(...t.keysFor(o, view));
+    }
+    return [...new Set(keys)];
+  };
+  const build = (b: PodBuilder) => b.build() as KubeObject;
+
+  it.each([
+    { name: "a Job created", stored: () => [job()], before: undefined, after: () => job(), want: [KEY] },
+    { name: "a Job changed", stored: () => [job({}, running)], before: () => job(), after: () => job({}, running), want: [KEY] },
+    { name: "a Job removed: nothing to sync", stored: () => [], before: () => job(), after: undefined, want: [] },
+    { name: "its pod created", stored: () => [job(), owned("pi-a")], before: undefined, after: () => build(owned("pi-a")), want: [KEY] },
+    { name: "its pod finished", stored: () => [job()], before: () => build(owned("pi-a").on("kubesim-worker")), after: () => build(finished(owned("pi-a"), "Succeeded", T0)), want: [KEY] },
+    { name: "its pod removed while the Job is there", stored: () => [job()], before: () => build(owned("pi-a")), after: undefined, want: [KEY] },
+    { name: "its pod removed after the Job: nothing to sync", stored: () => [], before: () => build(owned("pi-a")), after: undefined, want: [] },
+  ])("$name", ({ stored, before, after, want }) => {
+    expect(wakes(stored(), before?.(), after?.())).toEqual(want);
+  });
 });
