@@ -159,7 +159,8 @@ export function self(kind: string): Trigger {
 
 /**
  * A bound pod wakes its node's key (node-keyed controllers: a pod may land on a tainted or
- * missing node), unless only its status changed: the kubelet's writes, most of a pod's changes.
+ * missing node) when its placement changed (placementChanged): not for the kubelet's status
+ * writes, most of a pod's changes.
  */
 export const podNodeTrigger: Trigger = {
   kind: "Pod",
