@@ -218,7 +218,7 @@ export class Store {
     this.lists.delete(at);
     if (isOrphan(before)) this.orphanLists.delete(at);
     this.byKind.get(kind)?.get(namespace)?.remove(name);
-    this.changes.push({ key, before });
+    this.changes.push({ key, before, after: undefined }); // every change one shape: the engine reads thousands
     // A delete is a write too: etcd's revision (the cluster-wide resourceVersion) moves on.
     this.resourceVersion += 1;
     return before;
