@@ -2,8 +2,7 @@
 // simulated time from one due instant to the next (advance). It is the only place that
 // applies components' intended writes, through the API server.
 
-import type { Controller, EventNote, Outcome, Write } from "../controllers/types";
-import type { ClusterView } from "../api/store/view";
+import type { Controller, EventNote, Outcome, Trigger, Write } from "../controllers/types";
 import type { KubeObject, ObjectKey } from "../api/types";
 import { keyOf, parseKey, refOf } from "../api/types";
 import type { Change } from "../api/store/store";
@@ -24,27 +23,16 @@ export class EngineError extends Error {}
 
 interface Wiring {
   readonly components: readonly Controller[];
-  readonly byKind: ReadonlyMap<string, readonly WiredTrigger[]>;
+  readonly byKind: ReadonlyMap<string, readonly { index: number; trigger: Trigger }[]>;
   readonly indexByName: ReadonlyMap<string, number>;
 }
 
-/**
- * A component's trigger as markChanges asks it. Triggers come in many shapes (with or without
- * `concerns`, extra fields); their entries here have one, so the loop that reads them keeps one
- * shape in view (V8 threw its optimized code away at each new trigger shape it met).
- */
-interface WiredTrigger {
-  readonly index: number;
-  readonly concerns: ((before: KubeObject | undefined, after: KubeObject | undefined) => boolean) | null;
-  readonly keysFor: (obj: KubeObject, view: ClusterView, key?: ObjectKey) => readonly ObjectKey[];
-}
-
 export function wire(components: readonly Controller[]): Wiring {
-  const byKind = new Map<string, WiredTrigger[]>();
+  const byKind = new Map<string, { index: number; trigger: Trigger }[]>();
   components.forEach((c, index) => {
     for (const trigger of c.wakeOn) {
       const list = byKind.get(trigger.kind) ?? [];
-      list.push({ index, concerns: trigger.concerns?.bind(trigger) ?? null, keysFor: trigger.keysFor.bind(trigger) });
+      list.push({ index, trigger });
       byKind.set(trigger.kind, list);
     }
   });
@@ -147,23 +135,14 @@ function markChanges(cluster: Cluster, wiring: Wiring, dirty: (Set<ObjectKey> | 
   for (const change of changes) {
     const writer = ownStatus.get(change);
     const { before, after } = change;
-    for (const { index, concerns, keysFor } of wiring.byKind.get((after ?? before)!.kind) ?? []) {
-      if (concerns !== null && !concerns(before, after)) continue;
+    for (const { index, trigger } of wiring.byKind.get((after ?? before)!.kind) ?? []) {
+      if (trigger.concerns && !trigger.concerns(before, after)) continue;
       // The set is made at its first key: a Pod change asks 17 triggers, and most answer none.
-      if (before) markKeys(dirty, index, keysFor(before, view, change.key), index === writer ? change.key : undefined);
-      if (after) markKeys(dirty, index, keysFor(after, view, change.key), index === writer ? change.key : undefined);
+      if (before) for (const key of trigger.keysFor(before, view, change.key)) if (index !== writer || key !== change.key) (dirty[index] ??= new Set()).add(key);
+      if (after) for (const key of trigger.keysFor(after, view, change.key)) if (index !== writer || key !== change.key) (dirty[index] ??= new Set()).add(key);
     }
   }
   ownStatus.clear();
-}
-
-/**
- * Marks a trigger's keys dirty for component `index`, all but `skip`. Indexed, not for-of: the
- * triggers' arrays come in several element kinds (an empty literal, a map's, a filter's), and an
- * inlined iterator gave up its optimized code at each new one.
- */
-function markKeys(dirty: (Set<ObjectKey> | undefined)[], index: number, keys: readonly ObjectKey[], skip: ObjectKey | undefined): void {
-  for (let k = 0; k < keys.length; k++) if (keys[k] !== skip) (dirty[index] ??= new Set()).add(keys[k]);
 }
 
 /**
