@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matches, parseSelector } from "./selectors";
+import { fromMap, matches, parseSelector } from "./selectors";
 
 describe("matches: a label selector against an object's labels", () => {
   const labels = { app: "web", tier: "front", empty: "" };
@@ -34,5 +34,23 @@ describe("matches: a label selector against an object's labels", () => {
     { selector: "n>1", labels: undefined, want: false },
   ])("$selector on $labels is $want", ({ selector, labels: l, want }) => {
     expect(matches(parseSelector(selector), l)).toBe(want);
+  });
+});
+
+describe("fromMap: a Service's or ReplicationController's selector map", () => {
+  it("matches the labels the map names, all of them", () => {
+    const sel = fromMap({ app: "web", tier: "front" });
+    expect(matches(sel, { app: "web", tier: "front", x: "y" })).toBe(true);
+    expect(matches(sel, { app: "web" })).toBe(false);
+  });
+  it("gives the same requirements for the same map object, and its own for another", () => {
+    const a = { app: "web" };
+    expect(fromMap(a)).toBe(fromMap(a));
+    expect(matches(fromMap({ app: "db" }), { app: "web" })).toBe(false);
+    expect(matches(fromMap(a), { app: "web" })).toBe(true);
+  });
+  it("matches everything without a map, or with an empty one", () => {
+    expect(matches(fromMap(undefined), { app: "web" })).toBe(true);
+    expect(matches(fromMap({}), undefined)).toBe(true);
   });
 });

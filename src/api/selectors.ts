@@ -88,8 +88,14 @@ function requirementsOf(sel: LabelSelector): Selector {
 
 /** A map selector (Service, ReplicationController): key=value for each entry. */
 export function fromMap(sel: Readonly<Record<string, string>> | undefined): Selector {
-  return Object.entries(sel ?? {}).map(([key, v]) => ({ key, op: "=" as Operator, values: [v] }));
+  if (!sel) return EVERYTHING;
+  // A stored Service's selector is never changed in place, and every pod change asks each Service's.
+  let selector = mapSelectors.get(sel);
+  if (selector === undefined) mapSelectors.set(sel, (selector = Object.entries(sel).map(([key, v]) => ({ key, op: "=" as Operator, values: [v] }))));
+  return selector;
 }
+
+const mapSelectors = new WeakMap<Readonly<Record<string, string>>, Selector>();
 
 /** kubectl's printed form: sorted by key, `k=v`, `k in (a,b)`, `!k`; empty → "<none>". */
 export function formatSelector(sel: Selector | undefined): string {

@@ -172,9 +172,11 @@ export const podNodeTrigger: Trigger = {
 export function owner(kind: string, ownerKind: string): Trigger {
   return {
     kind,
-    keysFor: (obj) =>
-      (obj.metadata.ownerReferences ?? [])
-        .filter((r) => r.controller && r.kind === ownerKind)
-        .map((r) => objectKey(ownerKind, obj.metadata.namespace ?? "", r.name)),
+    // A loop, not filter + map: every change of the kind asks it.
+    keysFor: (obj) => {
+      const keys: ObjectKey[] = [];
+      for (const r of obj.metadata.ownerReferences ?? []) if (r.controller && r.kind === ownerKind) keys.push(objectKey(ownerKind, obj.metadata.namespace ?? "", r.name));
+      return keys;
+    },
   };
 }

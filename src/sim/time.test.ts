@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseGoDuration } from "./time";
+import type { Instant } from "./time";
+import { parseGoDuration, toRFC3339 } from "./time";
 
 // Each case as Go's time.ParseDuration answers it (go1.23), to the millisecond.
 const cases: { text: string; want: number | string }[] = [
@@ -35,5 +36,13 @@ const cases: { text: string; want: number | string }[] = [
 describe("parseGoDuration, as Go's time.ParseDuration", () => {
   it.each(cases)("$text", ({ text, want }) => {
     expect(parseGoDuration(text)).toEqual(typeof want === "number" ? { duration: want } : { error: want });
+  });
+});
+
+describe("toRFC3339 keeps the last two stamps", () => {
+  const t = (iso: string) => Date.parse(iso) as Instant;
+  it("gives each instant its own text, whatever the order they come in", () => {
+    const seq = ["2025-01-01T00:00:00.250Z", "2025-01-01T00:00:05Z", "2025-01-01T00:00:00.250Z", "2025-06-30T23:59:59.999Z", "2025-01-01T00:00:05Z", "2025-01-01T00:00:05Z", "2025-01-01T00:00:00.250Z"];
+    expect(seq.map((s) => toRFC3339(t(s)))).toEqual(["2025-01-01T00:00:00Z", "2025-01-01T00:00:05Z", "2025-01-01T00:00:00Z", "2025-06-30T23:59:59Z", "2025-01-01T00:00:05Z", "2025-01-01T00:00:05Z", "2025-01-01T00:00:00Z"]);
   });
 });

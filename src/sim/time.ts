@@ -111,12 +111,16 @@ export function formatGoDuration(d: Duration): string {
 
 /** RFC 3339 with second precision, as Kubernetes serialises metav1.Time: 2025-11-22T10:00:04Z. */
 export function toRFC3339(t: Instant): string {
-  // Many stamps in a row share an instant (one settle writes them all at `now`).
-  if (t !== lastStamp.t) lastStamp = { t, text: new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z") };
+  // Many stamps in a row share an instant (one settle writes them all at `now`), and the rest
+  // mostly alternate with one other (a container's start, a Job's): the last two are kept.
+  if (t === lastStamp.t) return lastStamp.text;
+  if (t !== stampBefore.t) stampBefore = { t, text: new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z") };
+  [lastStamp, stampBefore] = [stampBefore, lastStamp];
   return lastStamp.text;
 }
 
 let lastStamp = { t: NaN, text: "" };
+let stampBefore = { t: NaN, text: "" };
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
