@@ -259,7 +259,7 @@ export class ApiServer {
   /** Writes obj in place of old, unless nothing changed; removes objects whose deletion is complete. */
   private commit(old: KubeObject, obj: KubeObject, opts: WriteOptions): KubeObject {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (deepEqual(old, obj)) return old;
+    if (unchanged(old, obj)) return old;
     if (opts.dryRun) return obj;
     const finished = (obj.metadata.finalizers ?? []).length === 0 && !hasSpecFinalizers(obj) && !this.waitsForKubelet(obj);
     if (obj.metadata.deletionTimestamp && finished) {
@@ -372,6 +372,15 @@ function hasSpecFinalizers(obj: KubeObject): boolean {
 }
 
 /** Kinds whose metadata.generation tracks spec changes (pods do not have one in v1.32). */
+/**
+ * deepEqual(old, obj), the status compared first: most writes are a status write that changed
+ * it, and the status tells them apart without walking the metadata before it.
+ */
+function unchanged(old: KubeObject, obj: KubeObject): boolean {
+  if (obj.status !== old.status && !deepEqual(old.status, obj.status)) return false;
+  return deepEqual(old, obj);
+}
+
 function hasGeneration(info: ResourceInfo): boolean {
   return !["Pod", "Event", "ConfigMap", "Secret", "Namespace", "Node", "ServiceAccount", "Endpoints", "Service", "PersistentVolumeClaim", "PersistentVolume", "StorageClass"].includes(info.kind);
 }
