@@ -17,6 +17,8 @@ export function canonicalJSON(value: unknown): string {
  */
 export function sameJSON(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // Two different strings never have the same text: the common unequal pair (a time, a name), told without writing it.
+  if (typeof a === "string" && typeof b === "string") return false;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return canonicalJSON(a) === canonicalJSON(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;

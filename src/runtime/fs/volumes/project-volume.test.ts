@@ -163,6 +163,25 @@ describe("projectVolume", () => {
     expect(r.ok === true && r.data.files.token).toBe("tok");
   });
 
+  it.each([
+    { name: "a pod with a name and a uid", metadata: { name: "web-0", namespace: "shop", uid: "0f3c2a1b-1111-4222-8333-444455556666" }, sa: "builder" },
+    { name: "no uid", metadata: { name: "web-0", namespace: "default" }, sa: undefined },
+    { name: "no name", metadata: { namespace: "default", uid: "u-1" }, sa: undefined },
+    { name: "neither", metadata: {}, sa: undefined },
+    { name: "text JSON escapes", metadata: { name: 'we"b\\\u00e9', namespace: "a\nb", uid: "\u2028" }, sa: "s\"a" },
+  ])("writes the claims as JSON.stringify of the claims object would ($name)", ({ metadata, sa }) => {
+    const p = { apiVersion: "v1", kind: "Pod", metadata, spec: { ...(sa && { serviceAccountName: sa }) } } as KubeObject;
+    const ns = metadata.namespace ?? "default";
+    const account = sa ?? "default";
+    const want = JSON.stringify({
+      aud: ["https://kubernetes.default.svc.cluster.local"],
+      iss: "https://kubernetes.default.svc.cluster.local",
+      "kubernetes.io": { namespace: ns, pod: { name: metadata.name, uid: metadata.uid }, serviceaccount: { name: account } },
+      sub: `system:serviceaccount:${ns}:${account}`,
+    });
+    expect(Buffer.from(fakeServiceAccountToken(p).split(".")[1], "base64url").toString()).toBe(want);
+  });
+
   it("makes a fake token with the service account's subject", () => {
     const claims = JSON.parse(Buffer.from(fakeServiceAccountToken(pod).split(".")[1], "base64url").toString());
     expect(claims.sub).toBe("system:serviceaccount:default:default");

@@ -65,14 +65,7 @@ export function fakeServiceAccountToken(pod: KubeObject): string {
   const key = `${ns}/${sa}/${pod.metadata.name}/${pod.metadata.uid}`;
   let token = tokens.get(key);
   if (token === undefined) {
-    const claims = b64url(
-      JSON.stringify({
-        aud: ["https://kubernetes.default.svc.cluster.local"],
-        iss: "https://kubernetes.default.svc.cluster.local",
-        "kubernetes.io": { namespace: ns, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: sa } },
-        sub: `system:serviceaccount:${ns}:${sa}`,
-      }),
-    );
+    const claims = b64url(claimsJson(ns, sa, pod.metadata.name, pod.metadata.uid));
     token = `${TOKEN_HEADER}.${claims}.${TOKEN_SIGNATURE}`;
     if (tokens.size >= 10_000) tokens.clear();
     tokens.set(key, token);
@@ -80,6 +73,20 @@ export function fakeServiceAccountToken(pod: KubeObject): string {
   return token;
 }
 
+/**
+ * The token's claims as JSON.stringify writes them: written out, as a pod starting makes one
+ * (a name or uid left undefined is left out, as JSON.stringify leaves it).
+ */
+function claimsJson(ns: string, sa: string, name: string | undefined, uid: string | undefined): string {
+  const named = name === undefined ? "" : `"name":${JSON.stringify(name)}`;
+  const pod = uid === undefined ? named : `${named}${named === "" ? "" : ","}"uid":${JSON.stringify(uid)}`;
+  return (
+    `{"aud":["${AUDIENCE}"],"iss":"${AUDIENCE}","kubernetes.io":{"namespace":${JSON.stringify(ns)},"pod":{${pod}},` +
+    `"serviceaccount":{"name":${JSON.stringify(sa)}}},"sub":${JSON.stringify(`system:serviceaccount:${ns}:${sa}`)}}`
+  );
+}
+
+const AUDIENCE = "https://kubernetes.default.svc.cluster.local";
 const b64url = (s: string): string => Buffer.from(s).toString("base64url");
 const TOKEN_HEADER = b64url(JSON.stringify({ alg: "RS256", kid: "kubesim" }));
 const TOKEN_SIGNATURE = b64url("kubesim-fake-signature");
