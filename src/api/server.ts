@@ -371,7 +371,6 @@ function hasSpecFinalizers(obj: KubeObject): boolean {
   return obj.kind === "Namespace" && (obj.spec?.finalizers ?? []).length > 0;
 }
 
-/** Kinds whose metadata.generation tracks spec changes (pods do not have one in v1.32). */
 /**
  * deepEqual(old, obj), the status compared first: most writes are a status write that changed
  * it, and the status tells them apart without walking the metadata before it.
@@ -381,6 +380,7 @@ function unchanged(old: KubeObject, obj: KubeObject): boolean {
   return deepEqual(old, obj);
 }
 
+/** Kinds whose metadata.generation tracks spec changes (pods do not have one in v1.32). */
 function hasGeneration(info: ResourceInfo): boolean {
   return !["Pod", "Event", "ConfigMap", "Secret", "Namespace", "Node", "ServiceAccount", "Endpoints", "Service", "PersistentVolumeClaim", "PersistentVolume", "StorageClass"].includes(info.kind);
 }

@@ -114,9 +114,10 @@ export function toRFC3339(t: Instant): string {
   // Many stamps in a row share an instant (one settle writes them all at `now`), and the rest
   // mostly alternate with one other (a container's start, a Job's): the last two are kept.
   if (t === lastStamp.t) return lastStamp.text;
-  if (t !== stampBefore.t) stampBefore = { t, text: new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z") };
-  [lastStamp, stampBefore] = [stampBefore, lastStamp];
-  return lastStamp.text;
+  const other = t === stampBefore.t ? stampBefore : { t, text: new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z") };
+  stampBefore = lastStamp;
+  lastStamp = other;
+  return other.text;
 }
 
 let lastStamp = { t: NaN, text: "" };
