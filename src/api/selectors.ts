@@ -67,10 +67,16 @@ export function parseSelector(text: string): Selector {
 
 /** A LabelSelector object as requirements. An absent selector selects nothing (undefined). */
 export function fromLabelSelector(sel: LabelSelector | undefined | null): Selector | undefined {
-  if (!sel) return undefined;
-  // A stored object's selector is never changed in place, and a controller reads it at every sync.
-  let selector = selectors.get(sel);
-  if (selector === undefined) selectors.set(sel, (selector = requirementsOf(sel)));
+  return sel ? kept(selectors, sel, requirementsOf) : undefined;
+}
+
+/**
+ * The requirements made from a selector object, kept per object: a stored object's selector is
+ * never changed in place, and controllers (and every pod change's triggers) read it again and again.
+ */
+function kept<S extends object>(cache: WeakMap<S, Selector>, sel: S, make: (sel: S) => Selector): Selector {
+  let selector = cache.get(sel);
+  if (selector === undefined) cache.set(sel, (selector = make(sel)));
   return selector;
 }
 
@@ -89,13 +95,12 @@ function requirementsOf(sel: LabelSelector): Selector {
 /** A map selector (Service, ReplicationController): key=value for each entry. */
 export function fromMap(sel: Readonly<Record<string, string>> | undefined): Selector {
   if (!sel) return EVERYTHING;
-  // A stored Service's selector is never changed in place, and every pod change asks each Service's.
-  let selector = mapSelectors.get(sel);
-  if (selector === undefined) mapSelectors.set(sel, (selector = Object.entries(sel).map(([key, v]) => ({ key, op: "=" as Operator, values: [v] }))));
-  return selector;
+  return kept(mapSelectors, sel, requirementsOfMap);
 }
 
 const mapSelectors = new WeakMap<Readonly<Record<string, string>>, Selector>();
+
+const requirementsOfMap = (map: Readonly<Record<string, string>>): Selector => Object.entries(map).map(([key, v]) => ({ key, op: "=" as Operator, values: [v] }));
 
 /** kubectl's printed form: sorted by key, `k=v`, `k in (a,b)`, `!k`; empty → "<none>". */
 export function formatSelector(sel: Selector | undefined): string {
