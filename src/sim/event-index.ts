@@ -4,7 +4,6 @@
 // Event read (decoded) only when a note with its reason comes.
 
 import type { KubeObject, ObjectKey } from "../api/types";
-import { pairKey } from "../api/types";
 import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
 import { COMBINED_PREFIX } from "./event-correlator";
@@ -38,8 +37,12 @@ export interface ObjectEvents {
   live: number;
 }
 
-/** Per store, per "ns/object name": each built from the names of that object's Events, then kept up. */
-const indexes = new WeakMap<Store, Map<string, ObjectEvents>>();
+/**
+ * Per store, per namespace, per object name: each built from the names of that object's Events,
+ * then kept up. Not keyed by an interned "ns/name": every pod a long run makes would stay in the
+ * shared key maps long after its Events expired.
+ */
+const indexes = new WeakMap<Store, Map<string, Map<string, ObjectEvents>>>();
 
 /** The index eventsOf gave last: one run's notes mostly follow one another about one object. */
 let last: { store: Store; ns: string; name: string; events: ObjectEvents } | undefined;
@@ -52,10 +55,11 @@ export function eventsOf(store: Store, ns: string, name: string): ObjectEvents {
 }
 
 function indexOf(store: Store, ns: string, name: string): ObjectEvents {
-  let perObject = indexes.get(store);
-  if (!perObject) indexes.set(store, (perObject = new Map()));
-  const object = pairKey(ns, name);
-  let events = perObject.get(object);
+  let perNamespace = indexes.get(store);
+  if (!perNamespace) indexes.set(store, (perNamespace = new Map()));
+  let perObject = perNamespace.get(ns);
+  if (!perObject) perNamespace.set(ns, (perObject = new Map()));
+  let events = perObject.get(name);
   if (!events) {
     events = { byCacheKey: new Map(), latest: new Map(), unread: [], lastStamp: -1n, live: 0 };
     // Events are named <object>.<hex>: the object's are the names with that prefix.
@@ -68,7 +72,7 @@ function indexOf(store: Store, ns: string, name: string): ObjectEvents {
       const hex = key.slice(dot + 1);
       if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > events.lastStamp) events.lastStamp = BigInt(`0x${hex}`);
     }
-    perObject.set(object, events);
+    perObject.set(name, events);
   }
   return events;
 }
@@ -81,20 +85,22 @@ function indexOf(store: Store, ns: string, name: string): ObjectEvents {
  * built again from the store, and one never forgotten is what it was before.
  */
 export function forgetEventless(store: Store, key: ObjectKey): void {
-  const perObject = indexes.get(store);
-  if (!perObject) return;
   const slash = key.indexOf("/", "Event/".length);
-  const object = pairKey(key.slice("Event/".length, slash), key.slice(slash + 1, key.lastIndexOf(".")));
-  const events = perObject.get(object);
+  const perObject = indexes.get(store)?.get(key.slice("Event/".length, slash));
+  if (!perObject) return;
+  const name = key.slice(slash + 1, key.lastIndexOf("."));
+  const events = perObject.get(name);
   if (events !== undefined && --events.live <= 0) {
-    perObject.delete(object);
+    perObject.delete(name);
     if (last?.events === events) last = undefined;
   }
 }
 
 /** How many objects' Events are indexed (a long run must not keep one per object it ever saw). */
 export function indexedObjects(store: Store): number {
-  return indexes.get(store)?.size ?? 0;
+  let count = 0;
+  for (const perObject of indexes.get(store)?.values() ?? []) count += perObject.size;
+  return count;
 }
 
 /** Reads the object's unread Events that may have this reason into the index. */

@@ -58,6 +58,15 @@ describe("recording Events into a loaded state", () => {
     expect(summary(store)).toEqual(["web.1816687ec0570000 Pulling count=1", "web.1816687ec0570001 Created count=1", "web.1816687ec0570002 Started count=1"]);
   });
 
+  it("names a new Event after a saved one stamped later than now, and the next one after that", () => {
+    const [first] = recordedNow(created);
+    const store = loaded([{ ...first, metadata: { ...first.metadata, name: "web.1816687ec0570009" } }]);
+    const rng = createRng(2);
+    recordEvent(sinkOf(store), pulling, T0, rng);
+    recordEvent(sinkOf(store), kubelet(pod("web"), "Started", "Started container app"), T0, rng);
+    expect(summary(store)).toEqual(["web.1816687ec0570009 Created count=1", "web.1816687ec057000a Pulling count=1", "web.1816687ec057000b Started count=1"]);
+  });
+
   it("reads only the saved Events with the note's reason", () => {
     const store = loaded(recordedNow(pulling, created));
     recordEvent(sinkOf(store), created, T0, createRng(2));
@@ -93,6 +102,22 @@ describe("recording Events into a loaded state", () => {
     recordEvent(sinkOf(fresh), created, later, createRng(1));
     expect(summary(store)).toEqual(["db.1816687efbf1ca00 Started count=1", "web.18166bc568453400 Created count=1"]);
     expect(summary(fresh)).toEqual(["db.1816687efbf1ca00 Started count=1", "web.18166bc568453400 Created count=1"]);
+  });
+
+  it("keeps apart the Events of objects of one name in two namespaces, and forgets each on its own", () => {
+    const store = new Store();
+    const rng = createRng(1);
+    const elsewhere = { ...pod("web"), metadata: { ...pod("web").metadata, namespace: "other", uid: "u-other-web" } };
+    recordEvent(sinkOf(store), created, T0, rng);
+    recordEvent(sinkOf(store), kubelet(elsewhere, "Created", "Created container app"), instant(T0 + 1000), rng);
+    expect(indexedObjects(store)).toBe(2);
+    expireEvents(store, instant(T0 + EVENT_TTL_MS));
+    expect(indexedObjects(store)).toBe(1);
+    recordEvent(sinkOf(store), kubelet(elsewhere, "Started", "Started container app"), instant(T0 + 1000), rng);
+    expect(store.all().map((e) => `${e.metadata.namespace}/${e.metadata.name} ${e.reason}`)).toEqual([
+      "other/web.1816687efbf1ca00 Created",
+      "other/web.1816687efbf1ca01 Started",
+    ]);
   });
 
 });

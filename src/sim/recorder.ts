@@ -21,8 +21,11 @@ import { combinedKey, eventKey, eventsOf, readEvents, similarKey } from "./event
 import { deepCopy } from "../api/deep-copy";
 import { dictionary } from "../api/dictionary";
 
-/** toRFC3339(now) and the instant it reads as (whole seconds), kept: a settle records many Events at one instant. */
-let stampAt: { now: Instant; stamp: string; second: Instant } | undefined;
+/**
+ * toRFC3339(now), the instant it reads as (whole seconds) and now in nanoseconds (with its hex,
+ * for names), kept: a settle records many Events at one instant.
+ */
+let stampAt: { now: Instant; stamp: string; second: Instant; nanos: bigint; hex: string } | undefined;
 
 /** Where Events go: the store, and the runtime records that hold each component's correlator. */
 export interface EventSink {
@@ -46,7 +49,10 @@ export function recordEvent(sink: EventSink, note: EventNote, now: Instant, rng:
   const ns = obj.metadata.namespace || "default";
   const index = eventsOf(store, ns, obj.metadata.name ?? "");
   readEvents(store, index, note.reason);
-  if (stampAt?.now !== now) stampAt = { now, stamp: toRFC3339(now), second: truncateToSecond(now) };
+  if (stampAt?.now !== now) {
+    const nanos = BigInt(now) * 1_000_000n;
+    stampAt = { now, stamp: toRFC3339(now), second: truncateToSecond(now), nanos, hex: nanos.toString(16) };
+  }
   const similar = similarKey(note.type, note.reason, note.source, note.host);
   const occurrence = isCorrelated(note.source) ? correlate(sink, index, note, similar, now) : uncorrelated(store, index, note, similar);
   if (occurrence) write(store, index, note, occurrence, now, rng);
@@ -81,7 +87,7 @@ function correlate(sink: EventSink, index: ObjectEvents, note: EventNote, simila
   if (record.messages.length > 1 || dropped) (state.similar ??= dictionary())[recordKey] = record;
   else if (state.similar?.[recordKey]) deletePart(state, "similar", recordKey);
   if (dropped) {
-    const name = previous?.name ?? newName(index, note.regarding, now);
+    const name = previous?.name ?? newName(index, note.regarding);
     (state.unwritten ??= dictionary())[cacheKey] = { name, count: (previous?.count ?? 0) + 1, firstTimestamp: previous?.firstTimestamp ?? stampAt!.stamp, at: now };
     return undefined;
   }
@@ -113,11 +119,14 @@ function deletePart(state: CorrelatorState, part: "similar" | "unwritten", key: 
 }
 
 /** client-go names events <object>.<UnixNano in hex>; two at one instant get the next nanosecond. */
-function newName(index: ObjectEvents, obj: KubeObject, now: Instant): string {
-  let nanos = BigInt(now) * 1_000_000n;
-  if (index.lastStamp >= nanos) nanos = index.lastStamp + 1n;
-  index.lastStamp = nanos;
-  return `${obj.metadata.name}.${nanos.toString(16)}`;
+function newName(index: ObjectEvents, obj: KubeObject): string {
+  const { nanos, hex } = stampAt!;
+  if (index.lastStamp < nanos) {
+    index.lastStamp = nanos;
+    return `${obj.metadata.name}.${hex}`;
+  }
+  index.lastStamp += 1n;
+  return `${obj.metadata.name}.${index.lastStamp.toString(16)}`;
 }
 
 /**
@@ -154,7 +163,7 @@ function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: O
       apiVersion: "v1",
       kind: "Event",
       metadata: {
-        name: previous?.name ?? newName(index, obj, now),
+        name: previous?.name ?? newName(index, obj),
         namespace: ns,
         uid: newUid(rng),
         resourceVersion: store.nextResourceVersion(),

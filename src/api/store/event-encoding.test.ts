@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../types";
 import { Store } from "./store";
-import { expandEvent, isShortEvent, savedLastTimestamp, shortEvent } from "./event-encoding";
+import { expandEvent, isShortEvent, savedLastTimestamp, secondOfNanos, shortEvent } from "./event-encoding";
 import { RawJson } from "./raw-json";
 import { recordEvent } from "../../sim/recorder";
 import { createRng } from "../../sim/random";
@@ -191,6 +191,27 @@ describe("the Events each recorder makes", () => {
 });
 
 const describeSaved = (message: unknown) => (message === undefined ? "implied" : Array.isArray(message) ? `${message.length} parts` : "whole");
+
+describe("the second an Event's name stamps (its nanoseconds in hex)", () => {
+  const cases: [hex: string, why: string][] = [
+    ["1816687ec0570000", "a recorder's name at a whole second"],
+    ["1816687ec0570003", "three Events later at that instant"],
+    ["1816687efbf1ca00", "a second later"],
+    ["3b9ac9ff", "the last nanosecond before the first second"],
+    ["3b9aca00", "the first second"],
+    ["0", "zero"],
+    ["ffffffffffffffff", "the largest sixteen digits hold"],
+    ["de0b6b3a763ffff", "just before a second, with 15 digits"],
+  ];
+  it.each(cases)("%s (%s) is the second BigInt division gives", (hex) => {
+    expect(secondOfNanos(hex)).toBe(Number(BigInt(`0x${hex}`) / 1_000_000_000n));
+  });
+  it("gives the recorder's names their creation time", () => {
+    const [key, e] = recorded({ regarding: pod, type: "Normal", reason: "Pulling", message: 'Pulling image "nginx"', source: "kubelet", host: "worker" })[0];
+    expect(expandEvent(key, { for: {}, host: "worker" }).metadata.creationTimestamp).toBe(e.metadata.creationTimestamp);
+    expect(e.metadata.creationTimestamp).toBe("2025-01-01T00:00:00Z");
+  });
+});
 
 describe("Events saved in an older short form", () => {
   // A Pulled Event as the first short form saved it (involvedObject whole but its namespace).

@@ -49,16 +49,26 @@ const TEMPLATES: readonly { reason: string; kind?: string; template: string }[] 
 ];
 
 /** A template split at its parts: literal text at even places, part names at odd ones ("" for a free part). */
-const compiled = new Map<string, { kind?: string; pieces: string[]; free: number }[]>();
+type Compiled = { kind?: string; pieces: string[]; free: number };
+const compiled = new Map<string, Compiled[]>();
 for (const { reason, kind, template } of TEMPLATES) {
   const pieces = template.split(/\{(\w*)\}/);
   const free = pieces.filter((p, i) => i % 2 === 1 && p === "").length;
   compiled.set(reason, [...(compiled.get(reason) ?? []), { kind, pieces, free }]);
 }
 
-function templatesFor(ctx: MessageContext) {
-  return (compiled.get(ctx.reason) ?? []).filter((t) => t.kind === undefined || t.kind === ctx.kind);
+/** The templates of a reason that apply to a kind, made once per pair: saving asks for them about every Event, thrice. */
+function templatesFor(ctx: MessageContext): readonly Compiled[] {
+  const ofReason = compiled.get(ctx.reason);
+  if (ofReason === undefined) return []; // a reason of a user's Event, which no template has
+  let byKind = applicable.get(ctx.reason);
+  if (byKind === undefined) applicable.set(ctx.reason, (byKind = new Map()));
+  let templates = byKind.get(ctx.kind);
+  if (templates === undefined) byKind.set(ctx.kind, (templates = ofReason.filter((t) => t.kind === undefined || t.kind === ctx.kind)));
+  return templates;
 }
+
+const applicable = new Map<string, Map<string, readonly Compiled[]>>();
 
 /** A named part's text, or undefined when the Event does not give it. */
 function partOf(name: string, ctx: MessageContext): string | undefined {
