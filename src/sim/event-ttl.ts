@@ -3,6 +3,9 @@
 // scan of the Events' saved text only when an expiry is due (the engine keeps the next one on
 // the agenda), then kept up by the recorder, so Events cost nothing while none expires. The
 // recorder writes at the simulated now, which only moves on, so its entries join at the end.
+// Entries due at one instant expire in any order: each goes, or is seen again and moves on,
+// whichever comes first, so only the expiry instants are kept in order (a scan sorts ties by
+// key, so that a queue built by two runs is the same).
 
 import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
@@ -16,9 +19,10 @@ export const EVENT_TTL_MS = 60 * 60 * 1000;
 /** The agenda's name for the next expiry (no control loop: the engine expires Events itself). */
 export const EVENT_TTL = "event-ttl";
 
-type Entry = readonly [expiresAt: number, key: string];
+/** `lastTimestamp`: the one the recorder wrote; while the Event still has it, it was not seen since. */
+type Entry = readonly [expiresAt: number, key: string, lastTimestamp?: string];
 
-/** Entries sorted by `less` from `head` on (those before it are spent). */
+/** Entries sorted by expiry from `head` on (those before it are spent). */
 interface Queue {
   entries: Entry[];
   head: number;
@@ -37,7 +41,7 @@ function queueFor(store: Store): Queue {
     for (const [key, held] of store.heldOfKind("Event")) {
       entries.push([held instanceof RawJson ? savedExpiry(key, held) ?? expiryOf(store.get(key) as any) : expiryOf(held as any), key]);
     }
-    queue = { entries: entries.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0)), head: 0 };
+    queue = { entries: entries.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)), head: 0 };
     queues.set(store, queue);
   }
   return queue;
@@ -50,11 +54,11 @@ function savedExpiry(key: string, raw: RawJson): number | undefined {
   return Number.isNaN(ms) ? undefined : ms + EVENT_TTL_MS;
 }
 
-/** The recorder calls this for every Event it writes, with its lastTimestamp as an instant. */
-export function trackEvent(store: Store, key: string, lastSeen: Instant): void {
+/** The recorder calls this for every Event it writes, with its lastTimestamp, as written and as an instant. */
+export function trackEvent(store: Store, key: string, lastTimestamp: string, lastSeen: Instant): void {
   // A queue not built yet will find the Event in the store when it is.
   const queue = queues.get(store);
-  if (queue) push(queue, [lastSeen + EVENT_TTL_MS, key]);
+  if (queue) push(queue, [lastSeen + EVENT_TTL_MS, key, lastTimestamp]);
 }
 
 /** When the next Event may expire (it may have been seen again since), if there are any. */
@@ -68,10 +72,10 @@ export function expireEvents(store: Store, now: Instant): void {
   const queue = queueFor(store);
   const { entries } = queue;
   while (queue.head < entries.length && entries[queue.head][0] <= now) {
-    const [, key] = entries[queue.head++];
+    const [due, key, tracked] = entries[queue.head++];
     const event = store.get(key);
     if (!event) continue;
-    const expiresAt = expiryOf(event as any);
+    const expiresAt = tracked !== undefined && event.lastTimestamp === tracked ? due : expiryOf(event as any);
     if (expiresAt <= now) {
       store.remove(key);
       forgetEventless(store, key);
@@ -84,10 +88,11 @@ export function expireEvents(store: Store, now: Instant): void {
   }
 }
 
-/** Adds an entry in its place: at the end, for an Event written at the simulated now. */
+/** Adds an entry after those due no later: at the end, for an Event written at the simulated now. */
 function push(queue: Queue, entry: Entry): void {
   const { entries } = queue;
-  if (entries.length === queue.head || !less(entry, entries[entries.length - 1])) {
+  const at = entry[0];
+  if (entries.length === queue.head || entries[entries.length - 1][0] <= at) {
     entries.push(entry);
     return;
   }
@@ -95,13 +100,8 @@ function push(queue: Queue, entry: Entry): void {
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (less(entries[mid], entry)) lo = mid + 1;
+    if (entries[mid][0] <= at) lo = mid + 1;
     else hi = mid;
   }
   entries.splice(lo, 0, entry);
-}
-
-/** Total order: by expiry, then key, so runs repeat exactly. */
-function less(a: Entry, b: Entry): boolean {
-  return a[0] !== b[0] ? a[0] < b[0] : a[1] < b[1];
 }

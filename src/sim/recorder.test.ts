@@ -104,6 +104,24 @@ describe("recording Events into a loaded state", () => {
     expect(summary(fresh)).toEqual(["db.1816687efbf1ca00 Started count=1", "web.18166bc568453400 Created count=1"]);
   });
 
+  it("expires an Event an hour after it was last seen: by the recorder, or by a write through the API", () => {
+    const store = new Store();
+    const rng = createRng(1);
+    const minutes = (m: number) => instant(T0 + m * 60_000);
+    recordEvent(sinkOf(store), created, T0, rng);
+    expireEvents(store, T0); // builds the queue from the store: the recorder's writes join it from here
+    recordEvent(sinkOf(store), pulling, T0, rng);
+    recordEvent(sinkOf(store), created, minutes(30), rng);
+    const pulled = store.get("Event/default/web.1816687ec0570001")!;
+    store.put({ ...pulled, lastTimestamp: "2025-01-01T00:40:00Z" }, "Event/default/web.1816687ec0570001");
+    expireEvents(store, minutes(60));
+    expect(summary(store)).toEqual(["web.1816687ec0570000 Created count=2", "web.1816687ec0570001 Pulling count=1"]);
+    expireEvents(store, minutes(90));
+    expect(summary(store)).toEqual(["web.1816687ec0570001 Pulling count=1"]);
+    expireEvents(store, minutes(100));
+    expect(summary(store)).toEqual([]);
+  });
+
   it("keeps apart the Events of objects of one name in two namespaces, and forgets each on its own", () => {
     const store = new Store();
     const rng = createRng(1);
