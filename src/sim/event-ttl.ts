@@ -3,9 +3,6 @@
 // scan of the Events' saved text only when an expiry is due (the engine keeps the next one on
 // the agenda), then kept up by the recorder, so Events cost nothing while none expires. The
 // recorder writes at the simulated now, which only moves on, so its entries join at the end.
-// Entries due at one instant expire in any order: each goes, or is seen again and moves on,
-// whichever comes first, so only the expiry instants are kept in order (a scan sorts ties by
-// key, so that a queue built by two runs is the same).
 
 import type { Store } from "../api/store/store";
 import { RawJson } from "../api/store/raw-json";
@@ -19,10 +16,9 @@ export const EVENT_TTL_MS = 60 * 60 * 1000;
 /** The agenda's name for the next expiry (no control loop: the engine expires Events itself). */
 export const EVENT_TTL = "event-ttl";
 
-/** `lastTimestamp`: the one the recorder wrote; while the Event still has it, it was not seen since. */
-type Entry = readonly [expiresAt: number, key: string, lastTimestamp?: string];
+type Entry = readonly [expiresAt: number, key: string];
 
-/** Entries sorted by expiry from `head` on (those before it are spent). */
+/** Entries sorted by `less` from `head` on (those before it are spent). */
 interface Queue {
   entries: Entry[];
   head: number;
@@ -41,7 +37,7 @@ function queueFor(store: Store): Queue {
     for (const [key, held] of store.heldOfKind("Event")) {
       entries.push([held instanceof RawJson ? savedExpiry(key, held) ?? expiryOf(store.get(key) as any) : expiryOf(held as any), key]);
     }
-    queue = { entries: entries.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)), head: 0 };
+    queue = { entries: entries.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0)), head: 0 };
     queues.set(store, queue);
   }
   return queue;
@@ -54,11 +50,11 @@ function savedExpiry(key: string, raw: RawJson): number | undefined {
   return Number.isNaN(ms) ? undefined : ms + EVENT_TTL_MS;
 }
 
-/** The recorder calls this for every Event it writes, with its lastTimestamp, as written and as an instant. */
-export function trackEvent(store: Store, key: string, lastTimestamp: string, lastSeen: Instant): void {
+/** The recorder calls this for every Event it writes, with its lastTimestamp as an instant. */
+export function trackEvent(store: Store, key: string, lastSeen: Instant): void {
   // A queue not built yet will find the Event in the store when it is.
   const queue = queues.get(store);
-  if (queue) push(queue, [lastSeen + EVENT_TTL_MS, key, lastTimestamp]);
+  if (queue) push(queue, [lastSeen + EVENT_TTL_MS, key]);
 }
 
 /** When the next Event may expire (it may have been seen again since), if there are any. */
@@ -72,10 +68,10 @@ export function expireEvents(store: Store, now: Instant): void {
   const queue = queueFor(store);
   const { entries } = queue;
   while (queue.head < entries.length && entries[queue.head][0] <= now) {
-    const [due, key, tracked] = entries[queue.head++];
+    const [, key] = entries[queue.head++];
     const event = store.get(key);
     if (!event) continue;
-    const expiresAt = tracked !== undefined && event.lastTimestamp === tracked ? due : expiryOf(event as any);
+    const expiresAt = expiryOf(event as any);
     if (expiresAt <= now) {
       store.remove(key);
       forgetEventless(store, key);
@@ -88,11 +84,10 @@ export function expireEvents(store: Store, now: Instant): void {
   }
 }
 
-/** Adds an entry after those due no later: at the end, for an Event written at the simulated now. */
+/** Adds an entry in its place: at the end, for an Event written at the simulated now. */
 function push(queue: Queue, entry: Entry): void {
   const { entries } = queue;
-  const at = entry[0];
-  if (entries.length === queue.head || entries[entries.length - 1][0] <= at) {
+  if (entries.length === queue.head || !less(entry, entries[entries.length - 1])) {
     entries.push(entry);
     return;
   }
@@ -100,8 +95,13 @@ function push(queue: Queue, entry: Entry): void {
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (entries[mid][0] <= at) lo = mid + 1;
+    if (less(entries[mid], entry)) lo = mid + 1;
     else hi = mid;
   }
   entries.splice(lo, 0, entry);
+}
+
+/** Total order: by expiry, then key, so runs repeat exactly. */
+function less(a: Entry, b: Entry): boolean {
+  return a[0] !== b[0] ? a[0] < b[0] : a[1] < b[1];
 }

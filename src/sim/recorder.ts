@@ -187,5 +187,5 @@ function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: O
   if (!existing) index.live++;
   index.byCacheKey.set(occurrence.cacheKey, key);
   index.latest.set(occurrence.similar, { key, at: now });
-  trackEvent(store, key, stamp, stampAt!.second);
+  trackEvent(store, key, stampAt!.second);
 }
