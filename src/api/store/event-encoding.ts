@@ -182,8 +182,8 @@ function stampOfName(eventName: string): string | undefined {
 
 /**
  * floor(n / 10^9) for n written in at most 16 hex digits, exactly: long division by 16-bit
- * digits, each step within a double's exact integers (BigInt, cold in a save, cost 40 ms of a
- * 1,000-pod rollout's).
+ * digits, each step within a double's exact integers. BigInt division, run cold in a save, took
+ * 40 ms of the 1,000-pod rollout's.
  * @example secondOfNanos("1816687ec0570000") === 1735689600
  */
 export function secondOfNanos(hex: string): number {
