@@ -19,6 +19,7 @@ import { COMBINED_PREFIX, aggregate, correlatorId, isCorrelated, sweep, takeToke
 import type { ObjectEvents } from "./event-index";
 import { combinedKey, eventKey, eventsOf, readEvents, similarKey } from "./event-index";
 import { deepCopy } from "../api/deep-copy";
+import { markRecorderShaped } from "../api/store/raw-json";
 import { dictionary } from "../api/dictionary";
 
 /**
@@ -184,6 +185,8 @@ function write(store: Store, index: ObjectEvents, note: EventNote, occurrence: O
   }
   const key = objectKey("Event", ns, event.metadata.name!);
   store.put(event, key);
+  // A new Event's fields are all the recorder's own (a re-created one carries a stored Event's).
+  if (!previous) markRecorderShaped(event);
   if (!existing) index.live++;
   index.byCacheKey.set(occurrence.cacheKey, key);
   index.latest.set(occurrence.similar, { key, at: now });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../types";
 import { Store } from "./store";
 import { expandEvent, isShortEvent, savedLastTimestamp, secondOfNanos, shortEvent } from "./event-encoding";
-import { RawJson } from "./raw-json";
+import { RawJson, encodeObject, isRecorderShaped } from "./raw-json";
 import { recordEvent } from "../../sim/recorder";
 import { createRng } from "../../sim/random";
 import { instant, seconds } from "../../sim/time";
@@ -169,6 +169,20 @@ describe("the Events each recorder makes", () => {
       expect(short, key).toBeDefined();
       expect(JSON.stringify(expandEvent(key, short!)), key).toBe(JSON.stringify(e));
     }
+  });
+
+  it("are saved short unchecked when new, in the very form the check passes; counted up, checked", () => {
+    expect(saved.filter(([, e]) => isRecorderShaped(e)).length).toBeGreaterThan(20);
+    for (const [key, e, short] of saved) {
+      expect(isRecorderShaped(e), key).toBe(e.count === 1);
+      expect(String(encodeObject(e, key)), key).toBe(JSON.stringify(short));
+    }
+  });
+
+  it("lose the mark when stored again (put), as an object changed in place would be", () => {
+    const [key, e] = saved.find(([, e]) => isRecorderShaped(e))!;
+    new Store().put(e, key);
+    expect(isRecorderShaped(e)).toBe(false);
   });
 
   it("are saved with their messages as template parts, and their sources implied", () => {

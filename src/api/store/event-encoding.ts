@@ -29,8 +29,12 @@ const FIELDS = ["reason", "message", "source", "firstTimestamp", "lastTimestamp"
 /** Fields of the short form that are not the Event's own. */
 const SHORT_ONLY = new Set(["uid", "resourceVersion", "metadata", "for", "regarding", "involvedObject", "host"]);
 
-/** The short form of the Event stored under `key`, or undefined when it would not expand back exactly. */
-export function shortEvent(key: ObjectKey, e: KubeObject): Json | undefined {
+/**
+ * The short form of the Event stored under `key`, or undefined when it would not expand back
+ * exactly. `shaped`: the Event is known to have expandEvent's shape (a new one the recorder
+ * made), where the form always expands back, and is not expanded to check.
+ */
+export function shortEvent(key: ObjectKey, e: KubeObject, shaped = false): Json | undefined {
   if (e.kind !== "Event" || e.apiVersion !== "v1" || !isObject(e.involvedObject) || !isObject(e.metadata)) return undefined;
   const { name, namespace } = keyParts(key);
   const involved = e.involvedObject as Json;
@@ -59,7 +63,7 @@ export function shortEvent(key: ObjectKey, e: KubeObject): Json | undefined {
     else if (value !== defaultOf(field, expanded, "for")) short[field] = value;
     expanded[field] = value;
   }
-  return sameJson(expandEvent(key, short), e) ? short : undefined;
+  return shaped || sameJson(expandEvent(key, short), e) ? short : undefined;
 }
 
 /** The message as its template's free parts (none: left out), or whole. */

@@ -71,9 +71,24 @@ export function fromSaved(key: ObjectKey, value: unknown): unknown {
   return value;
 }
 
+/**
+ * New Events as the recorder makes them (sim/recorder.ts): in the very shape, field for field,
+ * that expandEvent writes, so their short form is saved without expanding it to check.
+ */
+const recorderShaped = new WeakSet<object>();
+
+/** Marks an Event just stored by the recorder; storing it again (put) takes the mark away. */
+export function markRecorderShaped(event: object): void {
+  recorderShaped.add(event);
+}
+
+/** Whether an Event is saved in its short form without the check (markRecorderShaped). */
+export const isRecorderShaped = (event: object): boolean => recorderShaped.has(event);
+
 /** Whatever `value` was loaded from no longer describes it (it is being stored anew). */
 export function forgetEncoding(value: object): void {
   savedBytes.delete(value);
+  recorderShaped.delete(value);
 }
 
 /** A stored object's JSON: the bytes it was loaded from when it has not changed since. */
@@ -81,6 +96,6 @@ export function encodeObject(value: unknown, key: ObjectKey): string | Buffer {
   if (value instanceof RawJson) return value.bytes;
   const saved = value && typeof value === "object" ? savedBytes.get(value) : undefined;
   if (saved) return saved.bytes;
-  const short = key.startsWith("Pod/") ? shortPod(key, value as KubeObject) : key.startsWith("Event/") ? shortEvent(key, value as KubeObject) : undefined;
+  const short = key.startsWith("Pod/") ? shortPod(key, value as KubeObject) : key.startsWith("Event/") ? shortEvent(key, value as KubeObject, isRecorderShaped(value as object)) : undefined;
   return JSON.stringify(short ?? value);
 }
