@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KubeObject } from "../api/types";
 import type { Write } from "./types";
 import { replicaSetController } from "./replicaset";
 import { at, pod, replicaSet, rng, summarize, T0, viewWith } from "../../test/builders";
@@ -209,6 +210,25 @@ describe("replicaSetController.reconcile", () => {
       const status = write?.op === "updateStatus" ? write.object.status : view.get(KEY)!.status;
       expect((status.conditions ?? []).map((c: { type: string }) => c.type)).toEqual(want);
     });
+  });
+
+  it("counts each pod object as it is, at every sync and under a changed selector or template", () => {
+    // What a sync read of a pod object is kept for the next sync: the same objects again, a pod
+    // replaced by a ready one, and a template or selector the pods no longer fit.
+    const [starting, other, ready] = [owned("web-a").running().build(), owned("web-b").ready().build(), owned("web-a").ready().build()];
+    const set = rs().replicas(2).build();
+    const sync = (rs: KubeObject, ...pods: KubeObject[]) => summarize(replicaSetController.reconcile(viewWith(rs, ...pods).view, KEY, T0, rng()), detail);
+    expect(sync(set, starting, other)).toEqual(["updateStatus ReplicaSet web replicas=2 labeled=2 ready=1 available=1"]);
+    expect(sync(set, starting, other)).toEqual(["updateStatus ReplicaSet web replicas=2 labeled=2 ready=1 available=1"]);
+    expect(sync(set, ready, other)).toEqual(["updateStatus ReplicaSet web replicas=2 labeled=2 ready=2 available=2"]);
+    const template = { ...set.spec.template, metadata: { labels: { app: "web", tier: "front" } } };
+    expect(sync({ ...set, spec: { ...set.spec, template } }, ready, other)).toEqual(["updateStatus ReplicaSet web replicas=2 labeled=0 ready=2 available=2"]);
+    const selector = { matchLabels: { app: "db" } };
+    expect(sync({ ...set, spec: { ...set.spec, replicas: 0, selector } }, ready, other)).toEqual([
+      "update Pod web-a owners=[]",
+      "update Pod web-b owners=[]",
+      "updateStatus ReplicaSet web replicas=0 labeled=0 ready=0 available=0",
+    ]);
   });
 
   it("wakes the controlling ReplicaSet of a pod, and the ReplicaSets that could adopt an orphan", () => {

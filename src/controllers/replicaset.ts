@@ -13,7 +13,7 @@ import { duration, toRFC3339 } from "../sim/time";
 import type { Rng } from "../sim/random";
 import type { Controller, EventNote, Outcome, RejectedWrite, Trigger, Write } from "./types";
 import { NOTHING, self } from "./types";
-import { availableAt, filterActivePods, getControllerOf, isPodAvailable, isPodReady } from "./shared/controller-utils";
+import { availableAt, getControllerOf, isPodActive, isPodAvailable, isPodReady } from "./shared/controller-utils";
 import { claimCandidates, claimObjects, newControllerRef } from "./shared/owner-refs";
 import { getPodsToDelete } from "./shared/pod-ranking";
 import { getPodFromTemplate } from "./shared/pod-template";
@@ -69,14 +69,16 @@ export function syncReplicaSet(config: ReplicaManagerConfig, view: ClusterView, 
   if (!selector || selector.length === 0) return NOTHING;
 
   // Only active pods are claimed (upstream filters before claiming).
-  const candidates = filterActivePods(claimCandidates(view, rs, "Pod"));
-  const { claimed: filteredPods, writes: claimWrites } = claimObjects(rs, candidates, (p) => matches(selector, p.metadata.labels));
+  const templateLabels = rs.spec?.template?.metadata?.labels ?? NO_LABELS;
+  const read = (pod: KubeObject) => readPod(pod, selector, templateLabels);
+  const candidates = claimCandidates(view, rs, "Pod").filter((p) => read(p).active);
+  const { claimed: filteredPods, writes: claimWrites } = claimObjects(rs, candidates, (p) => read(p).selected);
 
   const writes: Write[] = [...claimWrites];
   const events: EventNote[] = [];
   if (!rs.metadata.deletionTimestamp) manageReplicas(config, view, rs, filteredPods, now, rng, writes, events);
 
-  const newStatus = calculateStatus(rs, filteredPods, now);
+  const newStatus = calculateStatus(rs, filteredPods, now, read);
   // A sync that creates pods learns whether they failed only after its writes (followUp below).
   if (!writes.some((w) => w.op === "create")) removeReplicaFailure(newStatus);
   if (!sameJSON(newStatus, rs.status ?? {})) writes.push({ op: "updateStatus", object: { ...rs, status: newStatus } });
@@ -139,21 +141,58 @@ function getIndirectlyRelatedPods(view: ClusterView, rs: KubeObject, kind: strin
   return [...seen.values()];
 }
 
+/** What a sync reads of a pod: worked out by readPod. */
+interface PodReading {
+  readonly selector: Selector;
+  readonly templateLabels: Labels;
+  /** Not terminal and not being deleted (IsPodActive). */
+  readonly active: boolean;
+  readonly selected: boolean;
+  /** It has every label of the template. */
+  readonly fullyLabeled: boolean;
+  readonly ready: boolean;
+}
+
+type Labels = Readonly<Record<string, string>>;
+const NO_LABELS: Labels = Object.freeze({});
+
+/**
+ * Pod object → what the last sync that asked read of it. A ReplicaSet of a thousand pods syncs
+ * whenever some of them change, and a stored object is never changed in place: what a pod
+ * object said at one sync it says at the next, for the same selector and template labels.
+ */
+const readings = new WeakMap<KubeObject, PodReading>();
+
+function readPod(pod: KubeObject, selector: Selector, templateLabels: Labels): PodReading {
+  let r = readings.get(pod);
+  if (r === undefined || r.selector !== selector || r.templateLabels !== templateLabels) {
+    const labels = pod.metadata.labels;
+    r = { selector, templateLabels, active: isPodActive(pod), selected: matches(selector, labels), fullyLabeled: hasAllLabels(labels, templateLabels), ready: isPodReady(pod) };
+    readings.set(pod, r);
+  }
+  return r;
+}
+
 /**
  * calculateStatus: replicas, fullyLabeledReplicas, readyReplicas, availableReplicas over the
  * claimed active pods, and observedGeneration. Zero counts are omitted, as Go's omitempty does.
  */
-export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObject[], now: Instant): Record<string, unknown> {
-  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+export function calculateStatus(
+  rs: KubeObject,
+  filteredPods: readonly KubeObject[],
+  now: Instant,
+  read: (pod: KubeObject) => PodReading,
+): Record<string, unknown> {
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const pod of filteredPods) {
-    if (hasAllLabels(pod.metadata.labels, templateLabels)) fullyLabeled++;
-    if (isPodReady(pod)) {
+    const r = read(pod);
+    if (r.fullyLabeled) fullyLabeled++;
+    if (r.ready) {
       ready++;
-      if (isPodAvailable(pod, minReadySeconds, now)) available++;
+      if (!minReadySeconds || isPodAvailable(pod, minReadySeconds, now)) available++;
     }
   }
   const status: Record<string, unknown> = { ...(rs.status ?? {}) };
@@ -165,9 +204,9 @@ export function calculateStatus(rs: KubeObject, filteredPods: readonly KubeObjec
   return status;
 }
 
-/** The labels include every [key, value] wanted (a loop: it runs for every pod at every sync). */
-function hasAllLabels(labels: Readonly<Record<string, string>> | undefined, wanted: readonly (readonly [string, unknown])[]): boolean {
-  for (const [k, v] of wanted) if (labels?.[k] !== v) return false;
+/** The labels include every one wanted. */
+function hasAllLabels(labels: Labels | undefined, wanted: Labels): boolean {
+  for (const k in wanted) if (labels?.[k] !== wanted[k]) return false;
   return true;
 }
 
