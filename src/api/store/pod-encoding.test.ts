@@ -135,6 +135,32 @@ describe("the short form of a Pod", () => {
   });
 });
 
+describe("a loaded Pod saved again", () => {
+  // The Pod as a later command loads it, then writes it: a status write keeps its spec object.
+  const loaded = () => roundTrip(pods.get("web Running")!);
+  const saved = (pod: KubeObject) => JSON.parse(String(encodeObject(pod, keyOf(pod))));
+
+  it("keeps its spec's short form when its spec is the one it was loaded with", () => {
+    const pod = loaded();
+    const written = { ...pod, metadata: { ...pod.metadata, resourceVersion: "9999" }, status: { ...pod.status, phase: "Failed" } };
+    expect(isShortPod(saved(written))).toBe(true);
+    expect(saved(written).spec).toEqual(saved(pods.get("web Running")!).spec);
+    expect(text(roundTrip(written))).toBe(text(written));
+  });
+
+  it("shortens a spec written anew, and a spec whose Pod became a mirror Pod, afresh", () => {
+    const pod = loaded();
+    const moved = { ...pod, spec: { ...pod.spec, nodeName: "elsewhere" } };
+    expect(saved(moved).spec.nodeName).toBe("elsewhere");
+    expect(text(roundTrip(moved))).toBe(text(moved));
+    // A mirror Pod's spec expands without a ServiceAccount: this one keeps its own in the short form.
+    const mirrored = { ...pod, metadata: { ...pod.metadata, annotations: { "kubernetes.io/config.mirror": "abc" } } };
+    expect(isShortPod(saved(mirrored))).toBe(true);
+    expect(saved(mirrored).spec.serviceAccountName).toBe("default");
+    expect(text(roundTrip(mirrored))).toBe(text(mirrored));
+  });
+});
+
 describe("Pods the rules do not describe", () => {
   const edit = (name: string, change: (p: Json) => void) => () => {
     const pod = structuredClone(pods.get(name)!) as Json;

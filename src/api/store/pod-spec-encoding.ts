@@ -44,10 +44,25 @@ const SHARED_PROJECTION = deepFreeze(copyJson(SAMPLE.projection));
 const SHARED_TOLERATIONS = (SAMPLE.spec.tolerations as unknown[]).map((t) => deepFreeze(copyJson(t)));
 
 /**
+ * Specs expanded from a short form, each way, with whether their Pod was a mirror Pod (all the
+ * expansion reads besides the short form). A write to a loaded Pod mostly keeps its spec (a
+ * status write): saved again, that spec is the short form it came from, and the check that it
+ * expands back finds the very spec object, without shortening or comparing it again. Stored
+ * objects are never changed in place, so what a spec object was expanded from stays true.
+ */
+const expandedFrom = new WeakMap<Json, { short: Json; mirror: boolean }>();
+const expansionOf = new WeakMap<Json, Json>();
+
+/**
  * The spec without its defaults, the default tolerations, and the token volume and its mounts;
  * the volume becomes its name, a string in `volumes`, which tells expandPodSpec to mount it again.
  */
 export function shortPodSpec(spec: Json, metadata: Json): Json {
+  const known = expandedFrom.get(spec);
+  return known !== undefined && known.mirror === isMirror(metadata) ? known.short : shorten(spec, metadata);
+}
+
+function shorten(spec: Json, metadata: Json): Json {
   const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
   const token = tokenVolumeName(volumes.at(-1));
   const mirror = isMirror(metadata);
@@ -97,6 +112,16 @@ function appendedDefaults(obj: Json, order: readonly string[], isDefault: (field
  * binding nodeName. A nodeName saved last was bound after all that, so it goes last again.
  */
 export function expandPodSpec(short: Json, metadata: Json): Json {
+  const mirror = isMirror(metadata);
+  const known = expansionOf.get(short);
+  if (known !== undefined && expandedFrom.get(known)!.mirror === mirror) return known;
+  const spec = expand(short, mirror);
+  expandedFrom.set(spec, { short, mirror });
+  expansionOf.set(short, spec);
+  return spec;
+}
+
+function expand(short: Json, mirror: boolean): Json {
   const fields = Object.keys(short);
   const boundLast = fields[fields.length - 1] === "nodeName";
   const volumes = short.volumes;
@@ -110,7 +135,7 @@ export function expandPodSpec(short: Json, metadata: Json): Json {
     } else if (field === "containers" || field === "initContainers") spec[field] = Array.isArray(value) ? value.map((c) => expandContainer(c, token)) : value;
     else spec[field] = value;
   }
-  appendDefaults(spec, isMirror(metadata));
+  appendDefaults(spec, mirror);
   if (token) spec.volumes = [...(spec.volumes ?? []), { name: token, projected: SHARED_PROJECTION }];
   if (boundLast) spec.nodeName = short.nodeName;
   return spec;
