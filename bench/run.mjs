@@ -7,7 +7,7 @@
 //   BENCH_PODS=100,1000,10000  the cluster sizes (default 100,1000,10000)
 //   BENCH_RUNS=31              repeats of each short command (twice as many for start-up, 5 at
 //                              10,000 pods); on a shared machine, medians of 15 pairs moved the
-//                              start-up ratio anywhere from 0.82 to 1.59 (README, Performance)
+//                              start-up ratio anywhere from 0.82 to 1.59 (docs/performance-history.md)
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";

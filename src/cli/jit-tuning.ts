@@ -3,7 +3,7 @@
 // yet: by default a function is optimized only after much of its bytecode has run (the
 // interrupt budget), and with deep inlining, so each optimization compiles slowly. Optimizing
 // sooner, with less inlining, made the CronJob day's main-thread work about a tenth smaller
-// (README, Performance).
+// (docs/performance-history.md, 2026-12-02, night).
 //
 // Flags are set just before the advance, once the command's code is loaded: V8 checks each
 // code cache against the flags it was made under, so a chunk loaded afterwards (the shell

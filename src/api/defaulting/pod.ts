@@ -4,6 +4,7 @@
 
 import type { KubeObject } from "../types";
 import { setDefaultsPodSpec } from "./pod-spec";
+import { deepFreeze } from "../deep-freeze";
 
 type Obj = Record<string, any>;
 
@@ -24,13 +25,16 @@ function tolerates(tolerations: Obj[], key: string): boolean {
   return tolerations.some((t) => (t.key === key || !t.key) && (t.effect === "NoExecute" || !t.effect));
 }
 
+/** One frozen object per toleration, shared by every Pod (a state holds thousands). */
+const DEFAULT_TOLERATIONS: Record<string, Obj> = Object.fromEntries(
+  [NOT_READY, UNREACHABLE].map((key) => [key, deepFreeze({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: DefaultTolerationSeconds })]),
+);
+
 function addDefaultTolerations(spec: Obj): void {
   const tolerations: Obj[] = spec.tolerations ?? [];
   const added: Obj[] = [];
   for (const key of [NOT_READY, UNREACHABLE]) {
-    if (!tolerates(tolerations, key)) {
-      added.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: DefaultTolerationSeconds });
-    }
+    if (!tolerates(tolerations, key)) added.push(DEFAULT_TOLERATIONS[key]);
   }
   if (added.length > 0) spec.tolerations = [...tolerations, ...added];
 }

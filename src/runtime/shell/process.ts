@@ -11,6 +11,7 @@ import { ashSyntaxError } from "./syntax-error";
 import type { ProcessState, Shell } from "./state";
 import type { ProcessHost, ProgramRun } from "../types";
 import { hostAt } from "../host";
+import { deepFreeze } from "../../api/deep-freeze";
 
 export type { ProcessState } from "./state";
 
@@ -258,10 +259,3 @@ function parsedScript(script: string): Program {
   return parsed;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
