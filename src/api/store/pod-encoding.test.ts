@@ -6,6 +6,7 @@ import { applyDefaults } from "../defaulting";
 import { buildMirrorPod } from "../../kubelet/mirror-pod";
 import { encodeObject, fromSaved } from "./raw-json";
 import { expandPod, isShortPod, shortPod } from "./pod-encoding";
+import { freshCluster } from "../../../test/conformance/seed-states";
 
 type Json = Record<string, any>;
 
@@ -158,6 +159,26 @@ describe("a loaded Pod saved again", () => {
     expect(isShortPod(saved(mirrored))).toBe(true);
     expect(saved(mirrored).spec.serviceAccountName).toBe("default");
     expect(text(roundTrip(mirrored))).toBe(text(mirrored));
+  });
+});
+
+describe("what every Pod gets from admission and defaulting", () => {
+  const c = freshCluster();
+  const made = ["a", "b"].map((name) => c.api.create({ apiVersion: "v1", kind: "Pod", metadata: { name }, spec: { containers: [{ name: "c", image: "nginx" }] } }));
+  const projection = (pod: KubeObject) => pod.spec!.volumes.at(-1).projected;
+
+  it("is one frozen projection and one frozen object per default toleration, shared by all", () => {
+    expect(projection(made[0])).toBe(projection(made[1]));
+    expect(Object.isFrozen(projection(made[0]).sources[1].configMap.items[0])).toBe(true);
+    made[0].spec!.tolerations.forEach((t: unknown, i: number) => expect(t).toBe(made[1].spec!.tolerations[i]));
+    expect(Object.isFrozen(made[0].spec!.tolerations[0])).toBe(true);
+  });
+
+  it("is what a short form expands to, the very objects", () => {
+    const [pod] = made;
+    const expanded = expandPod(keyOf(pod), shortPod(keyOf(pod), pod)!);
+    expect(projection(expanded)).toBe(projection(pod));
+    expect(expanded.spec!.tolerations[1]).toBe(pod.spec!.tolerations[1]);
   });
 });
 
