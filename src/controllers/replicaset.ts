@@ -177,7 +177,7 @@ function readPod(pod: KubeObject, selector: Selector, templateLabels: Labels): P
  * calculateStatus: replicas, fullyLabeledReplicas, readyReplicas, availableReplicas over the
  * claimed active pods, and observedGeneration. Zero counts are omitted, as Go's omitempty does.
  */
-export function calculateStatus(
+function calculateStatus(
   rs: KubeObject,
   filteredPods: readonly KubeObject[],
   now: Instant,

@@ -234,6 +234,5 @@ function copyJson(value: unknown): any {
   return copy;
 }
 
-
 const isMirror = (metadata: Json) => metadata?.annotations?.[MIRROR_ANNOTATION] !== undefined;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);

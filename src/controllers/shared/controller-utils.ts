@@ -1,6 +1,7 @@
 // Pod predicates every workload controller shares.
-// Ports of pkg/controller/controller_utils.go (IsPodActive, FilterActivePods) and
-// pkg/api/v1/pod/util.go (IsPodReady, IsPodAvailable, GetPodReadyCondition), kubernetes v1.32.
+// Ports of pkg/controller/controller_utils.go (IsPodActive; the ReplicaSet controller filters
+// with it as FilterActivePods does) and pkg/api/v1/pod/util.go (IsPodReady, IsPodAvailable,
+// GetPodReadyCondition), kubernetes v1.32.
 // Each runs for every pod at every sync of its controller: they loop rather than pass a
 // closure to find(), which made an object per call.
 
@@ -12,10 +13,6 @@ import { parseInstant } from "../../sim/time";
 export function isPodActive(pod: KubeObject): boolean {
   const phase = pod.status?.phase;
   return phase !== "Succeeded" && phase !== "Failed" && !pod.metadata.deletionTimestamp;
-}
-
-export function filterActivePods(pods: readonly KubeObject[]): KubeObject[] {
-  return pods.filter(isPodActive);
 }
 
 export function getPodReadyCondition(pod: KubeObject): Condition | undefined {
