@@ -9,15 +9,9 @@ import { kindNodes, node } from "../../test/builders/node";
 import { scheduler, pendingPodKeys } from "./scheduler";
 import { fitErrorMessage } from "./fit-error";
 import { selectHost } from "./schedule-one";
+import { deepFreeze } from "../api/deep-freeze";
 
 /** The conformance suite's rule: a component never mutates what it reads. */
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === "object" && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 
 const T0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
 const KEY = "Pod/default/web-abc";

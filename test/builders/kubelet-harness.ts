@@ -16,17 +16,10 @@ import { containerLogs } from "../../src/kubelet/logs";
 import { execInContainer } from "../../src/kubelet/exec";
 import type { PodRecord } from "../../src/kubelet/runtime-record";
 import { node } from "./node";
+import { deepFreeze } from "../../src/api/deep-freeze";
 
 export const KT0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
 export const kat = (ms: number): Instant => instant(KT0 + ms);
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === "object" && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 
 /** A pod bound to kubesim-worker (uid `uid-NAME`), scheduled at KT0. */
 export function boundPod(name: string, containers: Record<string, unknown>[], extra: Record<string, unknown> = {}): KubeObject {

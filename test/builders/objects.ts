@@ -9,6 +9,7 @@ import { viewOf } from "../../src/api/store/view";
 import type { ClusterView } from "../../src/api/store/view";
 import { computeHash } from "../../src/controllers/shared/pod-template-hash";
 import { T0, rfc } from "./time";
+import { deepFreeze } from "../../src/api/deep-freeze";
 
 export const uidOf = (kind: string, name: string) => `uid-${kind.toLowerCase()}-${name}`;
 
@@ -260,10 +261,3 @@ export function viewWith(...items: Buildable[]): { store: Store; view: ClusterVi
   return { store, view: viewOf(store, new Map()) };
 }
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === "object" && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}

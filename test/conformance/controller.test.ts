@@ -9,14 +9,7 @@ import type { ClusterView } from "../../src/api/store/view";
 import type { KubeObject } from "../../src/api/types";
 import { createRng } from "../../src/sim/random";
 import { SEED_STATES } from "./seed-states";
-
-function deepFreeze<T>(x: T): T {
-  if (x && typeof x === "object" && !Object.isFrozen(x)) {
-    Object.freeze(x);
-    for (const v of Object.values(x)) deepFreeze(v);
-  }
-  return x;
-}
+import { deepFreeze } from "../../src/api/deep-freeze";
 
 /** A view whose every object is deep-frozen, so a mutating controller throws. */
 function frozenView(view: ClusterView): ClusterView {

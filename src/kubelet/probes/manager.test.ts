@@ -10,20 +10,13 @@ import { instant, toRFC3339 } from "../../sim/time";
 import { node } from "../../../test/builders/node";
 import { kubelet } from "../kubelet";
 import { qualifiedImage } from "../image-pull";
+import { deepFreeze } from "../../api/deep-freeze";
 
 // The probe manager driven through the kubelet, sync by sync, as the engine would: every
 // image is on the node, so the sandbox is up at 1s and the containers start then.
 
 const T0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
 const at = (ms: number): Instant => instant(T0 + ms);
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === "object" && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 
 function pod(container: Record<string, unknown>, extra: Record<string, unknown> = {}): KubeObject {
   return {

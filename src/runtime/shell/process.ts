@@ -258,4 +258,3 @@ function parsedScript(script: string): Program {
   if (parsed instanceof ShellSyntaxError) throw parsed;
   return parsed;
 }
-
