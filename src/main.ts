@@ -22,13 +22,20 @@ const HELPER_NICENESS = 10;
  */
 function putHelperThreadsBehindMain(): void {
   if (process.platform !== "linux") return;
+  let tasks: string[];
+  let niceness: number;
   try {
-    const niceness = Math.min(19, os.getPriority(process.pid) + HELPER_NICENESS);
-    for (const task of fs.readdirSync("/proc/self/task")) {
-      if (Number(task) !== process.pid) os.setPriority(Number(task), niceness);
-    }
+    tasks = fs.readdirSync("/proc/self/task");
+    niceness = Math.min(19, os.getPriority(process.pid) + HELPER_NICENESS);
   } catch {
-    // No /proc, or a thread gone or not ours to change: the command runs as it would have.
+    return; // no /proc: the command runs as it would have
+  }
+  for (const task of tasks) {
+    try {
+      if (Number(task) !== process.pid) os.setPriority(Number(task), niceness);
+    } catch {
+      // A thread gone since, or not ours to change: it keeps its niceness.
+    }
   }
 }
 
