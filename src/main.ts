@@ -17,7 +17,7 @@ const HELPER_NICENESS = 10;
  * On a machine of two cores they took turns with the thread that runs the command: in a
  * 1,000-replica rollout it waited 300-400 ms per command on the run queue, in the CronJob day
  * 650 ms (/proc/<tid>/schedstat). Their work only speeds that thread up, so it comes second;
- * with the helpers ten steps nicer it waited 20-60 ms (README, Performance). Linux sets
+ * with the helpers ten steps nicer it waited 20-150 ms (README, Performance). Linux sets
  * niceness per thread (its thread ids are /proc/self/task); elsewhere nothing changes.
  */
 function putHelperThreadsBehindMain(): void {
