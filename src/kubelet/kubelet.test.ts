@@ -9,9 +9,7 @@ import type { Instant } from "../sim/time";
 import { instant, toRFC3339 } from "../sim/time";
 import { node } from "../../test/builders/node";
 import { kubelet } from "./kubelet";
-import { deepFreeze } from "../api/deep-freeze";
-
-/** The conformance suite's rule: a component never mutates what it reads. */
+import { deepFreeze } from "../api/deep-freeze"; // the conformance suite's rule: a component never mutates what it reads
 
 const T0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
 const at = (ms: number): Instant => instant(T0 + ms);

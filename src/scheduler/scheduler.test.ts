@@ -9,9 +9,7 @@ import { kindNodes, node } from "../../test/builders/node";
 import { scheduler, pendingPodKeys } from "./scheduler";
 import { fitErrorMessage } from "./fit-error";
 import { selectHost } from "./schedule-one";
-import { deepFreeze } from "../api/deep-freeze";
-
-/** The conformance suite's rule: a component never mutates what it reads. */
+import { deepFreeze } from "../api/deep-freeze"; // the conformance suite's rule: a component never mutates what it reads
 
 const T0 = instant(Date.UTC(2025, 0, 1, 10, 0, 0));
 const KEY = "Pod/default/web-abc";

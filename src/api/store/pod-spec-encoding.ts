@@ -19,7 +19,8 @@ const TOKEN_VOLUME_PREFIX = "kube-api-access-";
 /**
  * What create adds to a Pod that says nothing but a container, in the order it adds it: the
  * spec's and the container's defaults, the default tolerations, a token volume
- * "kube-api-access-x" and its mount. Copied (copyJson) wherever a Pod gets one.
+ * "kube-api-access-x" and its mount. Its defaults are copied (copyJson) wherever a Pod gets
+ * them; the projection and the tolerations are shared (below).
  */
 const SAMPLE = (() => {
   const pod = { apiVersion: "v1", kind: "Pod", metadata: {}, spec: { containers: [{ name: "c", image: "c:1" }] } } as KubeObject;
